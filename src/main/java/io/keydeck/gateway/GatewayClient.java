@@ -1,0 +1,74 @@
+package io.keydeck.gateway;
+
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.AuthEvent;
+import io.keydeck.model.AuthEventQuery;
+import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyUpdate;
+import io.keydeck.model.NewKeyRequest;
+import io.keydeck.model.Page;
+import io.keydeck.model.RateLimitStatus;
+import io.keydeck.model.RevokeResult;
+import io.keydeck.model.TokenInfo;
+import io.keydeck.model.UsageQuery;
+import io.keydeck.model.UsageSeries;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+/**
+ * One connection to one gateway with one admin token. Every method blocks on the network, so call
+ * it from a background task, never the FX thread. Methods throw {@link GatewayException} with
+ * {@link GatewayException.Kind#UNSUPPORTED} when the driver lacks the capability.
+ */
+public interface GatewayClient extends AutoCloseable {
+
+    GatewayDriver driver();
+
+    /** One page of keys; {@code cursor} null for the first page. */
+    Page<ApiKey> listKeys(String cursor, int limit, boolean includeRevoked) throws GatewayException;
+
+    /**
+     * Every key, following cursors. {@code progress} receives the count loaded so far; an interrupt of
+     * the calling thread stops between pages with an {@link InterruptedException}.
+     */
+    default List<ApiKey> listAllKeys(boolean includeRevoked, IntConsumer progress)
+            throws GatewayException, InterruptedException {
+        List<ApiKey> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("listing keys cancelled");
+            }
+            Page<ApiKey> page = listKeys(cursor, 100, includeRevoked);
+            all.addAll(page.items());
+            progress.accept(all.size());
+            cursor = page.hasMore() ? page.nextCursor() : null;
+        } while (cursor != null);
+        return all;
+    }
+
+    /**
+     * Creates a key. {@code idempotencyKey} is sent so a retried create never makes a second key; the
+     * caller reuses it when the user retries the same request.
+     */
+    IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException;
+
+    ApiKey updateKey(String keyId, KeyUpdate update) throws GatewayException;
+
+    RevokeResult revokeKey(String keyId) throws GatewayException;
+
+    UsageSeries usage(UsageQuery query) throws GatewayException;
+
+    Page<AuthEvent> authEvents(AuthEventQuery query) throws GatewayException;
+
+    TokenInfo tokenInfo() throws GatewayException;
+
+    /** The {@code X-RateLimit-*} headers of the latest answer, if the gateway sends them. */
+    Optional<RateLimitStatus> lastRateLimit();
+
+    @Override
+    void close();
+}
