@@ -108,7 +108,7 @@ public final class GatewayHttp {
         return send("DELETE", path, null, null, null, JsonBodyReader.tree());
     }
 
-    /** Percent-encodes one path segment, e.g. a key id, so it cannot change the path. */
+    /** Percent-encodes one path segment or query value (e.g. a key id) so it cannot change the URL. */
     public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
@@ -335,8 +335,7 @@ public final class GatewayHttp {
             StringJoiner joiner = new StringJoiner("&", "?", "");
             query.forEach((name, value) -> {
                 if (value != null) {
-                    joiner.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
+                    joiner.add(segment(name) + "=" + segment(value.toString()));
                 }
             });
             if (joiner.length() > 1) {
