@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class FixtureServer implements AutoCloseable {
 
-    /** One request as the server saw it. */
+    /** One request as the server saw it; {@code path} is raw (still percent-encoded). */
     public record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body) {
         public Optional<String> header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -43,6 +43,11 @@ public final class FixtureServer implements AutoCloseable {
 
         public static Reply redirect(int status, String location) {
             return new Reply(status, Map.of("Location", location), new byte[0]);
+        }
+
+        /** Closes the connection without any answer, as a crashing proxy would. */
+        public static Reply drop() {
+            return new Reply(-1, Map.of(), new byte[0]);
         }
 
         public Reply withHeader(String name, String value) {
@@ -86,11 +91,14 @@ public final class FixtureServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
             Reply reply = replies.poll();
             if (reply == null) {
                 reply = Reply.json(599, "{\"error\":{\"message\":\"no scripted reply left\"}}");
+            }
+            if (reply.status() < 0) {
+                throw new IOException("fixture drops this connection");
             }
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);

@@ -65,6 +65,26 @@ class GatewayHttpBodyTest {
     }
 
     @Test
+    void aDroppedConnectionIsANetworkErrorAndACreateWithoutKeyIsNotRepeated() {
+        server.enqueue(Reply.drop(), Reply.json(201, "{}"));
+
+        assertThatThrownBy(() -> http.post("/v1/api-keys", Map.of("name", "n"), null))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.NETWORK);
+                    assertThat(e.getMessage()).contains("dropped");
+                });
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void aDroppedConnectionOnAReadIsRetried() throws Exception {
+        server.enqueue(Reply.drop(), Reply.json(200, "{\"ok\":true}"));
+
+        assertThat(http.get("/v1/api-keys", Map.of()).body().path("ok").asBoolean()).isTrue();
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
     void anEmptySuccessBodyIsAMissingNodeNotAnError() throws Exception {
         server.enqueue(new Reply(204, Map.of(), new byte[0]));
 
