@@ -78,10 +78,11 @@ class GatewayHttpBodyTest {
 
     @Test
     void aDroppedConnectionOnAReadIsRetried() throws Exception {
-        server.enqueue(Reply.drop(), Reply.json(200, "{\"ok\":true}"));
+        // The JDK client repeats a dropped GET once by itself; two drops need our retry as well.
+        server.enqueue(Reply.drop(), Reply.drop(), Reply.json(200, "{\"ok\":true}"));
 
         assertThat(http.get("/v1/api-keys", Map.of()).body().path("ok").asBoolean()).isTrue();
-        assertThat(server.requests()).hasSize(2);
+        assertThat(server.requests()).hasSize(3);
     }
 
     @Test
