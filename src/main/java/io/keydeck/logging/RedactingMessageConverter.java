@@ -2,7 +2,7 @@ package io.keydeck.logging;
 
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.keydeck.model.SecretShapes;
+import io.keydeck.model.SecretRedactor;
 
 /**
  * Logback converter for {@code %redactedMsg}: the log message with anything key- or token-shaped
@@ -11,6 +11,6 @@ import io.keydeck.model.SecretShapes;
 public class RedactingMessageConverter extends MessageConverter {
     @Override
     public String convert(ILoggingEvent event) {
-        return SecretShapes.redact(super.convert(event));
+        return SecretRedactor.redact(super.convert(event));
     }
 }

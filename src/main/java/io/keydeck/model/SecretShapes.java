@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a key or token looks like in text. One definition serves both redaction (logs, exception
- * messages) and the leaked-key finder, so a shape added for one is known to the other.
+ * Finds key-shaped tokens in pasted text (the leaked-key finder) and computes their prefix and last
+ * four locally; masking them for logs and messages is {@link SecretRedactor}'s job.
  */
 public final class SecretShapes {
     /** Bearer keys of the gateways we manage, admin keys, and JWTs. Longest alternatives first. */
@@ -15,7 +15,6 @@ public final class SecretShapes {
             "(?<prefix>mrk_(?:live|test|admin)_|sk-(?:ant-(?:admin01-|api03-)?|or-v1-|proj-|admin-)?|tr_(?:live|test)_)"
                     + "(?<body>[A-Za-z0-9_\\-]{16,})"
                     + "|(?<jwt>eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{8,})");
-    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',;]+");
 
     private SecretShapes() {
     }
@@ -41,20 +40,5 @@ public final class SecretShapes {
             }
         }
         return found;
-    }
-
-    /** {@code text} with every secret-shaped token and bearer credential replaced by a marker. */
-    public static String redact(CharSequence text) {
-        if (text == null) {
-            return null;
-        }
-        Matcher m = SECRET.matcher(text);
-        StringBuilder once = new StringBuilder();
-        while (m.find()) {
-            String replacement = m.group("prefix") != null ? m.group("prefix") + "<redacted>" : "<redacted-jwt>";
-            m.appendReplacement(once, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(once);
-        return BEARER.matcher(once).replaceAll("$1<redacted>");
     }
 }

@@ -1,5 +1,6 @@
 package io.keydeck.gateway.http;
 
+import io.keydeck.model.SecretRedactor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keydeck.gateway.GatewayException;

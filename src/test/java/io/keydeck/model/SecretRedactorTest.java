@@ -1,4 +1,4 @@
-package io.keydeck.gateway.http;
+package io.keydeck.model;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package io.keydeck.gateway.http;
+package io.keydeck.model;
 
 import java.util.List;
 import java.util.regex.Matcher;
