@@ -39,6 +39,10 @@ class TrafficSimulatorMovesTheDataTest {
         } finally {
             sandbox.close();
         }
+        try (java.net.ServerSocket reuse = new java.net.ServerSocket(sandbox.baseUrl().getPort(), 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(reuse.getLocalPort()).as("close() released the port").isEqualTo(sandbox.baseUrl().getPort());
+        }
         assertThat(keyUsed).as("a seeded key was used by the simulator").isTrue();
         assertThat(failureLogged).as("a bad simulated call reached the auth log").isTrue();
     }
