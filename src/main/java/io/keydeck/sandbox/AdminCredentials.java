@@ -67,6 +67,11 @@ final class AdminCredentials {
         if (ttl != null) {
             payload.put("exp", now.plus(ttl).getEpochSecond());
         }
+        return sign(payload);
+    }
+
+    /** Signs any claims set; package-private so tests can try claim shapes {@link #mint} does not make. */
+    String sign(ObjectNode payload) {
         String signingInput = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
                 + "." + B64.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
         return signingInput + "." + B64.encodeToString(hmac(signingInput));

@@ -1,7 +1,7 @@
 package io.keydeck.sandbox;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -79,9 +79,18 @@ final class DemoData {
         for (int i = 0; i < count; i++) {
             drafts.add(draft(i, rng, now, keys));
         }
-        // seq follows creation time, so "newest first" listings match created_at
-        List<Draft> byCreation = new ArrayList<>(drafts);
-        byCreation.sort(Comparator.comparingLong((Draft d) -> d.createdAt).thenComparingInt(d -> d.order));
+        // seq follows creation time, so "newest first" listings match created_at; sorting packed
+        // (created offset, index) longs keeps seeding 100,000 keys fast
+        long base = now - 400 * DAY_MS;
+        long[] order = new long[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = ((drafts.get(i).createdAt - base) << 27) | i;
+        }
+        Arrays.sort(order);
+        List<Draft> byCreation = new ArrayList<>(count);
+        for (long packed : order) {
+            byCreation.add(drafts.get((int) (packed & ((1 << 27) - 1))));
+        }
         keys.expectKeys(count);
         List<String> good = new ArrayList<>();
         String revoked = null;
@@ -133,7 +142,8 @@ final class DemoData {
             d.prefix = "test".equals(CURATED[index][1]) ? StoredKey.TEST_PREFIX : StoredKey.LIVE_PREFIX;
             d.profile = CURATED[index][2].charAt(0);
         } else {
-            d.name = String.format("key-%05d", index + 1);
+            String number = Integer.toString(index + 1);
+            d.name = "key-" + "00000".substring(Math.min(5, number.length())) + number;
             d.prefix = rng.nextInt(10) < 3 ? StoredKey.TEST_PREFIX : StoredKey.LIVE_PREFIX;
             d.profile = randomProfile(rng.nextDouble());
         }
@@ -304,8 +314,16 @@ final class DemoData {
             }
             events.add(e);
         }
-        events.sort(Comparator.comparingLong(AuthEventLog.Event::at));
-        log.appendSorted(events);
+        long[] order = new long[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = ((events.get(i).at() - (now - week)) << 32) | i;
+        }
+        Arrays.sort(order);
+        List<AuthEventLog.Event> sorted = new ArrayList<>(count);
+        for (long packed : order) {
+            sorted.add(events.get((int) packed));
+        }
+        log.appendSorted(sorted);
     }
 
     /** The first curated key with the given profile, if the sandbox has it. */
