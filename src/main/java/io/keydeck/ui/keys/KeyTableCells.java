@@ -4,6 +4,7 @@ import io.keydeck.model.ApiKey;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.KeyStatus;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -75,6 +76,7 @@ final class KeyTableCells {
         column.setComparator(Comparator.comparing(scopes -> String.join(",", scopes)));
         column.setCellFactory(c -> cell((cell, scopes) -> {
             HBox chips = new HBox(4);
+            chips.setAlignment(Pos.CENTER_LEFT);
             scopes.forEach(scope -> chips.getChildren().add(badge(scope, "chip")));
             cell.setGraphic(chips);
             cell.setTooltip(new Tooltip(String.join(", ", scopes)));

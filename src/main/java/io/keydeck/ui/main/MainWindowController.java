@@ -10,9 +10,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -24,7 +23,8 @@ import java.util.function.Function;
 
 /** Wires the sidebar, the content area and the status bar to {@link MainWindowViewModel}. */
 public final class MainWindowController {
-    private static final double ROW_HEIGHT = 36;
+    private static final double VIEW_ROW_HEIGHT = 36;
+    private static final double CONNECTION_ROW_HEIGHT = 52;
 
     private final MainWindowViewModel viewModel;
     private final ViewLoader views;
@@ -45,8 +45,8 @@ public final class MainWindowController {
         connectionList.setItems(viewModel.connections());
         connectionList.setCellFactory(list -> row(session -> sidebarEntry(
                 session.isDemo() ? Feather.BOX : Feather.SERVER, session.displayName(),
-                viewModel.connectionBadge(session))));
-        fitToRows(connectionList);
+                viewModel.connectionCaption(session))));
+        fitToRows(connectionList, CONNECTION_ROW_HEIGHT);
         connectionList.getSelectionModel().select(viewModel.activeConnectionProperty().get());
         connectionList.getSelectionModel().selectedItemProperty().addListener((obs, old, session) -> {
             if (session != null) {
@@ -56,7 +56,7 @@ public final class MainWindowController {
 
         viewList.setItems(viewModel.views());
         viewList.setCellFactory(list -> row(view -> sidebarEntry(Feather.KEY, viewModel.viewTitle(view), "")));
-        fitToRows(viewList);
+        fitToRows(viewList, VIEW_ROW_HEIGHT);
         viewList.getSelectionModel().select(viewModel.selectedViewProperty().get());
         viewList.getSelectionModel().selectedItemProperty().addListener((obs, old, view) -> {
             if (view != null) {
@@ -74,29 +74,25 @@ public final class MainWindowController {
         content.getChildren().setAll(loadedViews.computeIfAbsent(view, views::load));
     }
 
-    private static void fitToRows(ListView<?> list) {
-        list.setFixedCellSize(ROW_HEIGHT);
-        list.prefHeightProperty().bind(Bindings.size(list.getItems()).multiply(ROW_HEIGHT).add(2));
+    private static void fitToRows(ListView<?> list, double rowHeight) {
+        list.setFixedCellSize(rowHeight);
+        list.prefHeightProperty().bind(Bindings.size(list.getItems()).multiply(rowHeight).add(6));
         list.minHeightProperty().bind(list.prefHeightProperty());
     }
 
-    private static Node sidebarEntry(Ikon icon, String text, String badge) {
+    private static Node sidebarEntry(Ikon icon, String text, String caption) {
         Label label = new Label(text, new FontIcon(icon));
         label.getStyleClass().add("sidebar-entry");
-        HBox entry = new HBox(8, label);
-        HBox.setHgrow(label, Priority.ALWAYS);
-        label.setMaxWidth(Double.MAX_VALUE);
-        if (!badge.isEmpty()) {
-            Label badgeLabel = new Label(badge);
-            badgeLabel.getStyleClass().addAll("badge", "demo-badge");
-            entry.getChildren().add(badgeLabel);
+        if (caption.isEmpty()) {
+            return label;
         }
-        entry.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return entry;
+        Label captionLabel = new Label(caption);
+        captionLabel.getStyleClass().add("sidebar-caption");
+        return new VBox(1, label, captionLabel);
     }
 
     private static <T> ListCell<T> row(Function<T, Node> graphic) {
-        return new ListCell<>() {
+        ListCell<T> cell = new ListCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
@@ -104,5 +100,7 @@ public final class MainWindowController {
                 setGraphic(empty || item == null ? null : graphic.apply(item));
             }
         };
+        cell.setPrefWidth(0); // fit the sidebar's width instead of scrolling sideways
+        return cell;
     }
 }

@@ -57,8 +57,8 @@ public final class MainWindowViewModel {
         return messages.getString("view." + view.name().toLowerCase(Locale.ROOT));
     }
 
-    /** "Demo" for the embedded sandbox, so nobody mistakes its keys for real ones; else empty. */
-    public String connectionBadge(ConnectionSession session) {
+    /** A line under a demo connection's name, so nobody mistakes its keys for real ones; else empty. */
+    public String connectionCaption(ConnectionSession session) {
         return session.isDemo() ? messages.getString("connection.demo") : "";
     }
 
