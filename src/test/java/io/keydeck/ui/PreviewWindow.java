@@ -41,5 +41,11 @@ public class PreviewWindow extends Application {
         stage.setTitle("KeyDeck");
         stage.setScene(AppWindow.scene(services));
         stage.show();
+        if (getParameters().getRaw().contains("--select")) {
+            javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+            pause.setOnFinished(e -> ((javafx.scene.control.TableView<?>) stage.getScene().lookup(".keys-table"))
+                    .getSelectionModel().select(4));
+            pause.play();
+        }
     }
 }

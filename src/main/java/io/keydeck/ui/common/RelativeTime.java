@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ResourceBundle;
 
 /** Says when something happened the way people say it ("3 days ago", "in 5 days", "never"). */
@@ -17,9 +16,7 @@ public final class RelativeTime {
     public RelativeTime(Clock clock, ResourceBundle messages) {
         this.clock = clock;
         this.messages = messages;
-        this.exact = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(messages.getLocale())
-                .withZone(clock.getZone());
+        this.exact = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(clock.getZone());
     }
 
     public Instant now() {
@@ -41,7 +38,7 @@ public final class RelativeTime {
         return MessageFormat.format(messages.getString(pattern), amount);
     }
 
-    /** The full date and time, for tooltips and the details pane; empty for null. */
+    /** The full date and time (unambiguous ISO order, with zone) for tooltips and details; empty for null. */
     public String exact(Instant when) {
         return when == null ? "" : exact.format(when);
     }

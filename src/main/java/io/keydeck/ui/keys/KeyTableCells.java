@@ -11,6 +11,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -45,6 +46,16 @@ final class KeyTableCells {
             cell.setText(viewModel.relative(when));
             if (when != null) {
                 cell.setTooltip(new Tooltip(viewModel.exactTime(when)));
+            }
+        }));
+    }
+
+    void lastUsed(TableColumn<ApiKey, Instant> column) {
+        column.setCellFactory(c -> cell((cell, when) -> {
+            cell.setText(viewModel.relative(when));
+            ApiKey key = cell.getTableRow() == null ? null : cell.getTableRow().getItem();
+            if (key != null) {
+                cell.setTooltip(new Tooltip(viewModel.lastUsedDetail(key)));
             }
         }));
     }
@@ -85,6 +96,7 @@ final class KeyTableCells {
 
     private static Node badge(String text, String styleClass) {
         Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         label.getStyleClass().addAll("badge", styleClass);
         return label;
     }

@@ -9,10 +9,18 @@ import io.keydeck.ui.ConnectionSession;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.RelativeTime;
 import io.keydeck.ui.common.StatusLine;
+import io.keydeck.model.KeyEnvironment;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -24,7 +32,9 @@ import org.slf4j.LoggerFactory;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -52,7 +62,14 @@ public final class KeysViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<KeyEnvironment> environmentFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<KeyStatus> statusFilter = new SimpleObjectProperty<>();
+    private final BooleanProperty showRevoked = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ApiKey> selected = new SimpleObjectProperty<>();
+    private final ObservableList<KeyDetail> details = FXCollections.observableArrayList();
     private Task<List<ApiKey>> current;
+    private String loadedFrom = "";
 
     public KeysViewModel(ActiveConnection connection, BackgroundTasks tasks, ResourceBundle messages,
                          RelativeTime time, StatusLine status) {
@@ -65,6 +82,53 @@ public final class KeysViewModel {
             allKeys.clear();
             refresh();
         });
+        filteredKeys.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+            KeyFilter filter = filter();
+            return key -> filter.matches(key, time.now());
+        }, search, environmentFilter, statusFilter, showRevoked));
+        filteredKeys.addListener((javafx.collections.ListChangeListener<ApiKey>) change -> updateSummary());
+        selected.addListener((obs, old, key) -> details.setAll(key == null ? List.of() : describe(key)));
+    }
+
+    /** Text typed into the search field: matches name, prefix, last four or a scope. */
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** Only keys of this environment; null for all. */
+    public ObjectProperty<KeyEnvironment> environmentFilterProperty() {
+        return environmentFilter;
+    }
+
+    /** Only keys with this status; null for all. */
+    public ObjectProperty<KeyStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    /** Revoked keys are hidden unless this is on (or the status filter asks for them). */
+    public BooleanProperty showRevokedProperty() {
+        return showRevoked;
+    }
+
+    public KeyFilter filter() {
+        return new KeyFilter(search.get(), environmentFilter.get(), statusFilter.get(), showRevoked.get());
+    }
+
+    /** The key the details pane shows; null when none is selected. */
+    public ObjectProperty<ApiKey> selectedProperty() {
+        return selected;
+    }
+
+    /** The selected key's id for the clipboard; says so in the status bar. */
+    public String copyKeyId() {
+        String id = selected.get().id();
+        status.show(MessageFormat.format(messages.getString("keys.copiedId"), id));
+        return id;
+    }
+
+    /** Every field of the selected key, labelled, in reading order. */
+    public ObservableList<KeyDetail> details() {
+        return details;
     }
 
     /** The keys to show, filtered and in the table's sort order (bind its comparator). */
@@ -161,6 +225,57 @@ public final class KeysViewModel {
         return time.exact(when);
     }
 
+    /** The exact time of last use and where it came from, for the tooltip. */
+    public String lastUsedDetail(ApiKey key) {
+        if (key.lastUsedAt() == null) {
+            return messages.getString("keys.neverUsed");
+        }
+        String when = time.exact(key.lastUsedAt());
+        return key.lastUsedIp() == null || key.lastUsedIp().isBlank() ? when
+                : MessageFormat.format(messages.getString("keys.lastUsedFrom"), when, key.lastUsedIp());
+    }
+
+    private List<KeyDetail> describe(ApiKey key) {
+        List<KeyDetail> rows = new ArrayList<>();
+        rows.add(detail("name", key.name(), false));
+        rows.add(detail("id", key.id(), true));
+        rows.add(detail("key", key.hint(), true));
+        rows.add(detail("environment", key.environment().wireName(), false));
+        rows.add(detail("status", statusText(status(key)), false));
+        rows.add(detail("scopes", String.join(", ", key.scopes()), true));
+        rows.add(detail("created", exactOrNever(key.createdAt()), false));
+        rows.add(detail("lastUsed", exactOrNever(key.lastUsedAt()), false));
+        rows.add(detail("lastUsedIp", key.lastUsedIp() == null ? "—" : key.lastUsedIp(), true));
+        rows.add(detail("expires", key.expiresAt() == null ? expiresText(null) : exactOrNever(key.expiresAt()), false));
+        rows.add(detail("disabled", messages.getString(key.disabled() ? "details.yes" : "details.no"), false));
+        rows.add(detail("revoked", key.revoked() ? exactOrNever(key.revokedAt()) : messages.getString("details.no"),
+                false));
+        for (Map.Entry<String, String> extra : new java.util.TreeMap<>(key.attributes()).entrySet()) {
+            rows.add(new KeyDetail(extra.getKey(), extra.getValue(), false));
+        }
+        return rows;
+    }
+
+    private KeyDetail detail(String field, String value, boolean monospace) {
+        return new KeyDetail(messages.getString("details." + field), value == null || value.isEmpty() ? "—" : value,
+                monospace);
+    }
+
+    private String exactOrNever(Instant when) {
+        return when == null ? time.format(null) : time.exact(when);
+    }
+
+    private void updateSummary() {
+        if (loadedFrom.isEmpty()) {
+            summary.set("");
+        } else if (filteredKeys.size() == allKeys.size()) {
+            summary.set(MessageFormat.format(messages.getString("keys.summary"), loadedFrom, allKeys.size()));
+        } else {
+            summary.set(MessageFormat.format(messages.getString("keys.summaryFiltered"), loadedFrom,
+                    filteredKeys.size(), allKeys.size()));
+        }
+    }
+
     private void whenCurrent(Task<?> task, Runnable action) {
         if (task == current) {
             loading.set(false);
@@ -169,9 +284,13 @@ public final class KeysViewModel {
     }
 
     private void showKeys(ConnectionSession session, List<ApiKey> loaded) {
+        ApiKey wasSelected = selected.get();
+        loadedFrom = session.displayName();
         allKeys.setAll(loaded);
-        String text = MessageFormat.format(messages.getString("keys.summary"), session.displayName(), loaded.size());
-        summary.set(text);
+        updateSummary();
+        if (wasSelected != null) {
+            selected.set(loaded.stream().filter(k -> k.id().equals(wasSelected.id())).findFirst().orElse(null));
+        }
         status.show(MessageFormat.format(messages.getString("keys.loaded"), loaded.size()));
     }
 

@@ -153,4 +153,69 @@ class KeysViewModelTest {
         waitUntil(10, () -> !vm.loadingProperty().get());
         assertThat(onFx(() -> vm.keys().size())).isEqualTo(12);
     }
+
+    @Test
+    void searchEnvironmentStatusAndRevokedTogglesNarrowTheRows() throws Exception {
+        List<ApiKey> keys = List.of(
+                TestKeys.key("key_aaa1", "Checkout", KeyEnvironment.LIVE, List.of("chat"), Duration.ofDays(9),
+                        Duration.ofHours(1), null, false, false),
+                TestKeys.key("key_bbb2", "Embedder", KeyEnvironment.TEST, List.of("embeddings"), Duration.ofDays(9),
+                        null, null, false, false),
+                TestKeys.key("key_ccc3", "Old batch", KeyEnvironment.LIVE, List.of("chat", "batch"),
+                        Duration.ofDays(90), Duration.ofDays(40), Duration.ofDays(-1), false, false),
+                TestKeys.key("key_ddd4", "Leaked", KeyEnvironment.LIVE, List.of("chat"), Duration.ofDays(9),
+                        Duration.ofDays(2), null, true, false));
+        KeysViewModel vm = viewModel(session(new FakeGatewayClient(keys)));
+        onFx(vm::refresh);
+        waitUntil(10, () -> !vm.loadingProperty().get());
+
+        assertThat(names(vm)).as("revoked keys hidden by default").containsExactly("Checkout", "Embedder", "Old batch");
+        assertThat(onFx(() -> vm.summaryProperty().get())).isEqualTo("Fake · showing 3 of 4 keys");
+
+        onFx(() -> vm.showRevokedProperty().set(true));
+        assertThat(names(vm)).contains("Leaked").hasSize(4);
+        assertThat(onFx(() -> vm.summaryProperty().get())).isEqualTo("Fake · 4 keys");
+
+        onFx(() -> vm.searchProperty().set("  EMBED "));
+        assertThat(names(vm)).as("scope match, any case").containsExactly("Embedder");
+        onFx(() -> vm.searchProperty().set("ccc3"));
+        assertThat(names(vm)).as("last four").containsExactly("Old batch");
+        onFx(() -> vm.searchProperty().set("mrk_test_"));
+        assertThat(names(vm)).as("prefix").containsExactly("Embedder");
+        onFx(() -> vm.searchProperty().set("batch"));
+        assertThat(names(vm)).as("name or scope").containsExactly("Old batch");
+        onFx(() -> vm.searchProperty().set("nothing like this"));
+        assertThat(names(vm)).isEmpty();
+
+        onFx(() -> vm.searchProperty().set(""));
+        onFx(() -> vm.environmentFilterProperty().set(KeyEnvironment.LIVE));
+        assertThat(names(vm)).containsExactly("Checkout", "Old batch", "Leaked");
+        onFx(() -> vm.statusFilterProperty().set(KeyStatus.EXPIRED));
+        assertThat(names(vm)).containsExactly("Old batch");
+        onFx(() -> vm.environmentFilterProperty().set(null));
+        onFx(() -> vm.statusFilterProperty().set(null));
+        onFx(() -> vm.showRevokedProperty().set(false));
+        assertThat(names(vm)).hasSize(3);
+    }
+
+    @Test
+    void detailsShowEveryFieldOfTheSelectedKeyAndCopyGivesItsId() throws Exception {
+        ApiKey key = TestKeys.key("key_9f2e", "Support bot", KeyEnvironment.LIVE, List.of("chat", "embeddings"),
+                Duration.ofDays(3), Duration.ofHours(5), Duration.ofDays(30), false, false);
+        KeysViewModel vm = viewModel(session(new FakeGatewayClient(List.of(key))));
+        onFx(() -> vm.selectedProperty().set(key));
+
+        List<String> lines = onFx(() -> vm.details().stream().map(d -> d.label() + ": " + d.value()).toList());
+        assertThat(lines).contains("Name: Support bot", "Key id: key_9f2e", "Key: mrk_live_…9f2e",
+                "Environment: live", "Status: Active", "Scopes: chat, embeddings", "Created: 2026-03-07 12:00 Z",
+                "Last used: 2026-03-10 07:00 Z", "Last used from: 10.0.0.7", "Expires: 2026-04-09 12:00 Z",
+                "Disabled: No", "Revoked: No");
+        assertThat(onFx(vm::copyKeyId)).isEqualTo("key_9f2e");
+        assertThat(onFx(() -> status.textProperty().get())).isEqualTo("Copied key id key_9f2e");
+        assertThat(vm.lastUsedDetail(key)).isEqualTo("2026-03-10 07:00 Z from 10.0.0.7");
+    }
+
+    private static List<String> names(KeysViewModel vm) throws Exception {
+        return onFx(() -> vm.keys().stream().map(ApiKey::name).toList());
+    }
 }
