@@ -1,0 +1,245 @@
+package io.keydeck.gateway.multiroute;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.http.GatewayHttp;
+import io.keydeck.gateway.http.GatewayJson;
+import io.keydeck.gateway.http.GatewayResponse;
+import io.keydeck.gateway.http.JsonBodyReader;
+import io.keydeck.gateway.http.SecretAlreadyShownException;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.AuthEvent;
+import io.keydeck.model.AuthEventQuery;
+import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyUpdate;
+import io.keydeck.model.NewKeyRequest;
+import io.keydeck.model.Page;
+import io.keydeck.model.RateLimitStatus;
+import io.keydeck.model.RevokeResult;
+import io.keydeck.model.TokenInfo;
+import io.keydeck.model.UsagePoint;
+import io.keydeck.model.UsageQuery;
+import io.keydeck.model.UsageSeries;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+
+/** The MultiRoute key-management API (DESIGN.md §3) over the shared {@link GatewayHttp}. */
+final class MultiRouteClient implements GatewayClient {
+    private static final String KEYS = "/v1/api-keys";
+
+    private final GatewayDriver driver;
+    private final GatewayHttp http;
+
+    MultiRouteClient(GatewayDriver driver, GatewayHttp http) {
+        this.driver = driver;
+        this.http = http;
+    }
+
+    @Override
+    public GatewayDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public Page<ApiKey> listKeys(String cursor, int limit, boolean includeRevoked) throws GatewayException {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("limit", limit);
+        query.put("after", cursor);
+        query.put("include_revoked", includeRevoked ? "true" : null);
+        GatewayResponse<JsonNode> response = http.get(KEYS, query);
+        JsonNode root = response.body();
+        JsonNode data = root.isArray() ? root : root.path("data");
+        if (!data.isArray()) {
+            throw MultiRouteJson.protocol("The gateway's key list has no \"data\" array.", response.requestId());
+        }
+        List<ApiKey> keys = new ArrayList<>();
+        for (JsonNode item : data) {
+            keys.add(MultiRouteJson.apiKey(item, response.requestId()));
+        }
+        return new Page<>(keys, nextCursor(root, keys));
+    }
+
+    /**
+     * {@code next_cursor} when there is more; the documented plain answer may have neither field
+     * (one page), or only {@code has_more}, in which case the last id is the cursor.
+     */
+    private static String nextCursor(JsonNode root, List<ApiKey> keys) {
+        String cursor = MultiRouteJson.text(root, "next_cursor");
+        JsonNode hasMore = root.path("has_more");
+        if (hasMore.isBoolean() && !hasMore.asBoolean()) {
+            return null;
+        }
+        if (cursor == null && hasMore.asBoolean(false) && !keys.isEmpty()) {
+            return keys.get(keys.size() - 1).id();
+        }
+        return cursor;
+    }
+
+    /** As the default, but stops with a clear error if the gateway repeats a cursor (it would loop forever). */
+    @Override
+    public List<ApiKey> listAllKeys(boolean includeRevoked, IntConsumer progress)
+            throws GatewayException, InterruptedException {
+        List<ApiKey> all = new ArrayList<>();
+        Set<String> seenCursors = new HashSet<>();
+        String cursor = null;
+        do {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("listing keys cancelled");
+            }
+            Page<ApiKey> page = listKeys(cursor, 100, includeRevoked);
+            all.addAll(page.items());
+            progress.accept(all.size());
+            cursor = page.hasMore() ? page.nextCursor() : null;
+            if (cursor != null && !seenCursors.add(cursor)) {
+                throw MultiRouteJson.protocol("The gateway sent the same page cursor twice; stopped listing after "
+                        + all.size() + " keys.", null);
+            }
+        } while (cursor != null);
+        return all;
+    }
+
+    @Override
+    public IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException {
+        ObjectNode body = GatewayJson.mapper().createObjectNode();
+        body.put("name", request.name());
+        body.putPOJO("scopes", request.scopes());
+        body.put("environment", request.environment().wireName());
+        if (request.expiresAt() != null) {
+            body.put("expires_at", request.expiresAt().toString());
+        }
+        String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
+        GatewayResponse<CreatedKeyReader.Created> response = http.post(KEYS, body, key, new CreatedKeyReader());
+        CreatedKeyReader.Created created = response.body();
+        ApiKey apiKey;
+        try {
+            apiKey = MultiRouteJson.apiKey(created.key(), response.requestId());
+        } catch (GatewayException e) {
+            created.wipe();
+            throw e;
+        }
+        if (created.secret() == null || created.secret().length == 0) {
+            throw new SecretAlreadyShownException(apiKey, response.status(), response.requestId());
+        }
+        return new IssuedSecret(apiKey, created.secret());
+    }
+
+    @Override
+    public ApiKey updateKey(String keyId, KeyUpdate update) throws GatewayException {
+        ObjectNode body = GatewayJson.mapper().createObjectNode();
+        if (update.name() != null) {
+            body.put("name", update.name());
+        }
+        if (update.disabled() != null) {
+            body.put("disabled", update.disabled());
+        }
+        GatewayResponse<JsonNode> response = http.patch(keyPath(keyId), body);
+        JsonNode data = response.body().path("data");
+        return MultiRouteJson.apiKey(data.isObject() ? data : response.body(), response.requestId());
+    }
+
+    @Override
+    public RevokeResult revokeKey(String keyId) throws GatewayException {
+        GatewayResponse<JsonNode> response = http.delete(keyPath(keyId));
+        JsonNode body = response.body();
+        String id = Optional.ofNullable(MultiRouteJson.text(body, "id")).orElse(keyId);
+        return new RevokeResult(id, body.path("revoked").asBoolean(true), response.requestId());
+    }
+
+    @Override
+    public UsageSeries usage(UsageQuery query) throws GatewayException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("start", query.start());
+        params.put("end", query.end());
+        params.put("bucket", query.bucket().wireName());
+        params.put("key_id", query.keyId());
+        GatewayResponse<List<UsagePoint>> response = http.get("/v1/usage", params, this::readUsage);
+        return new UsageSeries(query, response.body());
+    }
+
+    /** Streams {@code {"data":[…]}} point by point; a large range never becomes one JSON tree. */
+    private List<UsagePoint> readUsage(JsonParser parser) throws java.io.IOException, GatewayException {
+        List<UsagePoint> points = new ArrayList<>();
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new JsonParseException(parser, "expected a JSON object with a \"data\" array");
+        }
+        boolean sawData = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("data") && value == JsonToken.START_ARRAY) {
+                sawData = true;
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    points.add(MultiRouteJson.usagePoint(parser.readValueAsTree(), null));
+                }
+                if (parser.currentToken() != JsonToken.END_ARRAY) {
+                    throw new JsonParseException(parser, "usage \"data\" must hold objects");
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (!sawData) {
+            throw MultiRouteJson.protocol("The gateway's usage answer has no \"data\" array.", null);
+        }
+        return points;
+    }
+
+    @Override
+    public Page<AuthEvent> authEvents(AuthEventQuery query) throws GatewayException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("since", query.since());
+        params.put("until", query.until());
+        params.put("limit", query.limit());
+        params.put("after", query.after());
+        params.put("status", query.status());
+        params.put("code", query.code());
+        GatewayResponse<JsonNode> response = http.get("/v1/auth-events", params);
+        JsonNode data = response.body().path("data");
+        if (!data.isArray()) {
+            throw MultiRouteJson.protocol("The gateway's auth events answer has no \"data\" array.",
+                    response.requestId());
+        }
+        List<AuthEvent> events = new ArrayList<>();
+        for (JsonNode item : data) {
+            events.add(MultiRouteJson.authEvent(item, response.requestId()));
+        }
+        JsonNode hasMore = response.body().path("has_more");
+        String cursor = hasMore.isBoolean() && !hasMore.asBoolean() ? null
+                : MultiRouteJson.text(response.body(), "next_cursor");
+        return new Page<>(events, cursor);
+    }
+
+    @Override
+    public TokenInfo tokenInfo() throws GatewayException {
+        GatewayResponse<JsonNode> response = http.get("/v1/token", Map.of());
+        return MultiRouteJson.tokenInfo(response.body(), response.requestId());
+    }
+
+    @Override
+    public Optional<RateLimitStatus> lastRateLimit() {
+        return http.lastRateLimit();
+    }
+
+    @Override
+    public void close() {
+        // The JDK HttpClient of Java 17 has nothing to close; the token belongs to the caller's vault.
+    }
+
+    private static String keyPath(String keyId) {
+        return KEYS + "/" + GatewayHttp.segment(keyId);
+    }
+}

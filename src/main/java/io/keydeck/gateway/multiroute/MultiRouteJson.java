@@ -1,0 +1,119 @@
+package io.keydeck.gateway.multiroute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.AuthEvent;
+import io.keydeck.model.KeyEnvironment;
+import io.keydeck.model.TokenInfo;
+import io.keydeck.model.UsagePoint;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps MultiRoute JSON to the model, tolerating what the documented API leaves out: missing or
+ * null fields, unknown fields (kept as display attributes when they are plain values), times as
+ * ISO-8601 text or epoch seconds.
+ */
+final class MultiRouteJson {
+    private static final Set<String> KEY_FIELDS = Set.of("id", "object", "name", "prefix", "last_four", "environment",
+            "scopes", "created_at", "last_used_at", "last_used_ip", "expires_at", "revoked", "revoked_at",
+            "disabled", "secret");
+
+    private MultiRouteJson() {
+    }
+
+    static ApiKey apiKey(JsonNode node, String requestId) throws GatewayException {
+        String id = text(node, "id");
+        if (id == null) {
+            throw protocol("The gateway listed a key without an id.", requestId);
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!KEY_FIELDS.contains(field.getKey()) && field.getValue().isValueNode() && !field.getValue().isNull()) {
+                attributes.put(field.getKey(), field.getValue().asText());
+            }
+        }
+        return new ApiKey(id, text(node, "name"), text(node, "prefix"), text(node, "last_four"),
+                KeyEnvironment.fromWire(text(node, "environment")), strings(node.path("scopes")),
+                instant(node, "created_at", requestId), instant(node, "last_used_at", requestId),
+                text(node, "last_used_ip"), instant(node, "expires_at", requestId),
+                node.path("revoked").asBoolean(false), instant(node, "revoked_at", requestId),
+                node.path("disabled").asBoolean(false), attributes);
+    }
+
+    static AuthEvent authEvent(JsonNode node, String requestId) throws GatewayException {
+        JsonNode hint = node.path("key_hint");
+        return new AuthEvent(text(node, "id"), instant(node, "occurred_at", requestId), node.path("status").asInt(0),
+                text(node, "type"), text(node, "code"), text(node, "message"), text(node, "request_id"),
+                text(hint, "prefix"), text(hint, "last_four"), text(node, "key_id"), text(node, "client_ip"),
+                text(node, "user_agent"), text(node, "method"), text(node, "path"));
+    }
+
+    static UsagePoint usagePoint(JsonNode node, String requestId) throws GatewayException {
+        Instant start = instant(node, "bucket_start", requestId);
+        if (start == null) {
+            throw protocol("The gateway sent a usage point without bucket_start.", requestId);
+        }
+        return new UsagePoint(text(node, "key_id"), start, node.path("requests").asLong(0),
+                node.path("input_tokens").asLong(0), node.path("output_tokens").asLong(0),
+                node.path("errors").asLong(0));
+    }
+
+    static TokenInfo tokenInfo(JsonNode node, String requestId) throws GatewayException {
+        JsonNode scopes = node.has("scopes") ? node.path("scopes") : node.path("scope");
+        return new TokenInfo(text(node, "subject"), strings(scopes), instant(node, "expires_at", requestId));
+    }
+
+    /** An array of strings, or one string of space- or comma-separated scopes (the JWT form). */
+    static List<String> strings(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> {
+                if (n.isValueNode() && !n.isNull()) {
+                    out.add(n.asText());
+                }
+            });
+        } else if (node.isTextual()) {
+            for (String part : node.asText().split("[\\s,]+")) {
+                if (!part.isBlank()) {
+                    out.add(part);
+                }
+            }
+        }
+        return out;
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : null;
+    }
+
+    static Instant instant(JsonNode node, String field, String requestId) throws GatewayException {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull() || value.isTextual() && value.asText().isBlank()) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return Instant.ofEpochSecond(value.asLong());
+        }
+        try {
+            return OffsetDateTime.parse(value.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw protocol("The gateway sent \"" + field + "\" in a form KeyDeck cannot read as a time.", requestId);
+        }
+    }
+
+    static GatewayException protocol(String message, String requestId) {
+        return new GatewayException(GatewayException.Kind.PROTOCOL, 0, "unexpected_answer", message, requestId);
+    }
+}
