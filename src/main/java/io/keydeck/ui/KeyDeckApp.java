@@ -1,5 +1,6 @@
 package io.keydeck.ui;
 
+import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.Theme;
 import javafx.application.Application;
@@ -7,6 +8,7 @@ import javafx.stage.Stage;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.ResourceBundle;
 
 /**
  * The desktop app: builds the app's objects once (one background pool, the connections, the
@@ -25,7 +27,9 @@ public class KeyDeckApp extends Application {
     @Override
     public void init() {
         tasks = new BackgroundTasks(BACKGROUND_THREADS);
-        services = AppServices.of(tasks, List.of(), Clock.systemDefaultZone());
+        ResourceBundle messages = ResourceBundle.getBundle(AppServices.MESSAGES);
+        ConnectionSession sandbox = EmbeddedSandbox.open(SandboxOptions.defaults(), tasks.executor(), messages);
+        services = AppServices.of(tasks, List.of(sandbox), Clock.systemDefaultZone());
     }
 
     @Override
