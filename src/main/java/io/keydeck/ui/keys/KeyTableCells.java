@@ -24,6 +24,8 @@ import java.util.function.Function;
  * {@link Instant}, a {@link KeyStatus}) so they sort by it, and only the cell turns it into text.
  */
 final class KeyTableCells {
+    private static final int MAX_CHIP_CHARACTERS = 20;
+
     private final KeysViewModel viewModel;
 
     KeyTableCells(KeysViewModel viewModel) {
@@ -37,6 +39,7 @@ final class KeyTableCells {
     void text(TableColumn<ApiKey, String> column, String... styleClasses) {
         column.setCellFactory(c -> cell((cell, value) -> {
             cell.setText(value);
+            cell.setTooltip(new Tooltip(value));
             cell.getStyleClass().addAll(styleClasses);
         }));
     }
@@ -83,12 +86,25 @@ final class KeyTableCells {
         }));
     }
 
+    /** Chips while they stay short, then "+N"; the tooltip and the details pane list them all. */
     void scopes(TableColumn<ApiKey, List<String>> column) {
         column.setComparator(Comparator.comparing(scopes -> String.join(",", scopes)));
         column.setCellFactory(c -> cell((cell, scopes) -> {
             HBox chips = new HBox(4);
             chips.setAlignment(Pos.CENTER_LEFT);
-            scopes.forEach(scope -> chips.getChildren().add(badge(scope, "chip")));
+            int shown = 0;
+            int characters = 0;
+            for (String scope : scopes) {
+                characters += scope.length();
+                if (shown > 0 && characters > MAX_CHIP_CHARACTERS) {
+                    break;
+                }
+                chips.getChildren().add(badge(scope, "chip"));
+                shown++;
+            }
+            if (shown < scopes.size()) {
+                chips.getChildren().add(badge("+" + (scopes.size() - shown), "chip-more"));
+            }
             cell.setGraphic(chips);
             cell.setTooltip(new Tooltip(String.join(", ", scopes)));
         }));
