@@ -1,0 +1,49 @@
+package io.keydeck.ui.keys;
+
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.KeyEnvironment;
+import io.keydeck.model.KeyStatus;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Which keys the table shows: text typed into the search field (matched against name, prefix, last
+ * four and scopes), an environment, a status, and whether revoked keys count at all.
+ *
+ * @param environment null for every environment
+ * @param status      null for every status
+ */
+public record KeyFilter(String search, KeyEnvironment environment, KeyStatus status, boolean showRevoked) {
+
+    public KeyFilter {
+        search = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public static KeyFilter everything() {
+        return new KeyFilter("", null, null, true);
+    }
+
+    public boolean matches(ApiKey key, Instant now) {
+        KeyStatus keyStatus = key.status(now);
+        if (keyStatus == KeyStatus.REVOKED && !showRevoked && status != KeyStatus.REVOKED) {
+            return false;
+        }
+        if (environment != null && key.environment() != environment) {
+            return false;
+        }
+        if (status != null && keyStatus != status) {
+            return false;
+        }
+        return search.isEmpty() || matchesSearch(key);
+    }
+
+    private boolean matchesSearch(ApiKey key) {
+        return contains(key.name()) || contains(key.prefix()) || contains(key.lastFour())
+                || contains(key.hint()) || key.scopes().stream().anyMatch(this::contains);
+    }
+
+    private boolean contains(String text) {
+        return text.toLowerCase(Locale.ROOT).contains(search);
+    }
+}

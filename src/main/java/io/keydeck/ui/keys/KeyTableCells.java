@@ -1,0 +1,141 @@
+package io.keydeck.ui.keys;
+
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.KeyEnvironment;
+import io.keydeck.model.KeyStatus;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * How each column of the keys table draws its value. Columns hold the underlying value (an
+ * {@link Instant}, a {@link KeyStatus}) so they sort by it, and only the cell turns it into text.
+ */
+final class KeyTableCells {
+    private static final int MAX_CHIP_CHARACTERS = 20;
+
+    private final KeysViewModel viewModel;
+
+    KeyTableCells(KeysViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    static <T> void value(TableColumn<ApiKey, T> column, Function<ApiKey, T> getter) {
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(getter.apply(data.getValue())));
+    }
+
+    void text(TableColumn<ApiKey, String> column, String... styleClasses) {
+        column.setCellFactory(c -> cell((cell, value) -> {
+            cell.setText(value);
+            cell.setTooltip(new Tooltip(value));
+            cell.getStyleClass().addAll(styleClasses);
+        }));
+    }
+
+    void relativeTime(TableColumn<ApiKey, Instant> column) {
+        column.setCellFactory(c -> cell((cell, when) -> {
+            cell.setText(viewModel.relative(when));
+            if (when != null) {
+                cell.setTooltip(new Tooltip(viewModel.exactTime(when)));
+            }
+        }));
+    }
+
+    void lastUsed(TableColumn<ApiKey, Instant> column) {
+        column.setCellFactory(c -> cell((cell, when) -> {
+            cell.setText(viewModel.relative(when));
+            ApiKey key = cell.getTableRow() == null ? null : cell.getTableRow().getItem();
+            if (key != null) {
+                cell.setTooltip(new Tooltip(viewModel.lastUsedDetail(key)));
+            }
+        }));
+    }
+
+    void expires(TableColumn<ApiKey, Instant> column) {
+        column.setCellFactory(c -> cell((cell, when) -> {
+            cell.setText(viewModel.expiresText(when));
+            cell.getStyleClass().add("expiry-" + viewModel.expiry(when).name().toLowerCase(Locale.ROOT));
+            if (when != null) {
+                cell.setTooltip(new Tooltip(viewModel.exactTime(when)));
+            }
+        }));
+    }
+
+    void status(TableColumn<ApiKey, KeyStatus> column) {
+        column.setCellFactory(c -> cell((cell, keyStatus) -> cell.setGraphic(
+                badge(viewModel.statusText(keyStatus), "status-" + keyStatus.name().toLowerCase(Locale.ROOT)))));
+    }
+
+    void environment(TableColumn<ApiKey, KeyEnvironment> column) {
+        column.setCellFactory(c -> cell((cell, environment) -> {
+            if (environment != KeyEnvironment.NONE) {
+                cell.setGraphic(badge(environment.wireName(), "env-" + environment.wireName()));
+            }
+        }));
+    }
+
+    /** Chips while they stay short, then "+N"; the tooltip and the details pane list them all. */
+    void scopes(TableColumn<ApiKey, List<String>> column) {
+        column.setComparator(Comparator.comparing(scopes -> String.join(",", scopes)));
+        column.setCellFactory(c -> cell((cell, scopes) -> {
+            HBox chips = new HBox(4);
+            chips.setAlignment(Pos.CENTER_LEFT);
+            int shown = 0;
+            int characters = 0;
+            for (String scope : scopes) {
+                characters += scope.length();
+                if (shown > 0 && characters > MAX_CHIP_CHARACTERS) {
+                    break;
+                }
+                chips.getChildren().add(badge(scope, "chip"));
+                shown++;
+            }
+            if (shown < scopes.size()) {
+                chips.getChildren().add(badge("+" + (scopes.size() - shown), "chip-more"));
+            }
+            cell.setGraphic(chips);
+            cell.setTooltip(new Tooltip(String.join(", ", scopes)));
+        }));
+    }
+
+    private static Node badge(String text, String styleClass) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.getStyleClass().addAll("badge", styleClass);
+        return label;
+    }
+
+    private interface CellPainter<T> {
+        void paint(TableCell<ApiKey, T> cell, T value);
+    }
+
+    private static <T> TableCell<ApiKey, T> cell(CellPainter<T> painter) {
+        return new TableCell<>() {
+            private final List<String> baseStyles = List.copyOf(getStyleClass());
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                getStyleClass().setAll(baseStyles);
+                if (!empty) {
+                    painter.paint(this, item);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,332 @@
+package io.keydeck.ui.keys;
+
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.KeyStatus;
+import io.keydeck.ui.ActiveConnection;
+import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.ui.common.RelativeTime;
+import io.keydeck.ui.common.StatusLine;
+import io.keydeck.model.KeyEnvironment;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The Keys view's state: the keys of the active connection, whether they are loading, and what went
+ * wrong. Loads on the app's background pool; every method is called on the FX thread.
+ */
+public final class KeysViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(KeysViewModel.class);
+    static final Duration EXPIRY_WARNING = Duration.ofDays(14);
+
+    /** How close a key is to its expiry, for the amber/red colouring. */
+    public enum Expiry { NONE, LATER, SOON, PAST }
+
+    private final ActiveConnection connection;
+    private final BackgroundTasks tasks;
+    private final ResourceBundle messages;
+    private final RelativeTime time;
+    private final StatusLine status;
+
+    private final ObservableList<ApiKey> allKeys = FXCollections.observableArrayList();
+    private final FilteredList<ApiKey> filteredKeys = new FilteredList<>(allKeys);
+    private final SortedList<ApiKey> keys = new SortedList<>(filteredKeys);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<KeyEnvironment> environmentFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<KeyStatus> statusFilter = new SimpleObjectProperty<>();
+    private final BooleanProperty showRevoked = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ApiKey> selected = new SimpleObjectProperty<>();
+    private final ObservableList<KeyDetail> details = FXCollections.observableArrayList();
+    private Task<List<ApiKey>> current;
+    private String loadedFrom = "";
+
+    public KeysViewModel(ActiveConnection connection, BackgroundTasks tasks, ResourceBundle messages,
+                         RelativeTime time, StatusLine status) {
+        this.connection = connection;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.time = time;
+        this.status = status;
+        connection.sessionProperty().addListener((obs, old, now) -> {
+            allKeys.clear();
+            refresh();
+        });
+        filteredKeys.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+            KeyFilter filter = filter();
+            return key -> filter.matches(key, time.now());
+        }, search, environmentFilter, statusFilter, showRevoked));
+        filteredKeys.addListener((javafx.collections.ListChangeListener<ApiKey>) change -> updateSummary());
+        selected.addListener((obs, old, key) -> details.setAll(key == null ? List.of() : describe(key)));
+    }
+
+    /** Text typed into the search field: matches name, prefix, last four or a scope. */
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** Only keys of this environment; null for all. */
+    public ObjectProperty<KeyEnvironment> environmentFilterProperty() {
+        return environmentFilter;
+    }
+
+    /** Only keys with this status; null for all. */
+    public ObjectProperty<KeyStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    /** Revoked keys are hidden unless this is on (or the status filter asks for them). */
+    public BooleanProperty showRevokedProperty() {
+        return showRevoked;
+    }
+
+    public KeyFilter filter() {
+        return new KeyFilter(search.get(), environmentFilter.get(), statusFilter.get(), showRevoked.get());
+    }
+
+    /** The key the details pane shows; null when none is selected. */
+    public ObjectProperty<ApiKey> selectedProperty() {
+        return selected;
+    }
+
+    /** The selected key's id for the clipboard; says so in the status bar. */
+    public String copyKeyId() {
+        String id = selected.get().id();
+        status.show(MessageFormat.format(messages.getString("keys.copiedId"), id));
+        return id;
+    }
+
+    /** Every field of the selected key, labelled, in reading order. */
+    public ObservableList<KeyDetail> details() {
+        return details;
+    }
+
+    /** The keys to show, filtered and in the table's sort order (bind its comparator). */
+    public SortedList<ApiKey> keys() {
+        return keys;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** What the loading overlay says: "Starting the local sandbox…", "Loaded 300 keys…". */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** The last failure as one line (message, code, request id); empty when the last load worked. */
+    public ReadOnlyStringProperty errorTextProperty() {
+        return errorText.getReadOnlyProperty();
+    }
+
+    /** "Sandbox (local demo) · 42 keys". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** (Re)loads every key, revoked ones included; a load still running is cancelled first. */
+    public void refresh() {
+        ConnectionSession session = connection.session();
+        if (current != null) {
+            current.cancel();
+        }
+        if (session == null) {
+            return;
+        }
+        Task<List<ApiKey>> task = new LoadKeysTask(session);
+        current = task;
+        errorText.set("");
+        loading.set(true);
+        progressText.set(messages.getString("keys.loading"));
+        status.busy(messages.getString("keys.loading"));
+        task.messageProperty().addListener((obs, old, message) -> {
+            if (task == current && !message.isEmpty()) {
+                progressText.set(message);
+                status.busy(message);
+            }
+        });
+        task.setOnSucceeded(e -> whenCurrent(task, () -> showKeys(session, task.getValue())));
+        task.setOnFailed(e -> whenCurrent(task, () -> showFailure(task.getException())));
+        task.setOnCancelled(e -> whenCurrent(task, this::showCancelled));
+        tasks.run(task);
+    }
+
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    public String hint(ApiKey key) {
+        return key.hint();
+    }
+
+    public KeyStatus status(ApiKey key) {
+        return key.status(time.now());
+    }
+
+    public String statusText(KeyStatus keyStatus) {
+        return messages.getString("status." + keyStatus.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** "3 days ago", "in 5 days", or "never" for a missing time. */
+    public String relative(Instant when) {
+        return time.format(when);
+    }
+
+    /** Like {@link #relative} but an absent expiry reads "no expiry" rather than "never". */
+    public String expiresText(Instant expiresAt) {
+        return expiresAt == null ? messages.getString("keys.noExpiry") : time.format(expiresAt);
+    }
+
+    public Expiry expiry(Instant expiresAt) {
+        if (expiresAt == null) {
+            return Expiry.NONE;
+        }
+        Instant now = time.now();
+        if (!expiresAt.isAfter(now)) {
+            return Expiry.PAST;
+        }
+        return expiresAt.isBefore(now.plus(EXPIRY_WARNING)) ? Expiry.SOON : Expiry.LATER;
+    }
+
+    public String exactTime(Instant when) {
+        return time.exact(when);
+    }
+
+    /** The exact time of last use and where it came from, for the tooltip. */
+    public String lastUsedDetail(ApiKey key) {
+        if (key.lastUsedAt() == null) {
+            return messages.getString("keys.neverUsed");
+        }
+        String when = time.exact(key.lastUsedAt());
+        return key.lastUsedIp() == null || key.lastUsedIp().isBlank() ? when
+                : MessageFormat.format(messages.getString("keys.lastUsedFrom"), when, key.lastUsedIp());
+    }
+
+    private List<KeyDetail> describe(ApiKey key) {
+        List<KeyDetail> rows = new ArrayList<>();
+        rows.add(detail("name", key.name(), false));
+        rows.add(detail("id", key.id(), true));
+        rows.add(detail("key", key.hint(), true));
+        rows.add(detail("environment", key.environment().wireName(), false));
+        rows.add(detail("status", statusText(status(key)), false));
+        rows.add(detail("scopes", String.join(", ", key.scopes()), true));
+        rows.add(detail("created", exactOrNever(key.createdAt()), false));
+        rows.add(detail("lastUsed", exactOrNever(key.lastUsedAt()), false));
+        rows.add(detail("lastUsedIp", key.lastUsedIp() == null ? "—" : key.lastUsedIp(), true));
+        rows.add(detail("expires", key.expiresAt() == null ? expiresText(null) : exactOrNever(key.expiresAt()), false));
+        rows.add(detail("disabled", messages.getString(key.disabled() ? "details.yes" : "details.no"), false));
+        rows.add(detail("revoked", key.revoked() ? exactOrNever(key.revokedAt()) : messages.getString("details.no"),
+                false));
+        for (Map.Entry<String, String> extra : new java.util.TreeMap<>(key.attributes()).entrySet()) {
+            rows.add(new KeyDetail(extra.getKey(), extra.getValue(), false));
+        }
+        return rows;
+    }
+
+    private KeyDetail detail(String field, String value, boolean monospace) {
+        return new KeyDetail(messages.getString("details." + field), value == null || value.isEmpty() ? "—" : value,
+                monospace);
+    }
+
+    private String exactOrNever(Instant when) {
+        return when == null ? time.format(null) : time.exact(when);
+    }
+
+    private void updateSummary() {
+        if (loadedFrom.isEmpty()) {
+            summary.set("");
+        } else if (filteredKeys.size() == allKeys.size()) {
+            summary.set(MessageFormat.format(messages.getString("keys.summary"), loadedFrom, allKeys.size()));
+        } else {
+            summary.set(MessageFormat.format(messages.getString("keys.summaryFiltered"), loadedFrom,
+                    filteredKeys.size(), allKeys.size()));
+        }
+    }
+
+    private void whenCurrent(Task<?> task, Runnable action) {
+        if (task == current) {
+            loading.set(false);
+            action.run();
+        }
+    }
+
+    private void showKeys(ConnectionSession session, List<ApiKey> loaded) {
+        ApiKey wasSelected = selected.get();
+        loadedFrom = session.displayName();
+        allKeys.setAll(loaded);
+        updateSummary();
+        if (wasSelected != null) {
+            selected.set(loaded.stream().filter(k -> k.id().equals(wasSelected.id())).findFirst().orElse(null));
+        }
+        status.show(MessageFormat.format(messages.getString("keys.loaded"), loaded.size()));
+    }
+
+    private void showFailure(Throwable failure) {
+        String description;
+        if (failure instanceof GatewayException gatewayException) {
+            description = gatewayException.describe();
+            LOG.warn("Listing keys failed: {}", description);
+        } else {
+            description = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            LOG.error("Listing keys failed unexpectedly", failure);
+        }
+        errorText.set(description);
+        status.show(messages.getString("keys.failed"));
+    }
+
+    private void showCancelled() {
+        status.show(messages.getString("keys.cancelled"));
+    }
+
+    private final class LoadKeysTask extends Task<List<ApiKey>> {
+        private final ConnectionSession session;
+
+        LoadKeysTask(ConnectionSession session) {
+            this.session = session;
+        }
+
+        @Override
+        protected List<ApiKey> call() throws GatewayException, InterruptedException {
+            if (!session.isReady()) {
+                updateMessage(session.openingMessage());
+            }
+            GatewayClient client = session.awaitClient();
+            updateMessage(messages.getString("keys.loading"));
+            return client.listAllKeys(true, count ->
+                    updateMessage(MessageFormat.format(messages.getString("keys.loadedSoFar"), count)));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.keydeck.ui;
+
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.GatewayTarget;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.AuthEvent;
+import io.keydeck.model.AuthEventQuery;
+import io.keydeck.model.Capability;
+import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyUpdate;
+import io.keydeck.model.NewKeyRequest;
+import io.keydeck.model.Page;
+import io.keydeck.model.RateLimitStatus;
+import io.keydeck.model.RevokeResult;
+import io.keydeck.model.TokenInfo;
+import io.keydeck.model.UsageQuery;
+import io.keydeck.model.UsageSeries;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An in-memory gateway for UI tests: pages through given keys, or fails, or blocks until released. */
+public final class FakeGatewayClient implements GatewayClient {
+    private static final GatewayDriver DRIVER = new GatewayDriver() {
+        @Override
+        public String id() {
+            return "fake";
+        }
+
+        @Override
+        public String displayName() {
+            return "Fake gateway";
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of(Capability.LIST_KEYS);
+        }
+
+        @Override
+        public GatewayClient connect(GatewayTarget target) {
+            throw new UnsupportedOperationException("tests construct FakeGatewayClient directly");
+        }
+    };
+
+    private volatile List<ApiKey> keys;
+    private volatile GatewayException failure;
+    private volatile int pageSize = 100;
+    private volatile int blockAtPage = -1;
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch blocked = new CountDownLatch(1);
+    private final AtomicInteger pagesServed = new AtomicInteger();
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public FakeGatewayClient(List<ApiKey> keys) {
+        this.keys = List.copyOf(keys);
+    }
+
+    public FakeGatewayClient pagedBy(int size) {
+        this.pageSize = size;
+        return this;
+    }
+
+    /** Every listing from now on fails with {@code exception}. */
+    public FakeGatewayClient failingWith(GatewayException exception) {
+        this.failure = exception;
+        return this;
+    }
+
+    /** The request for page {@code page} (0-based) waits until {@link #release()} or an interrupt. */
+    public FakeGatewayClient blockingAtPage(int page) {
+        this.blockAtPage = page;
+        return this;
+    }
+
+    public void release() {
+        release.countDown();
+    }
+
+    /** Waits until a request is blocked in {@link #blockingAtPage}. */
+    public boolean awaitBlocked() throws InterruptedException {
+        return blocked.await(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    public boolean wasInterrupted() {
+        return interrupted.get();
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    @Override
+    public GatewayDriver driver() {
+        return DRIVER;
+    }
+
+    @Override
+    public Page<ApiKey> listKeys(String cursor, int limit, boolean includeRevoked) throws GatewayException {
+        if (failure != null) {
+            throw failure;
+        }
+        int page = pagesServed.getAndIncrement();
+        if (page == blockAtPage) {
+            blocked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                Thread.currentThread().interrupt();
+                throw new GatewayException(GatewayException.Kind.NETWORK, 0, null, "interrupted", null, e);
+            }
+        }
+        int from = cursor == null ? 0 : Integer.parseInt(cursor);
+        List<ApiKey> visible = includeRevoked ? keys : keys.stream().filter(k -> !k.revoked()).toList();
+        int to = Math.min(visible.size(), from + Math.min(limit, pageSize));
+        return new Page<>(visible.subList(from, to), to < visible.size() ? String.valueOf(to) : null);
+    }
+
+    @Override
+    public IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException {
+        throw GatewayException.unsupported("not faked");
+    }
+
+    @Override
+    public ApiKey updateKey(String keyId, KeyUpdate update) throws GatewayException {
+        throw GatewayException.unsupported("not faked");
+    }
+
+    @Override
+    public RevokeResult revokeKey(String keyId) throws GatewayException {
+        throw GatewayException.unsupported("not faked");
+    }
+
+    @Override
+    public UsageSeries usage(UsageQuery query) throws GatewayException {
+        throw GatewayException.unsupported("not faked");
+    }
+
+    @Override
+    public Page<AuthEvent> authEvents(AuthEventQuery query) throws GatewayException {
+        throw GatewayException.unsupported("not faked");
+    }
+
+    @Override
+    public TokenInfo tokenInfo() throws GatewayException {
+        throw GatewayException.unsupported("not faked");
+    }
+
+    @Override
+    public Optional<RateLimitStatus> lastRateLimit() {
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+    }
+}
