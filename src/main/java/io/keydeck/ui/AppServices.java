@@ -12,7 +12,8 @@ import java.util.ResourceBundle;
  * registry instead of living in static singletons, so a test can build the window around a fake.
  */
 public record AppServices(BackgroundTasks tasks, List<ConnectionSession> connections, ActiveConnection active,
-                          ResourceBundle messages, Clock clock, StatusLine status) {
+                          ResourceBundle messages, Clock clock, StatusLine status,
+                          Navigation navigation) {
 
     public static final String MESSAGES = "io.keydeck.ui.messages";
 
@@ -24,6 +25,6 @@ public record AppServices(BackgroundTasks tasks, List<ConnectionSession> connect
     public static AppServices of(BackgroundTasks tasks, List<ConnectionSession> connections, Clock clock) {
         ResourceBundle messages = ResourceBundle.getBundle(MESSAGES);
         ActiveConnection active = new ActiveConnection(connections.isEmpty() ? null : connections.get(0));
-        return new AppServices(tasks, connections, active, messages, clock, new StatusLine());
+        return new AppServices(tasks, connections, active, messages, clock, new StatusLine(), new Navigation());
     }
 }

@@ -27,11 +27,11 @@ public final class AppWindow {
 
         controllers.register(MainWindowController.class, () -> new MainWindowController(
                 new MainWindowViewModel(services.connections(), services.active(), services.status(),
-                        services.messages()),
+                        services.messages(), services.navigation()),
                 views));
         controllers.register(KeysController.class, () -> new KeysController(
                 new KeysViewModel(services.active(), services.tasks(), services.messages(), time,
-                        services.status())));
+                        services.status(), services.navigation())));
 
         Scene scene = new Scene(views.load(FxmlView.MAIN_WINDOW));
         scene.getStylesheets().add(Objects.requireNonNull(

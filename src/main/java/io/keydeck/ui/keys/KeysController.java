@@ -73,6 +73,7 @@ public final class KeysController {
         viewModel.selectedProperty().addListener((obs, old, key) -> {
             if (key != null && key != table.getSelectionModel().getSelectedItem()) {
                 table.getSelectionModel().select(key);
+                table.scrollTo(key);
             }
         });
 

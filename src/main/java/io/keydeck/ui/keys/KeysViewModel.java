@@ -6,6 +6,7 @@ import io.keydeck.model.ApiKey;
 import io.keydeck.model.KeyStatus;
 import io.keydeck.ui.ActiveConnection;
 import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.Navigation;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.RelativeTime;
 import io.keydeck.ui.common.StatusLine;
@@ -70,9 +71,10 @@ public final class KeysViewModel {
     private final ObservableList<KeyDetail> details = FXCollections.observableArrayList();
     private Task<List<ApiKey>> current;
     private String loadedFrom = "";
+    private String pendingFocus;
 
     public KeysViewModel(ActiveConnection connection, BackgroundTasks tasks, ResourceBundle messages,
-                         RelativeTime time, StatusLine status) {
+                         RelativeTime time, StatusLine status, Navigation navigation) {
         this.connection = connection;
         this.tasks = tasks;
         this.messages = messages;
@@ -88,6 +90,29 @@ public final class KeysViewModel {
         }, search, environmentFilter, statusFilter, showRevoked));
         filteredKeys.addListener((javafx.collections.ListChangeListener<ApiKey>) change -> updateSummary());
         selected.addListener((obs, old, key) -> details.setAll(key == null ? List.of() : describe(key)));
+        navigation.keyFocusProperty().addListener((obs, old, focus) -> {
+            if (focus != null) {
+                focusOn(focus.keyId());
+            }
+        });
+    }
+
+    /**
+     * Selects the key with {@code keyId}, relaxing the filters so it is visible; remembered until the
+     * keys are loaded when they are not yet.
+     */
+    public void focusOn(String keyId) {
+        pendingFocus = keyId;
+        allKeys.stream().filter(k -> k.id().equals(keyId)).findFirst().ifPresent(key -> {
+            pendingFocus = null;
+            if (!filteredKeys.contains(key)) {
+                search.set("");
+                environmentFilter.set(null);
+                statusFilter.set(null);
+                showRevoked.set(showRevoked.get() || key.revoked());
+            }
+            selected.set(key);
+        });
     }
 
     /** Text typed into the search field: matches name, prefix, last four or a scope. */
@@ -292,6 +317,9 @@ public final class KeysViewModel {
             selected.set(loaded.stream().filter(k -> k.id().equals(wasSelected.id())).findFirst().orElse(null));
         }
         status.show(MessageFormat.format(messages.getString("keys.loaded"), loaded.size()));
+        if (pendingFocus != null) {
+            focusOn(pendingFocus);
+        }
     }
 
     private void showFailure(Throwable failure) {

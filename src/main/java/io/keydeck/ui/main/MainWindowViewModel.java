@@ -2,12 +2,12 @@ package io.keydeck.ui.main;
 
 import io.keydeck.ui.ActiveConnection;
 import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.Navigation;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.StatusLine;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -25,10 +25,11 @@ public final class MainWindowViewModel {
     private final ResourceBundle messages;
     private final ObservableList<ConnectionSession> connections;
     private final ObservableList<FxmlView> views = FXCollections.observableArrayList(FxmlView.KEYS);
-    private final ObjectProperty<FxmlView> selectedView = new SimpleObjectProperty<>(FxmlView.KEYS);
+    private final ObjectProperty<FxmlView> selectedView;
 
     public MainWindowViewModel(List<ConnectionSession> connections, ActiveConnection active, StatusLine status,
-                               ResourceBundle messages) {
+                               ResourceBundle messages, Navigation navigation) {
+        this.selectedView = navigation.viewProperty();
         this.connections = FXCollections.observableArrayList(connections);
         this.active = active;
         this.status = status;

@@ -45,9 +45,11 @@ class KeysViewModelTest {
         tasks.close();
     }
 
+    private final io.keydeck.ui.Navigation navigation = new io.keydeck.ui.Navigation();
+
     private KeysViewModel viewModel(ConnectionSession session) {
         return new KeysViewModel(new ActiveConnection(session), tasks, MESSAGES, new RelativeTime(CLOCK, MESSAGES),
-                status);
+                status, navigation);
     }
 
     private static ConnectionSession session(FakeGatewayClient client) {
@@ -213,6 +215,24 @@ class KeysViewModelTest {
         assertThat(onFx(vm::copyKeyId)).isEqualTo("key_9f2e");
         assertThat(onFx(() -> status.textProperty().get())).isEqualTo("Copied key id key_9f2e");
         assertThat(vm.lastUsedDetail(key)).isEqualTo("2026-03-10 07:00 Z from 10.0.0.7");
+    }
+
+    @Test
+    void anotherViewCanOpenAHiddenKeyEvenBeforeTheKeysHaveLoaded() throws Exception {
+        List<ApiKey> keys = List.of(
+                TestKeys.key("key_aaa1", "Checkout", KeyEnvironment.LIVE, List.of("chat"), Duration.ofDays(9),
+                        Duration.ofHours(1), null, false, false),
+                TestKeys.key("key_ddd4", "Leaked", KeyEnvironment.LIVE, List.of("chat"), Duration.ofDays(9),
+                        Duration.ofDays(2), null, true, false));
+        KeysViewModel vm = viewModel(session(new FakeGatewayClient(keys)));
+        onFx(() -> vm.searchProperty().set("checkout"));
+        onFx(() -> navigation.showKey("key_ddd4"));
+        onFx(vm::refresh);
+        waitUntil(10, () -> !vm.loadingProperty().get());
+
+        assertThat(onFx(() -> vm.selectedProperty().get().name())).isEqualTo("Leaked");
+        assertThat(names(vm)).as("filters relaxed so the revoked key is visible").contains("Leaked");
+        assertThat(onFx(() -> navigation.viewProperty().get())).isEqualTo(io.keydeck.ui.common.FxmlView.KEYS);
     }
 
     private static List<String> names(KeysViewModel vm) throws Exception {
