@@ -23,33 +23,23 @@ import io.keydeck.model.TokenInfo;
 import io.keydeck.model.UsageQuery;
 import io.keydeck.model.UsageSeries;
 
-import java.net.http.HttpHeaders;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Verifies one key of an OpenAI-compatible router with {@code GET /v1/models} and reads its rate
- * limit, from {@code X-RateLimit-*} or OpenAI's {@code x-ratelimit-*-requests} headers.
+ * Verifies one key of an OpenAI-compatible router with {@code GET /v1/models}; the shared HTTP layer
+ * reads its rate limit from {@code X-RateLimit-*} or OpenAI's {@code x-ratelimit-*-requests} headers.
  */
 public final class CompatibleClient implements GatewayClient {
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
-
     private final GatewayDriver driver;
     private final GatewayHttp http;
     private final List<String> keyPrefixes;
     private final String modelsPath;
     private final AdminTokenHint hint;
     private final AdminToken token;
-    private final AtomicReference<RateLimitStatus> openAiStyleLimit = new AtomicReference<>();
-    private final Clock clock = Clock.systemUTC();
 
     CompatibleClient(GatewayDriver driver, GatewayTarget target, GatewayHttp http) {
         this.driver = driver;
@@ -79,7 +69,6 @@ public final class CompatibleClient implements GatewayClient {
                             + ", but the key starts differently; it was not sent.", null);
         }
         GatewayResponse<JsonNode> response = http.get(modelsPath, Map.of());
-        readOpenAiStyleLimit(response.headers());
         JsonNode data = response.body().path("data");
         List<String> models = new ArrayList<>();
         for (JsonNode model : data) {
@@ -91,42 +80,9 @@ public final class CompatibleClient implements GatewayClient {
                 + " model" + (models.size() == 1 ? "" : "s") + " available", models, null);
     }
 
-    private void readOpenAiStyleLimit(HttpHeaders headers) {
-        Optional<String> limit = headers.firstValue("x-ratelimit-limit-requests");
-        Optional<String> remaining = headers.firstValue("x-ratelimit-remaining-requests");
-        if (limit.isEmpty() && remaining.isEmpty()) {
-            return;
-        }
-        openAiStyleLimit.set(new RateLimitStatus(number(limit), number(remaining),
-                headers.firstValue("x-ratelimit-reset-requests").map(CompatibleClient::duration)
-                        .map(d -> clock.instant().plus(d)).orElse(null)));
-    }
-
-    private static long number(Optional<String> value) {
-        return value.map(String::trim).filter(v -> v.matches("\\d+")).map(Long::parseLong).orElse(-1L);
-    }
-
-    /** OpenAI's reset format: {@code 1s}, {@code 6m0s}, {@code 20ms}, {@code 1h2m3.5s}. */
-    static Duration duration(String text) {
-        Matcher m = DURATION_PART.matcher(text.trim());
-        double millis = 0;
-        boolean any = false;
-        while (m.find()) {
-            any = true;
-            double n = Double.parseDouble(m.group(1));
-            millis += switch (m.group(2)) {
-                case "h" -> n * 3_600_000;
-                case "m" -> n * 60_000;
-                case "s" -> n * 1000;
-                default -> n;
-            };
-        }
-        return any ? Duration.ofMillis(Math.round(millis)) : null;
-    }
-
     @Override
     public Optional<RateLimitStatus> lastRateLimit() {
-        return http.lastRateLimit().or(() -> Optional.ofNullable(openAiStyleLimit.get()));
+        return http.lastRateLimit();
     }
 
     @Override
