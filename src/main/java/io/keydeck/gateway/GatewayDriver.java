@@ -31,6 +31,14 @@ public interface GatewayDriver {
         return List.of();
     }
 
+    /**
+     * Names of the extra {@link io.keydeck.model.ApiKey#attributes()} this driver fills, in the order
+     * the key table should show them as columns (e.g. "Credit limit", "Spend"). Empty by default.
+     */
+    default List<String> keyAttributeNames() {
+        return List.of();
+    }
+
     /** Variable name for "copy as environment variable", e.g. {@code MULTIROUTE_API_KEY}. */
     default String secretEnvironmentVariable() {
         return id().toUpperCase().replace('-', '_') + "_API_KEY";

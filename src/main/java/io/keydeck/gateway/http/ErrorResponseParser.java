@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a gateway's "no" into a {@link GatewayException} a user can act on, whatever shape the
- * body has: MultiRoute/OpenAI/Anthropic error objects, {@code detail} or {@code message} bodies,
+ * body has: MultiRoute/OpenAI/Anthropic/OpenRouter/LiteLLM error objects, {@code detail} (text, list or
+ * {@code {"error":…}}) or {@code message} bodies,
  * plain text, or an HTML page from a proxy (never dumped raw). Everything it quotes is redacted.
  */
 public final class ErrorResponseParser {
@@ -94,9 +95,9 @@ public final class ErrorResponseParser {
                 root.path("requestId"));
         if (error.isObject()) {
             message = text(error.path("message"));
-            code = firstText(error.path("code"), error.path("type"));
+            code = errorCode(error, status);
             String param = text(error.path("param"));
-            if (message != null && param != null) {
+            if (message != null && param != null && !param.equals("None") && !param.equals("null")) {
                 message += " (parameter " + param + ")";
             }
         } else {
@@ -112,6 +113,19 @@ public final class ErrorResponseParser {
         }
         return new GatewayException(kind, status, code, SecretRedactor.redactAndShorten(message, MAX_MESSAGE),
                 requestId != null ? requestId : headerRequestId);
+    }
+
+    /**
+     * The error's own code. A numeric code (OpenRouter's {@code "code":401}, LiteLLM's {@code "code":"401"}) only
+     * repeats the HTTP status, so the error {@code type} says more; a code equal to the status alone is dropped.
+     */
+    private static String errorCode(JsonNode error, int status) {
+        String code = text(error.path("code"));
+        if (code == null || !code.matches("\\d+")) {
+            return code != null ? code : text(error.path("type"));
+        }
+        String type = text(error.path("type"));
+        return type != null ? type : code.equals(String.valueOf(status)) ? null : code;
     }
 
     /** FastAPI-style {@code detail}: a string, or a list of {@code {"loc","msg"}} objects. */
@@ -130,7 +144,7 @@ public final class ErrorResponseParser {
             }
             return parts.isEmpty() ? null : String.join("; ", parts);
         }
-        return detail.isObject() ? text(detail.path("message")) : null;
+        return detail.isObject() ? firstText(detail.path("message"), detail.path("error")) : null;
     }
 
     private static String firstText(JsonNode... nodes) {

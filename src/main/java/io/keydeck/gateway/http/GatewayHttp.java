@@ -335,7 +335,9 @@ public final class GatewayHttp {
         if (query != null && !query.isEmpty()) {
             StringJoiner joiner = new StringJoiner("&", "?", "");
             query.forEach((name, value) -> {
-                if (value != null) {
+                if (value instanceof Iterable<?> values) {
+                    values.forEach(v -> joiner.add(segment(name) + "=" + segment(v.toString())));
+                } else if (value != null) {
                     joiner.add(segment(name) + "=" + segment(value.toString()));
                 }
             });

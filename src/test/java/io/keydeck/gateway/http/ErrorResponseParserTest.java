@@ -103,4 +103,28 @@ class ErrorResponseParserTest {
 
         assertThat(e.getMessage()).doesNotContain("eyJ").contains("[REDACTED]");
     }
+
+    @Test
+    void openRoutersNumericCodeOnlyRepeatsTheStatusSoItIsDropped() {
+        GatewayException e = parse(402, "{\"error\":{\"code\":402,\"message\":\"Insufficient credits\"}}", Map.of());
+
+        assertThat(e.getMessage()).isEqualTo("Insufficient credits");
+        assertThat(e.code()).isNull();
+        assertThat(e.describe()).isEqualTo("Insufficient credits (HTTP 402)");
+    }
+
+    @Test
+    void liteLlmsStringStatusCodeGivesWayToItsTypeAndParamNoneIsIgnored() {
+        GatewayException e = parse(400, "{\"error\":{\"message\":\"Budget exceeded\",\"type\":\"budget_exceeded\","
+                + "\"param\":\"None\",\"code\":\"400\"}}", Map.of());
+
+        assertThat(e.getMessage()).isEqualTo("Budget exceeded");
+        assertThat(e.code()).isEqualTo("budget_exceeded");
+    }
+
+    @Test
+    void detailObjectWithErrorIsReadable() {
+        assertThat(parse(404, "{\"detail\":{\"error\":\"Team not found\"}}", Map.of()).getMessage())
+                .isEqualTo("Team not found");
+    }
 }

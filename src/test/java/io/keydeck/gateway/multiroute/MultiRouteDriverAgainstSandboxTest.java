@@ -6,7 +6,7 @@ import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayException.Kind;
 import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.gateway.http.HttpOptions;
-import io.keydeck.gateway.http.RecordingSleeper;
+import io.keydeck.gateway.fixture.RecordingSleeper;
 import io.keydeck.gateway.http.SecretAlreadyShownException;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;

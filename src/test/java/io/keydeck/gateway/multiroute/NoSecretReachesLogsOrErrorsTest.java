@@ -9,7 +9,7 @@ import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayTarget;
-import io.keydeck.gateway.http.RecordingSleeper;
+import io.keydeck.gateway.fixture.RecordingSleeper;
 import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.NewKeyRequest;

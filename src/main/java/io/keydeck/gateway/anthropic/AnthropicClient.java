@@ -1,0 +1,181 @@
+package io.keydeck.gateway.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.http.GatewayHttp;
+import io.keydeck.gateway.http.GatewayJson;
+import io.keydeck.gateway.http.GatewayResponse;
+import io.keydeck.gateway.http.JsonFields;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.AuthEvent;
+import io.keydeck.model.AuthEventQuery;
+import io.keydeck.model.Capability;
+import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyUpdate;
+import io.keydeck.model.NewKeyRequest;
+import io.keydeck.model.Page;
+import io.keydeck.model.RateLimitStatus;
+import io.keydeck.model.RevokeResult;
+import io.keydeck.model.TokenInfo;
+import io.keydeck.model.UsageBucket;
+import io.keydeck.model.UsagePoint;
+import io.keydeck.model.UsageQuery;
+import io.keydeck.model.UsageSeries;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Anthropic's Admin API key and usage endpoints over the shared {@link GatewayHttp}. */
+public final class AnthropicClient implements GatewayClient {
+    private static final String KEYS = "/v1/organizations/api_keys";
+
+    private final GatewayDriver driver;
+    private final GatewayHttp http;
+
+    AnthropicClient(GatewayDriver driver, GatewayHttp http) {
+        this.driver = driver;
+        this.http = http;
+    }
+
+    @Override
+    public GatewayDriver driver() {
+        return driver;
+    }
+
+    /** Pages by {@code after_id}; archived keys are left out unless {@code includeRevoked}. */
+    @Override
+    public Page<ApiKey> listKeys(String cursor, int limit, boolean includeRevoked) throws GatewayException {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("limit", Math.min(Math.max(limit, 1), 1000));
+        query.put("after_id", cursor);
+        GatewayResponse<JsonNode> response = http.get(KEYS, query);
+        JsonNode root = response.body();
+        JsonNode data = root.path("data");
+        if (!data.isArray()) {
+            throw JsonFields.unexpected("Anthropic's key list has no \"data\" array.", response.requestId());
+        }
+        List<ApiKey> keys = new ArrayList<>();
+        String lastId = null;
+        for (JsonNode item : data) {
+            ApiKey key = AnthropicJson.apiKey(item, response.requestId());
+            lastId = key.id();
+            if (includeRevoked || !key.revoked()) {
+                keys.add(key);
+            }
+        }
+        String next = root.path("has_more").asBoolean(false)
+                ? Optional.ofNullable(JsonFields.text(root, "last_id")).orElse(lastId) : null;
+        return new Page<>(keys, next);
+    }
+
+    @Override
+    public IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException {
+        throw GatewayException.unsupported(driver.unsupportedReason(Capability.CREATE_KEY));
+    }
+
+    /** Renames and sets {@code status} to {@code inactive} (disabled) or {@code active}. */
+    @Override
+    public ApiKey updateKey(String keyId, KeyUpdate update) throws GatewayException {
+        ObjectNode body = GatewayJson.mapper().createObjectNode();
+        if (update.name() != null) {
+            body.put("name", update.name());
+        }
+        if (update.disabled() != null) {
+            body.put("status", update.disabled() ? "inactive" : "active");
+        }
+        return post(keyId, body);
+    }
+
+    /** Anthropic keys cannot be deleted; archiving is permanent and is KeyDeck's revoke here. */
+    @Override
+    public RevokeResult revokeKey(String keyId) throws GatewayException {
+        ObjectNode body = GatewayJson.mapper().createObjectNode();
+        body.put("status", "archived");
+        GatewayResponse<JsonNode> response = http.post(keyPath(keyId), body, null);
+        ApiKey key = AnthropicJson.apiKey(response.body(), response.requestId());
+        return new RevokeResult(key.id(), key.revoked(), response.requestId());
+    }
+
+    /** One key by id. */
+    public ApiKey getKey(String keyId) throws GatewayException {
+        GatewayResponse<JsonNode> response = http.get(keyPath(keyId), Map.of());
+        return AnthropicJson.apiKey(response.body(), response.requestId());
+    }
+
+    private ApiKey post(String keyId, ObjectNode body) throws GatewayException {
+        GatewayResponse<JsonNode> response = http.post(keyPath(keyId), body, null);
+        return AnthropicJson.apiKey(response.body(), response.requestId());
+    }
+
+    /** The Messages usage report grouped by API key, following {@code next_page} to the end. */
+    @Override
+    public UsageSeries usage(UsageQuery query) throws GatewayException {
+        List<UsagePoint> points = new ArrayList<>();
+        Set<String> seenPages = new HashSet<>();
+        String page = null;
+        do {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("starting_at", query.start());
+            params.put("ending_at", query.end());
+            params.put("bucket_width", query.bucket() == UsageBucket.HOUR ? "1h" : "1d");
+            params.put("group_by[]", List.of("api_key_id"));
+            params.put("api_key_ids[]", query.keyId() == null ? null : List.of(query.keyId()));
+            params.put("limit", query.bucket() == UsageBucket.HOUR ? 168 : 31);
+            params.put("page", page);
+            GatewayResponse<JsonNode> response = http.get("/v1/organizations/usage_report/messages", params);
+            JsonNode root = response.body();
+            if (!root.path("data").isArray()) {
+                throw JsonFields.unexpected("Anthropic's usage report has no \"data\" array.", response.requestId());
+            }
+            for (JsonNode bucket : root.path("data")) {
+                Instant start = JsonFields.instant(bucket, "starting_at", response.requestId());
+                for (JsonNode result : bucket.path("results")) {
+                    points.add(AnthropicJson.usagePoint(start, result));
+                }
+            }
+            page = root.path("has_more").asBoolean(false) ? JsonFields.text(root, "next_page") : null;
+            if (page != null && !seenPages.add(page)) {
+                throw JsonFields.unexpected("Anthropic sent the same usage page twice.", response.requestId());
+            }
+        } while (page != null);
+        return new UsageSeries(query, points);
+    }
+
+    @Override
+    public Page<AuthEvent> authEvents(AuthEventQuery query) throws GatewayException {
+        throw GatewayException.unsupported(driver.unsupportedReason(Capability.AUTH_EVENTS));
+    }
+
+    /** {@code GET /v1/organizations/me}: the organization the Admin key belongs to. */
+    @Override
+    public TokenInfo tokenInfo() throws GatewayException {
+        GatewayResponse<JsonNode> response = http.get("/v1/organizations/me", Map.of());
+        String name = JsonFields.text(response.body(), "name");
+        String id = JsonFields.text(response.body(), "id");
+        String subject = name == null ? "Anthropic organization " + id : name + (id == null ? "" : " (" + id + ")");
+        return new TokenInfo(subject, List.of(), null);
+    }
+
+    @Override
+    public Optional<RateLimitStatus> lastRateLimit() {
+        return http.lastRateLimit();
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: the JDK HttpClient of Java 17 has no close, the token belongs to the vault.
+    }
+
+    private static String keyPath(String keyId) {
+        return KEYS + "/" + GatewayHttp.segment(keyId);
+    }
+}

@@ -1,0 +1,237 @@
+package io.keydeck.gateway.litellm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.http.GatewayHttp;
+import io.keydeck.gateway.http.GatewayJson;
+import io.keydeck.gateway.http.GatewayResponse;
+import io.keydeck.gateway.http.JsonFields;
+import io.keydeck.gateway.http.SecretFieldReader;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.AuthEvent;
+import io.keydeck.model.AuthEventQuery;
+import io.keydeck.model.Capability;
+import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyUpdate;
+import io.keydeck.model.NewKeyRequest;
+import io.keydeck.model.Page;
+import io.keydeck.model.RateLimitStatus;
+import io.keydeck.model.RevokeResult;
+import io.keydeck.model.TokenInfo;
+import io.keydeck.model.UsagePoint;
+import io.keydeck.model.UsageQuery;
+import io.keydeck.model.UsageSeries;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The LiteLLM proxy's {@code /key/*} and {@code /spend/logs} endpoints over the shared
+ * {@link GatewayHttp}. Public for {@link #regenerateKey(String)}, which has no generic counterpart.
+ */
+public final class LiteLlmClient implements GatewayClient {
+    private final GatewayDriver driver;
+    private final GatewayHttp http;
+    private final Clock clock;
+
+    LiteLlmClient(GatewayDriver driver, GatewayHttp http, Clock clock) {
+        this.driver = driver;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    @Override
+    public GatewayDriver driver() {
+        return driver;
+    }
+
+    /** The cursor is the next page number; LiteLLM deletes keys outright, so there are no revoked ones. */
+    @Override
+    public Page<ApiKey> listKeys(String cursor, int limit, boolean includeRevoked) throws GatewayException {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("page", cursor == null ? 1 : cursor);
+        query.put("size", Math.min(Math.max(limit, 1), 100));
+        query.put("return_full_object", "true");
+        GatewayResponse<JsonNode> response = http.get("/key/list", query);
+        JsonNode root = response.body();
+        if (!root.path("keys").isArray()) {
+            throw JsonFields.unexpected("The LiteLLM proxy's key list has no \"keys\" array.", response.requestId());
+        }
+        List<ApiKey> keys = new ArrayList<>();
+        for (JsonNode item : root.path("keys")) {
+            keys.add(item.isTextual() ? LiteLlmJson.apiKey(GatewayJson.mapper().createObjectNode(), item.asText(),
+                    response.requestId()) : LiteLlmJson.apiKey(item, null, response.requestId()));
+        }
+        int page = root.path("current_page").asInt(1);
+        int pages = root.path("total_pages").asInt(page);
+        return new Page<>(keys, page < pages ? String.valueOf(page + 1) : null);
+    }
+
+    /**
+     * {@code POST /key/generate} with the name as {@code key_alias} and the expiry as a duration in
+     * seconds. LiteLLM keeps no idempotency key, so the create is sent once and never retried.
+     */
+    @Override
+    public IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException {
+        ObjectNode body = GatewayJson.mapper().createObjectNode();
+        body.put("key_alias", request.name());
+        if (request.expiresAt() != null) {
+            long seconds = Duration.between(clock.instant(), request.expiresAt()).toSeconds();
+            if (seconds <= 0) {
+                throw new GatewayException(GatewayException.Kind.INVALID_REQUEST, 0, "expiry_in_past",
+                        "The expiry must be in the future.", null);
+            }
+            body.put("duration", seconds + "s");
+        }
+        return issued(http.post("/key/generate", body, null, new SecretFieldReader("key")));
+    }
+
+    /**
+     * {@code POST /key/{token}/regenerate}: a new secret for the same key (budgets and limits kept);
+     * the old secret stops working. An Enterprise feature of LiteLLM.
+     */
+    public IssuedSecret regenerateKey(String keyId) throws GatewayException {
+        return issued(http.post("/key/" + GatewayHttp.segment(keyId) + "/regenerate",
+                GatewayJson.mapper().createObjectNode(), null, new SecretFieldReader("key")));
+    }
+
+    private IssuedSecret issued(GatewayResponse<SecretFieldReader.Created> response) throws GatewayException {
+        SecretFieldReader.Created created = response.body();
+        try {
+            if (created.secret() == null || created.secret().length == 0) {
+                throw JsonFields.unexpected("The LiteLLM proxy made the key but sent no \"key\" with its secret.",
+                        response.requestId());
+            }
+            ObjectNode rest = created.rest();
+            if (JsonFields.text(rest, "key_name") == null) {
+                char[] s = created.secret();
+                String last = new String(s, Math.max(0, s.length - 4), Math.min(4, s.length));
+                rest.put("key_name", "sk-..." + last);
+            }
+            if (!rest.has("created_at")) {
+                rest.put("created_at", clock.instant().toString());
+            }
+            return new IssuedSecret(LiteLlmJson.apiKey(rest, null, response.requestId()), created.secret());
+        } catch (GatewayException | RuntimeException e) {
+            created.wipe();
+            throw e;
+        }
+    }
+
+    /**
+     * A rename goes to {@code /key/update}; disabling uses {@code /key/block} and enabling
+     * {@code /key/unblock}, which take effect at once on the proxy.
+     */
+    @Override
+    public ApiKey updateKey(String keyId, KeyUpdate update) throws GatewayException {
+        if (update.name() != null) {
+            ObjectNode body = GatewayJson.mapper().createObjectNode();
+            body.put("key", keyId);
+            body.put("key_alias", update.name());
+            http.post("/key/update", body, null);
+        }
+        if (update.disabled() != null) {
+            ObjectNode body = GatewayJson.mapper().createObjectNode();
+            body.put("key", keyId);
+            http.post(update.disabled() ? "/key/block" : "/key/unblock", body, null);
+        }
+        return getKey(keyId);
+    }
+
+    /** {@code GET /key/info?key=…}: one key with its budgets and spend. */
+    public ApiKey getKey(String keyId) throws GatewayException {
+        GatewayResponse<JsonNode> response = http.get("/key/info", Map.of("key", keyId));
+        return LiteLlmJson.apiKey(response.body().path("info"), keyId, response.requestId());
+    }
+
+    /** {@code POST /key/delete}: LiteLLM has no soft revoke, the key is deleted. */
+    @Override
+    public RevokeResult revokeKey(String keyId) throws GatewayException {
+        ObjectNode body = GatewayJson.mapper().createObjectNode();
+        body.putArray("keys").add(keyId);
+        GatewayResponse<JsonNode> response = http.post("/key/delete", body, null);
+        JsonNode deleted = response.body().path("deleted_keys");
+        boolean revoked = !deleted.isArray() || deleted.toString().contains("\"" + keyId + "\"");
+        return new RevokeResult(keyId, revoked, response.requestId());
+    }
+
+    /**
+     * Buckets the proxy's per-request spend logs ({@code GET /spend/logs}) into hours or days;
+     * a log with {@code status} "failure" counts as an error.
+     */
+    @Override
+    public UsageSeries usage(UsageQuery query) throws GatewayException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("api_key", query.keyId());
+        params.put("start_date", query.start().atOffset(ZoneOffset.UTC).toLocalDate());
+        params.put("end_date", query.end().atOffset(ZoneOffset.UTC).toLocalDate());
+        GatewayResponse<JsonNode> response = http.get("/spend/logs", params);
+        JsonNode rows = response.body().isArray() ? response.body() : response.body().path("data");
+        if (!rows.isArray()) {
+            throw JsonFields.unexpected("The LiteLLM proxy's spend logs are not a list.", response.requestId());
+        }
+        Map<String, long[]> buckets = new TreeMap<>();
+        long width = query.bucket().width().toSeconds();
+        for (JsonNode row : rows) {
+            Instant at = JsonFields.instant(row, "startTime", response.requestId());
+            if (at == null || at.isBefore(query.start()) || !at.isBefore(query.end())) {
+                continue;
+            }
+            Instant bucket = Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), width) * width);
+            String key = Optional.ofNullable(JsonFields.text(row, "api_key")).orElse("");
+            long[] sums = buckets.computeIfAbsent(bucket + "|" + key, k -> new long[4]);
+            sums[0]++;
+            sums[1] += row.path("prompt_tokens").asLong(0);
+            sums[2] += row.path("completion_tokens").asLong(0);
+            sums[3] += "failure".equalsIgnoreCase(JsonFields.text(row, "status")) ? 1 : 0;
+        }
+        List<UsagePoint> points = new ArrayList<>();
+        buckets.forEach((k, s) -> {
+            int bar = k.indexOf('|');
+            String keyId = k.substring(bar + 1);
+            points.add(new UsagePoint(keyId.isEmpty() ? null : keyId, Instant.parse(k.substring(0, bar)), s[0], s[1],
+                    s[2], s[3]));
+        });
+        points.sort(Comparator.comparing(UsagePoint::bucketStart));
+        return new UsageSeries(query, points);
+    }
+
+    @Override
+    public Page<AuthEvent> authEvents(AuthEventQuery query) throws GatewayException {
+        throw GatewayException.unsupported(driver.unsupportedReason(Capability.AUTH_EVENTS));
+    }
+
+    /** {@code GET /key/info} without a key describes the token the request carries. */
+    @Override
+    public TokenInfo tokenInfo() throws GatewayException {
+        GatewayResponse<JsonNode> response = http.get("/key/info", Map.of());
+        JsonNode info = response.body().path("info");
+        String subject = Optional.ofNullable(JsonFields.text(info, "key_alias"))
+                .or(() -> Optional.ofNullable(JsonFields.text(info, "user_id")))
+                .orElse("LiteLLM proxy key");
+        return new TokenInfo(subject, JsonFields.strings(info.path("models")),
+                JsonFields.instant(info, "expires", response.requestId()));
+    }
+
+    @Override
+    public Optional<RateLimitStatus> lastRateLimit() {
+        return http.lastRateLimit();
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: the JDK HttpClient of Java 17 has no close, the token belongs to the vault.
+    }
+}

@@ -1,0 +1,302 @@
+package io.keydeck.gateway.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.http.GatewayHttp;
+import io.keydeck.gateway.http.GatewayJson;
+import io.keydeck.gateway.http.GatewayResponse;
+import io.keydeck.gateway.http.JsonFields;
+import io.keydeck.gateway.http.SecretFieldReader;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.AuthEvent;
+import io.keydeck.model.AuthEventQuery;
+import io.keydeck.model.Capability;
+import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyUpdate;
+import io.keydeck.model.NewKeyRequest;
+import io.keydeck.model.Page;
+import io.keydeck.model.RateLimitStatus;
+import io.keydeck.model.RevokeResult;
+import io.keydeck.model.TokenInfo;
+import io.keydeck.model.UsageBucket;
+import io.keydeck.model.UsagePoint;
+import io.keydeck.model.UsageQuery;
+import io.keydeck.model.UsageSeries;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * OpenAI's Admin API over the shared {@link GatewayHttp}. The key list walks the admin keys first,
+ * then each project's keys; its cursor says where: {@code admin:<after>} or
+ * {@code project:<project id>:<after>}.
+ */
+public final class OpenAiClient implements GatewayClient {
+    private static final String ADMIN_KEYS = "/v1/organization/admin_api_keys";
+    private static final String PROJECTS = "/v1/organization/projects";
+
+    private final GatewayDriver driver;
+    private final GatewayHttp http;
+    /** Plain key id to KeyDeck id, so usage of a project key lands on the listed key. */
+    private final Map<String, String> listedIds = new ConcurrentHashMap<>();
+    private volatile List<JsonNode> projects;
+
+    OpenAiClient(GatewayDriver driver, GatewayHttp http) {
+        this.driver = driver;
+        this.http = http;
+    }
+
+    @Override
+    public GatewayDriver driver() {
+        return driver;
+    }
+
+    /** OpenAI deletes keys outright, so {@code includeRevoked} changes nothing. */
+    @Override
+    public Page<ApiKey> listKeys(String cursor, int limit, boolean includeRevoked) throws GatewayException {
+        int size = Math.min(Math.max(limit, 1), 100);
+        if (cursor == null || cursor.startsWith("admin:")) {
+            if (cursor == null) {
+                projects = null;
+            }
+            String after = cursor == null ? null : emptyToNull(cursor.substring("admin:".length()));
+            Listing listing = list(ADMIN_KEYS, size, after, (node, rid) -> OpenAiJson.adminKey(node, rid));
+            return new Page<>(listing.keys(), listing.next() != null ? "admin:" + listing.next() : nextProject(null));
+        }
+        if (!cursor.startsWith("project:") || cursor.indexOf(':', 8) < 0) {
+            throw new GatewayException(GatewayException.Kind.INVALID_REQUEST, 0, "bad_cursor",
+                    "\"" + cursor + "\" is not an OpenAI key-list cursor.", null);
+        }
+        int colon = cursor.indexOf(':', 8);
+        String projectId = cursor.substring(8, colon);
+        String after = emptyToNull(cursor.substring(colon + 1));
+        String projectName = projects().stream().filter(p -> projectId.equals(JsonFields.text(p, "id")))
+                .map(p -> JsonFields.text(p, "name")).filter(n -> n != null).findFirst().orElse(null);
+        Listing listing = list(PROJECTS + "/" + GatewayHttp.segment(projectId) + "/api_keys", size, after,
+                (node, rid) -> OpenAiJson.projectKey(projectId, projectName, node, rid));
+        return new Page<>(listing.keys(), listing.next() != null ? "project:" + projectId + ":" + listing.next()
+                : nextProject(projectId));
+    }
+
+    @FunctionalInterface
+    private interface KeyMapper {
+        ApiKey map(JsonNode node, String requestId) throws GatewayException;
+    }
+
+    private record Listing(List<ApiKey> keys, String next) {
+    }
+
+    private Listing list(String path, int size, String after, KeyMapper mapper) throws GatewayException {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("limit", size);
+        query.put("after", after);
+        GatewayResponse<JsonNode> response = http.get(path, query);
+        JsonNode data = response.body().path("data");
+        if (!data.isArray()) {
+            throw JsonFields.unexpected("OpenAI's list at " + path + " has no \"data\" array.", response.requestId());
+        }
+        List<ApiKey> keys = new ArrayList<>();
+        String lastId = null;
+        for (JsonNode item : data) {
+            ApiKey key = mapper.map(item, response.requestId());
+            keys.add(key);
+            lastId = JsonFields.text(item, "id");
+            listedIds.put(lastId, key.id());
+        }
+        return new Listing(keys, nextAfter(response.body(), lastId));
+    }
+
+    private static String nextAfter(JsonNode root, String lastId) {
+        if (!root.path("has_more").asBoolean(false)) {
+            return null;
+        }
+        return Optional.ofNullable(JsonFields.text(root, "last_id")).orElse(lastId);
+    }
+
+    /** The cursor of the project after {@code projectId} (the first when null), or null after the last. */
+    private String nextProject(String projectId) throws GatewayException {
+        List<JsonNode> all = projects();
+        int index = 0;
+        if (projectId != null) {
+            while (index < all.size() && !projectId.equals(JsonFields.text(all.get(index), "id"))) {
+                index++;
+            }
+            index++;
+        }
+        return index < all.size() ? "project:" + JsonFields.text(all.get(index), "id") + ":" : null;
+    }
+
+    /** Every active project, fetched once per listing. */
+    private List<JsonNode> projects() throws GatewayException {
+        List<JsonNode> known = projects;
+        if (known != null) {
+            return known;
+        }
+        List<JsonNode> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String after = null;
+        do {
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("limit", 100);
+            query.put("after", after);
+            GatewayResponse<JsonNode> response = http.get(PROJECTS, query);
+            String lastId = null;
+            for (JsonNode project : response.body().path("data")) {
+                lastId = JsonFields.text(project, "id");
+                if (lastId != null) {
+                    all.add(project);
+                }
+            }
+            after = nextAfter(response.body(), lastId);
+            if (after != null && !seen.add(after)) {
+                throw JsonFields.unexpected("OpenAI sent the same project page twice.", response.requestId());
+            }
+        } while (after != null);
+        projects = List.copyOf(all);
+        return projects;
+    }
+
+    /**
+     * Creates an organization Admin key ({@code POST /v1/organization/admin_api_keys}); see
+     * {@link OpenAiDriver#CREATE_NOTE}. OpenAI admin keys have no scopes or expiry, so asking for
+     * either is refused rather than silently dropped. Sent once, never retried.
+     */
+    @Override
+    public IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException {
+        if (request.expiresAt() != null || !request.scopes().isEmpty()) {
+            throw GatewayException.unsupported("OpenAI Admin keys cannot be given scopes or an expiry through the "
+                    + "API; create the key without them. " + OpenAiDriver.CREATE_NOTE);
+        }
+        ObjectNode body = GatewayJson.mapper().createObjectNode();
+        body.put("name", request.name());
+        GatewayResponse<SecretFieldReader.Created> response = http.post(ADMIN_KEYS, body, null,
+                new SecretFieldReader("value"));
+        SecretFieldReader.Created created = response.body();
+        try {
+            if (created.secret() == null || created.secret().length == 0) {
+                throw JsonFields.unexpected("OpenAI created the key but sent no \"value\" with its secret.",
+                        response.requestId());
+            }
+            return new IssuedSecret(OpenAiJson.adminKey(created.rest(), response.requestId()), created.secret());
+        } catch (GatewayException | RuntimeException e) {
+            created.wipe();
+            throw e;
+        }
+    }
+
+    @Override
+    public ApiKey updateKey(String keyId, KeyUpdate update) throws GatewayException {
+        Capability missing = update.name() != null ? Capability.RENAME_KEY : Capability.DISABLE_KEY;
+        throw GatewayException.unsupported(driver.unsupportedReason(missing));
+    }
+
+    /** Deletes a project key ({@code <project>/<key>}) or an admin key. */
+    @Override
+    public RevokeResult revokeKey(String keyId) throws GatewayException {
+        int slash = keyId.indexOf('/');
+        String path = slash < 0 ? ADMIN_KEYS + "/" + GatewayHttp.segment(keyId)
+                : PROJECTS + "/" + GatewayHttp.segment(keyId.substring(0, slash)) + "/api_keys/"
+                + GatewayHttp.segment(keyId.substring(slash + 1));
+        GatewayResponse<JsonNode> response = http.delete(path);
+        return new RevokeResult(keyId, response.body().path("deleted").asBoolean(true), response.requestId());
+    }
+
+    /** {@code /v1/organization/usage/completions} grouped by {@code api_key_id}, following {@code next_page}. */
+    @Override
+    public UsageSeries usage(UsageQuery query) throws GatewayException {
+        String keyFilter = query.keyId() == null ? null
+                : query.keyId().substring(query.keyId().indexOf('/') + 1);
+        List<UsagePoint> points = new ArrayList<>();
+        Set<String> seenPages = new HashSet<>();
+        String page = null;
+        do {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("start_time", query.start().getEpochSecond());
+            params.put("end_time", query.end().getEpochSecond());
+            params.put("bucket_width", query.bucket() == UsageBucket.HOUR ? "1h" : "1d");
+            params.put("group_by", List.of("api_key_id"));
+            params.put("api_key_ids", keyFilter == null ? null : List.of(keyFilter));
+            params.put("limit", query.bucket() == UsageBucket.HOUR ? 168 : 31);
+            params.put("page", page);
+            GatewayResponse<JsonNode> response = http.get("/v1/organization/usage/completions", params);
+            JsonNode root = response.body();
+            if (!root.path("data").isArray()) {
+                throw JsonFields.unexpected("OpenAI's usage answer has no \"data\" array.", response.requestId());
+            }
+            for (JsonNode bucket : root.path("data")) {
+                var start = JsonFields.instant(bucket, "start_time", response.requestId());
+                for (JsonNode r : bucket.path("results")) {
+                    String plain = JsonFields.text(r, "api_key_id");
+                    String keyId = plain == null ? null : listedIds.getOrDefault(plain,
+                            query.keyId() != null ? query.keyId() : plain);
+                    points.add(new UsagePoint(keyId, start, r.path("num_model_requests").asLong(0),
+                            r.path("input_tokens").asLong(0), r.path("output_tokens").asLong(0), 0));
+                }
+            }
+            page = root.path("has_more").asBoolean(false) ? JsonFields.text(root, "next_page") : null;
+            if (page != null && !seenPages.add(page)) {
+                throw JsonFields.unexpected("OpenAI sent the same usage page twice.", response.requestId());
+            }
+        } while (page != null);
+        return new UsageSeries(query, points);
+    }
+
+    /**
+     * Key lifecycle events and failed logins from the audit log (audit logging must be enabled for
+     * the organization). OpenAI cannot filter by status or code; a {@code code} filter is applied here.
+     */
+    @Override
+    public Page<AuthEvent> authEvents(AuthEventQuery query) throws GatewayException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("event_types[]", OpenAiJson.keyEventTypes());
+        params.put("effective_at[gte]", query.since() == null ? null : query.since().getEpochSecond());
+        params.put("effective_at[lt]", query.until() == null ? null : query.until().getEpochSecond());
+        params.put("limit", Math.min(query.limit(), 100));
+        params.put("after", query.after());
+        GatewayResponse<JsonNode> response = http.get("/v1/organization/audit_logs", params);
+        JsonNode data = response.body().path("data");
+        if (!data.isArray()) {
+            throw JsonFields.unexpected("OpenAI's audit log answer has no \"data\" array.", response.requestId());
+        }
+        List<AuthEvent> events = new ArrayList<>();
+        String lastId = null;
+        for (JsonNode item : data) {
+            AuthEvent event = OpenAiJson.auditEvent(item, response.requestId());
+            lastId = event.id();
+            if (query.code() == null || query.code().equals(event.code())) {
+                events.add(event);
+            }
+        }
+        return new Page<>(events, nextAfter(response.body(), lastId));
+    }
+
+    /** Proves the Admin key works by reading one admin key; OpenAI has no "who am I" for admin keys. */
+    @Override
+    public TokenInfo tokenInfo() throws GatewayException {
+        http.get(ADMIN_KEYS, Map.of("limit", 1));
+        return new TokenInfo("OpenAI organization Admin key (accepted)", List.of(), null);
+    }
+
+    @Override
+    public Optional<RateLimitStatus> lastRateLimit() {
+        return http.lastRateLimit();
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: the JDK HttpClient of Java 17 has no close, the token belongs to the vault.
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

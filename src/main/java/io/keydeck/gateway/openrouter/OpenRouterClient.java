@@ -1,0 +1,206 @@
+package io.keydeck.gateway.openrouter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.http.GatewayHttp;
+import io.keydeck.gateway.http.GatewayJson;
+import io.keydeck.gateway.http.GatewayResponse;
+import io.keydeck.gateway.http.JsonFields;
+import io.keydeck.gateway.http.SecretFieldReader;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.AuthEvent;
+import io.keydeck.model.AuthEventQuery;
+import io.keydeck.model.Capability;
+import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyUpdate;
+import io.keydeck.model.NewKeyRequest;
+import io.keydeck.model.Page;
+import io.keydeck.model.RateLimitStatus;
+import io.keydeck.model.RevokeResult;
+import io.keydeck.model.TokenInfo;
+import io.keydeck.model.UsageQuery;
+import io.keydeck.model.UsageSeries;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * OpenRouter's {@code /api/v1/keys} over the shared {@link GatewayHttp}. Public because credit
+ * limits are OpenRouter-only: {@link #createKeyWithLimit(NewKeyRequest, OpenRouterLimit)} and
+ * {@link #setLimit(String, OpenRouterLimit)} carry them.
+ */
+public final class OpenRouterClient implements GatewayClient {
+    /** OpenRouter answers at most this many keys per page and pages by {@code offset}. */
+    static final int PAGE_SIZE = 100;
+    private static final String KEYS = "/api/v1/keys";
+
+    private final GatewayDriver driver;
+    private final GatewayHttp http;
+
+    OpenRouterClient(GatewayDriver driver, GatewayHttp http) {
+        this.driver = driver;
+        this.http = http;
+    }
+
+    @Override
+    public GatewayDriver driver() {
+        return driver;
+    }
+
+    /**
+     * The cursor is the offset of the next page. OpenRouter has no page-size parameter, so
+     * {@code limit} is not sent; disabled keys are always included (deleted keys are gone).
+     */
+    @Override
+    public Page<ApiKey> listKeys(String cursor, int limit, boolean includeRevoked) throws GatewayException {
+        int offset = parseOffset(cursor);
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("include_disabled", "true");
+        query.put("offset", offset == 0 ? null : offset);
+        GatewayResponse<JsonNode> response = http.get(KEYS, query);
+        JsonNode data = response.body().path("data");
+        if (!data.isArray()) {
+            throw JsonFields.unexpected("OpenRouter's key list has no \"data\" array.", response.requestId());
+        }
+        List<ApiKey> keys = new ArrayList<>();
+        for (JsonNode item : data) {
+            keys.add(OpenRouterJson.apiKey(item, response.requestId()));
+        }
+        return new Page<>(keys, keys.size() < PAGE_SIZE ? null : String.valueOf(offset + keys.size()));
+    }
+
+    private static int parseOffset(String cursor) throws GatewayException {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(cursor);
+        } catch (NumberFormatException e) {
+            throw new GatewayException(GatewayException.Kind.INVALID_REQUEST, 0, "bad_cursor",
+                    "\"" + cursor + "\" is not an OpenRouter page offset.", null);
+        }
+    }
+
+    /** A key with no credit limit; the expiry is sent when set, scopes and environment do not exist here. */
+    @Override
+    public IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException {
+        return createKeyWithLimit(request, null);
+    }
+
+    /**
+     * Creates a key with an optional credit limit. OpenRouter does not honour an
+     * {@code Idempotency-Key}, so the create is sent once and never retried.
+     */
+    public IssuedSecret createKeyWithLimit(NewKeyRequest request, OpenRouterLimit limit) throws GatewayException {
+        ObjectNode body = GatewayJson.mapper().createObjectNode();
+        body.put("name", request.name());
+        if (limit != null) {
+            body.put("limit", limit.usd());
+            body.put("limit_reset", limit.reset().wireName());
+        }
+        if (request.expiresAt() != null) {
+            body.put("expires_at", request.expiresAt().toString());
+        }
+        GatewayResponse<SecretFieldReader.Created> response = http.post(KEYS, body, null,
+                new SecretFieldReader("key"));
+        SecretFieldReader.Created created = response.body();
+        try {
+            if (created.secret() == null || created.secret().length == 0) {
+                throw JsonFields.unexpected("OpenRouter created the key but sent no \"key\" with its secret.",
+                        response.requestId());
+            }
+            JsonNode data = created.rest().path("data");
+            return new IssuedSecret(OpenRouterJson.apiKey(data, response.requestId()), created.secret());
+        } catch (GatewayException | RuntimeException e) {
+            created.wipe();
+            throw e;
+        }
+    }
+
+    @Override
+    public ApiKey updateKey(String keyId, KeyUpdate update) throws GatewayException {
+        ObjectNode body = GatewayJson.mapper().createObjectNode();
+        if (update.name() != null) {
+            body.put("name", update.name());
+        }
+        if (update.disabled() != null) {
+            body.put("disabled", update.disabled());
+        }
+        return patch(keyId, body);
+    }
+
+    /** Sets or changes the credit limit of a key; {@code limit} null removes it. */
+    public ApiKey setLimit(String keyId, OpenRouterLimit limit) throws GatewayException {
+        ObjectNode body = GatewayJson.mapper().createObjectNode();
+        if (limit == null) {
+            body.putNull("limit");
+            body.putNull("limit_reset");
+        } else {
+            body.put("limit", limit.usd());
+            body.put("limit_reset", limit.reset().wireName());
+        }
+        return patch(keyId, body);
+    }
+
+    /** One key by its hash, with its current usage totals. */
+    public ApiKey getKey(String keyId) throws GatewayException {
+        GatewayResponse<JsonNode> response = http.get(keyPath(keyId), Map.of());
+        return OpenRouterJson.apiKey(response.body().path("data"), response.requestId());
+    }
+
+    private ApiKey patch(String keyId, ObjectNode body) throws GatewayException {
+        GatewayResponse<JsonNode> response = http.patch(keyPath(keyId), body);
+        return OpenRouterJson.apiKey(response.body().path("data"), response.requestId());
+    }
+
+    /** Deleting is OpenRouter's only way to revoke; the key disappears from the list. */
+    @Override
+    public RevokeResult revokeKey(String keyId) throws GatewayException {
+        GatewayResponse<JsonNode> response = http.delete(keyPath(keyId));
+        return new RevokeResult(keyId, response.body().path("deleted").asBoolean(true), response.requestId());
+    }
+
+    @Override
+    public UsageSeries usage(UsageQuery query) throws GatewayException {
+        throw GatewayException.unsupported(driver.unsupportedReason(Capability.USAGE));
+    }
+
+    @Override
+    public Page<AuthEvent> authEvents(AuthEventQuery query) throws GatewayException {
+        throw GatewayException.unsupported(driver.unsupportedReason(Capability.AUTH_EVENTS));
+    }
+
+    /** {@code GET /api/v1/key}: what OpenRouter knows about the token itself. */
+    @Override
+    public TokenInfo tokenInfo() throws GatewayException {
+        GatewayResponse<JsonNode> response = http.get("/api/v1/key", Map.of());
+        JsonNode data = response.body().path("data");
+        boolean management = data.path("is_management_key").asBoolean(false)
+                || data.path("is_provisioning_key").asBoolean(false);
+        String label = Optional.ofNullable(JsonFields.text(data, "label")).orElse("OpenRouter key");
+        String subject = label + (management ? " (management key)"
+                : " (not a management key: it cannot list or create keys)");
+        return new TokenInfo(subject, management ? List.of("keys:manage") : List.of(),
+                JsonFields.instant(data, "expires_at", response.requestId()));
+    }
+
+    @Override
+    public Optional<RateLimitStatus> lastRateLimit() {
+        return http.lastRateLimit();
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: the JDK HttpClient of Java 17 has no close, the token belongs to the vault.
+    }
+
+    private static String keyPath(String keyId) {
+        return KEYS + "/" + GatewayHttp.segment(keyId);
+    }
+}

@@ -1,0 +1,45 @@
+package io.keydeck.gateway.openrouter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.http.JsonFields;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.KeyEnvironment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Maps OpenRouter key objects; the running usage totals become display attributes. */
+final class OpenRouterJson {
+    private OpenRouterJson() {
+    }
+
+    static ApiKey apiKey(JsonNode node, String requestId) throws GatewayException {
+        String hash = JsonFields.text(node, "hash");
+        if (hash == null) {
+            throw JsonFields.unexpected("OpenRouter listed a key without a hash.", requestId);
+        }
+        JsonFields.MaskedKey hint = JsonFields.masked(JsonFields.text(node, "label"));
+        Map<String, String> attributes = new LinkedHashMap<>();
+        String limit = JsonFields.usd(node, "limit");
+        attributes.put("Credit limit", limit == null ? "No limit" : limit);
+        put(attributes, "Limit remaining", JsonFields.usd(node, "limit_remaining"));
+        String reset = JsonFields.text(node, "limit_reset");
+        attributes.put("Limit reset", reset == null ? "Never" : reset);
+        put(attributes, "Usage total", JsonFields.usd(node, "usage"));
+        put(attributes, "Usage today", JsonFields.usd(node, "usage_daily"));
+        put(attributes, "Usage this week", JsonFields.usd(node, "usage_weekly"));
+        put(attributes, "Usage this month", JsonFields.usd(node, "usage_monthly"));
+        return new ApiKey(hash, JsonFields.text(node, "name"), hint.prefix(), hint.lastFour(), KeyEnvironment.NONE, List.of(),
+                JsonFields.instant(node, "created_at", requestId), JsonFields.instant(node, "last_used_at", requestId),
+                null, JsonFields.instant(node, "expires_at", requestId), false, null,
+                node.path("disabled").asBoolean(false), attributes);
+    }
+
+    private static void put(Map<String, String> attributes, String name, String value) {
+        if (value != null) {
+            attributes.put(name, value);
+        }
+    }
+}

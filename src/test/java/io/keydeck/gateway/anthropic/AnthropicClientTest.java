@@ -1,0 +1,180 @@
+package io.keydeck.gateway.anthropic;
+
+import io.keydeck.gateway.AdminToken;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.GatewayException.Kind;
+import io.keydeck.gateway.GatewayTarget;
+import io.keydeck.gateway.fixture.FixtureServer;
+import io.keydeck.gateway.fixture.FixtureServer.Reply;
+import io.keydeck.gateway.fixture.RecordingSleeper;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.KeyStatus;
+import io.keydeck.model.KeyUpdate;
+import io.keydeck.model.NewKeyRequest;
+import io.keydeck.model.UsageBucket;
+import io.keydeck.model.UsagePoint;
+import io.keydeck.model.UsageQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Anthropic Admin API driver against answers shaped as Anthropic documents them. */
+class AnthropicClientTest {
+    private static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
+
+    private FixtureServer server;
+    private AnthropicClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = FixtureServer.start();
+        client = new AnthropicDriver(new RecordingSleeper().options())
+                .connect(new GatewayTarget(server.baseUrl(), AdminToken.of("sk-ant-admin01-secretsecretsecret")));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    private static String key(String id, String status) {
+        return "{\"id\":\"" + id + "\",\"type\":\"api_key\",\"name\":\"Developer Key\",\"status\":\"" + status + "\","
+                + "\"partial_key_hint\":\"sk-ant-api03-R2D...igAA\",\"created_at\":\"2024-10-30T23:58:27.427722Z\","
+                + "\"created_by\":{\"id\":\"user_01WCz\",\"type\":\"user\"},\"workspace_id\":\"wrkspc_01Jw\"}";
+    }
+
+    @Test
+    void authenticatesWithXApiKeyAndVersionHeaderNeverBearer() throws Exception {
+        server.enqueue(Reply.json(200, "{\"data\":[],\"has_more\":false,\"first_id\":null,\"last_id\":null}"));
+
+        client.listKeys(null, 20, false);
+
+        FixtureServer.Recorded sent = server.requests().get(0);
+        assertThat(sent.path()).isEqualTo("/v1/organizations/api_keys");
+        assertThat(sent.query()).isEqualTo("limit=20");
+        assertThat(sent.header("x-api-key")).contains("sk-ant-admin01-secretsecretsecret");
+        assertThat(sent.header("anthropic-version")).contains("2023-06-01");
+        assertThat(sent.header("Authorization")).isEmpty();
+    }
+
+    @Test
+    void keysMapStatusToDisabledAndRevokedAndPageByLastId() throws Exception {
+        server.enqueue(
+                Reply.json(200, "{\"data\":[" + key("apikey_1", "active") + "," + key("apikey_2", "inactive")
+                        + "],\"has_more\":true,\"first_id\":\"apikey_1\",\"last_id\":\"apikey_2\"}"),
+                Reply.json(200, "{\"data\":[" + key("apikey_3", "archived") + "],\"has_more\":false,"
+                        + "\"first_id\":\"apikey_3\",\"last_id\":\"apikey_3\"}"));
+
+        List<ApiKey> all = client.listAllKeys(false, n -> { });
+
+        assertThat(all).extracting(ApiKey::id).containsExactly("apikey_1", "apikey_2");
+        ApiKey first = all.get(0);
+        assertThat(first.hint()).isEqualTo("sk-ant-api03-R2D…igAA");
+        assertThat(first.createdAt()).isEqualTo(Instant.parse("2024-10-30T23:58:27.427722Z"));
+        assertThat(first.attributes()).containsEntry("Workspace", "wrkspc_01Jw").containsEntry("Created by", "user_01WCz")
+                .containsEntry("Status", "active");
+        assertThat(all.get(1).status(NOW)).isEqualTo(KeyStatus.DISABLED);
+        assertThat(server.requests().get(1).query()).isEqualTo("limit=100&after_id=apikey_2");
+    }
+
+    @Test
+    void archivedKeysAreShownAsRevokedWhenAskedFor() throws Exception {
+        server.enqueue(Reply.json(200, "{\"data\":[" + key("apikey_3", "archived") + "],\"has_more\":false}"));
+
+        ApiKey archived = client.listKeys(null, 10, true).items().get(0);
+
+        assertThat(archived.status(NOW)).isEqualTo(KeyStatus.REVOKED);
+    }
+
+    @Test
+    void renameAndDisableAreOnePostWithNameAndStatus() throws Exception {
+        server.enqueue(Reply.json(200, key("apikey_1", "inactive").replace("Developer Key", "renamed")));
+
+        ApiKey updated = client.updateKey("apikey_1", new KeyUpdate("renamed", true));
+
+        assertThat(updated.name()).isEqualTo("renamed");
+        assertThat(updated.disabled()).isTrue();
+        FixtureServer.Recorded sent = server.requests().get(0);
+        assertThat(sent.method()).isEqualTo("POST");
+        assertThat(sent.path()).isEqualTo("/v1/organizations/api_keys/apikey_1");
+        assertThat(sent.body()).isEqualTo("{\"name\":\"renamed\",\"status\":\"inactive\"}");
+    }
+
+    @Test
+    void revokeArchivesTheKey() throws Exception {
+        server.enqueue(Reply.json(200, key("apikey_1", "archived")).withHeader("request-id", "req_arch"));
+
+        var result = client.revokeKey("apikey_1");
+
+        assertThat(result.revoked()).isTrue();
+        assertThat(result.requestId()).isEqualTo("req_arch");
+        assertThat(server.requests().get(0).body()).isEqualTo("{\"status\":\"archived\"}");
+    }
+
+    @Test
+    void creatingSaysWhereKeysAreMadeAndSendsNothing() {
+        assertThatThrownBy(() -> client.createKey(new NewKeyRequest("x", List.of(), null, null), "i"))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED);
+                    assertThat(e.getMessage()).isEqualTo(
+                            "Anthropic's Admin API cannot create keys; create them in the Anthropic Console.");
+                });
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void usageReportIsGroupedByKeyAndFollowsNextPage() throws Exception {
+        server.enqueue(
+                Reply.json(200, """
+                        {"data":[{"starting_at":"2025-05-01T00:00:00Z","ending_at":"2025-05-02T00:00:00Z","results":[
+                          {"api_key_id":"apikey_1","uncached_input_tokens":100,"cache_read_input_tokens":20,
+                           "cache_creation":{"ephemeral_1h_input_tokens":3,"ephemeral_5m_input_tokens":2},
+                           "output_tokens":50,"model":null}]}],
+                         "has_more":true,"next_page":"page_MjAy"}"""),
+                Reply.json(200, """
+                        {"data":[{"starting_at":"2025-05-02T00:00:00Z","ending_at":"2025-05-03T00:00:00Z","results":[
+                          {"api_key_id":"apikey_1","uncached_input_tokens":7,"output_tokens":1}]}],
+                         "has_more":false,"next_page":null}"""));
+        UsageQuery query = new UsageQuery(Instant.parse("2025-05-01T00:00:00Z"), Instant.parse("2025-05-03T00:00:00Z"),
+                UsageBucket.DAY, "apikey_1");
+
+        List<UsagePoint> points = client.usage(query).points();
+
+        assertThat(points).containsExactly(
+                new UsagePoint("apikey_1", Instant.parse("2025-05-01T00:00:00Z"), 0, 125, 50, 0),
+                new UsagePoint("apikey_1", Instant.parse("2025-05-02T00:00:00Z"), 0, 7, 1, 0));
+        assertThat(server.requests().get(0).path()).isEqualTo("/v1/organizations/usage_report/messages");
+        assertThat(server.requests().get(0).decodedQuery()).isEqualTo("starting_at=2025-05-01T00:00:00Z"
+                + "&ending_at=2025-05-03T00:00:00Z&bucket_width=1d&group_by[]=api_key_id&api_key_ids[]=apikey_1&limit=31");
+        assertThat(server.requests().get(1).decodedQuery()).endsWith("&page=page_MjAy");
+    }
+
+    @Test
+    void anthropicsErrorEnvelopeAndRequestIdHeaderAreReported() {
+        server.enqueue(Reply.json(403, "{\"type\":\"error\",\"error\":{\"type\":\"permission_error\","
+                + "\"message\":\"This endpoint requires an Admin API key.\"}}").withHeader("request-id", "req_011CX"));
+
+        assertThatThrownBy(() -> client.listKeys(null, 10, false))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.FORBIDDEN);
+                    assertThat(e.code()).isEqualTo("permission_error");
+                    assertThat(e.getMessage()).isEqualTo("This endpoint requires an Admin API key.");
+                    assertThat(e.requestId()).isEqualTo("req_011CX");
+                });
+    }
+
+    @Test
+    void tokenInfoNamesTheOrganization() throws Exception {
+        server.enqueue(Reply.json(200, "{\"id\":\"12345678-1234\",\"name\":\"Acme\",\"type\":\"organization\"}"));
+
+        assertThat(client.tokenInfo().subject()).isEqualTo("Acme (12345678-1234)");
+        assertThat(server.requests().get(0).path()).isEqualTo("/v1/organizations/me");
+    }
+}

@@ -1,0 +1,203 @@
+package io.keydeck.gateway.openai;
+
+import io.keydeck.gateway.AdminToken;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.GatewayException.Kind;
+import io.keydeck.gateway.GatewayTarget;
+import io.keydeck.gateway.fixture.FixtureServer;
+import io.keydeck.gateway.fixture.FixtureServer.Reply;
+import io.keydeck.gateway.fixture.RecordingSleeper;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.AuthEvent;
+import io.keydeck.model.AuthEventQuery;
+import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyUpdate;
+import io.keydeck.model.NewKeyRequest;
+import io.keydeck.model.Page;
+import io.keydeck.model.UsageBucket;
+import io.keydeck.model.UsagePoint;
+import io.keydeck.model.UsageQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The OpenAI Admin API driver against answers shaped as OpenAI documents them. */
+class OpenAiClientTest {
+    private static final String ADMIN_KEY = """
+            {"object":"organization.admin_api_key","id":"key_abc","name":"Main Admin Key",
+             "redacted_value":"sk-admin...def1","created_at":1711471533,"last_used_at":1711471534,
+             "owner":{"type":"user","object":"organization.user","id":"user_123","name":"Ada","role":"owner"}}""";
+    private static final String PROJECT_KEY = """
+            {"object":"organization.project.api_key","id":"key_p1","name":"Prod","redacted_value":"sk-proj-ab...wxyz",
+             "created_at":1711471533,"last_used_at":null,
+             "owner":{"type":"user","user":{"id":"user_1","email":"dev@example.com","name":"Dev"}}}""";
+
+    private FixtureServer server;
+    private OpenAiClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = FixtureServer.start();
+        client = new OpenAiDriver(new RecordingSleeper().options())
+                .connect(new GatewayTarget(server.baseUrl(), AdminToken.of("sk-admin-secret000000000")));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void listingWalksAdminKeysThenEveryProjectsKeys() throws Exception {
+        server.enqueue(
+                Reply.json(200, "{\"object\":\"list\",\"data\":[" + ADMIN_KEY + "],\"has_more\":false,"
+                        + "\"first_id\":\"key_abc\",\"last_id\":\"key_abc\"}"),
+                Reply.json(200, "{\"data\":[{\"id\":\"proj_a\",\"name\":\"Website\"},{\"id\":\"proj_b\",\"name\":\"Batch\"}],"
+                        + "\"has_more\":false}"),
+                Reply.json(200, "{\"data\":[" + PROJECT_KEY + "],\"has_more\":true,\"last_id\":\"key_p1\"}"),
+                Reply.json(200, "{\"data\":[],\"has_more\":false}"),
+                Reply.json(200, "{\"data\":[" + PROJECT_KEY.replace("key_p1", "key_p2") + "],\"has_more\":false}"));
+
+        List<ApiKey> all = client.listAllKeys(false, n -> { });
+
+        assertThat(all).extracting(ApiKey::id).containsExactly("key_abc", "proj_a/key_p1", "proj_b/key_p2");
+        ApiKey admin = all.get(0);
+        assertThat(admin.hint()).isEqualTo("sk-admin…def1");
+        assertThat(admin.createdAt()).isEqualTo(Instant.ofEpochSecond(1711471533));
+        assertThat(admin.attributes()).containsEntry("Kind", "Admin key").containsEntry("Owner", "Ada");
+        ApiKey project = all.get(1);
+        assertThat(project.attributes()).containsEntry("Kind", "Project key").containsEntry("Project", "Website")
+                .containsEntry("Owner", "dev@example.com");
+        assertThat(project.lastUsedAt()).isNull();
+        assertThat(server.requests()).extracting(r -> r.path() + "?" + r.query()).containsExactly(
+                "/v1/organization/admin_api_keys?limit=100",
+                "/v1/organization/projects?limit=100",
+                "/v1/organization/projects/proj_a/api_keys?limit=100",
+                "/v1/organization/projects/proj_a/api_keys?limit=100&after=key_p1",
+                "/v1/organization/projects/proj_b/api_keys?limit=100");
+        assertThat(server.requests().get(0).header("Authorization")).contains("Bearer sk-admin-secret000000000");
+    }
+
+    @Test
+    void createMakesAnAdminKeyAndReturnsItsValueOnce() throws Exception {
+        server.enqueue(Reply.json(200, ADMIN_KEY.replace("\"redacted_value\"", "\"value\":\"sk-admin-1234abcd\",\"redacted_value\"")));
+
+        try (IssuedSecret issued = client.createKey(new NewKeyRequest("New Admin Key", List.of(), null, null), "i")) {
+            assertThat(new String(issued.secret())).isEqualTo("sk-admin-1234abcd");
+            assertThat(issued.key().id()).isEqualTo("key_abc");
+        }
+        FixtureServer.Recorded sent = server.requests().get(0);
+        assertThat(sent.method()).isEqualTo("POST");
+        assertThat(sent.path()).isEqualTo("/v1/organization/admin_api_keys");
+        assertThat(sent.body()).isEqualTo("{\"name\":\"New Admin Key\"}");
+    }
+
+    @Test
+    void anExpiryOrScopesTheApiCannotSetAreRefusedNotDropped() {
+        NewKeyRequest withExpiry = new NewKeyRequest("k", List.of(), null, Instant.parse("2030-01-01T00:00:00Z"));
+
+        assertThatThrownBy(() -> client.createKey(withExpiry, "i"))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED);
+                    assertThat(e.getMessage()).contains("project API keys cannot be created through the API");
+                });
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void revokeDeletesProjectAndAdminKeysAtTheirOwnPaths() throws Exception {
+        server.enqueue(Reply.json(200, "{\"object\":\"organization.project.api_key.deleted\",\"id\":\"key_p1\","
+                        + "\"deleted\":true}"),
+                Reply.json(200, "{\"id\":\"key_abc\",\"object\":\"organization.admin_api_key.deleted\",\"deleted\":true}"));
+
+        assertThat(client.revokeKey("proj_a/key_p1").revoked()).isTrue();
+        assertThat(client.revokeKey("key_abc").revoked()).isTrue();
+        assertThat(server.requests()).extracting(r -> r.method() + " " + r.path()).containsExactly(
+                "DELETE /v1/organization/projects/proj_a/api_keys/key_p1",
+                "DELETE /v1/organization/admin_api_keys/key_abc");
+    }
+
+    @Test
+    void renamingIsUnsupportedWithASentence() {
+        assertThatThrownBy(() -> client.updateKey("key_abc", KeyUpdate.rename("x")))
+                .isInstanceOfSatisfying(GatewayException.class, e ->
+                        assertThat(e.getMessage()).isEqualTo(
+                                "OpenAI's Admin API cannot rename keys; rename them in the OpenAI dashboard."));
+    }
+
+    @Test
+    void completionsUsageIsGroupedByKeyAndFollowsNextPage() throws Exception {
+        server.enqueue(
+                Reply.json(200, """
+                        {"object":"page","data":[{"object":"bucket","start_time":1730419200,"end_time":1730505600,
+                          "results":[{"object":"organization.usage.completions.result","input_tokens":1000,
+                           "output_tokens":500,"input_cached_tokens":800,"num_model_requests":5,"project_id":null,
+                           "user_id":null,"api_key_id":"key_p1","model":null,"batch":null}]}],
+                         "has_more":true,"next_page":"AAAAAGdGxdEiJdKOAAAAAGcqsYA="}"""),
+                Reply.json(200, "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}"));
+        UsageQuery query = new UsageQuery(Instant.ofEpochSecond(1730419200), Instant.ofEpochSecond(1730592000),
+                UsageBucket.DAY, "proj_a/key_p1");
+
+        List<UsagePoint> points = client.usage(query).points();
+
+        assertThat(points).containsExactly(
+                new UsagePoint("proj_a/key_p1", Instant.ofEpochSecond(1730419200), 5, 1000, 500, 0));
+        assertThat(server.requests().get(0).path()).isEqualTo("/v1/organization/usage/completions");
+        assertThat(server.requests().get(0).decodedQuery()).isEqualTo("start_time=1730419200&end_time=1730592000"
+                + "&bucket_width=1d&group_by=api_key_id&api_key_ids=key_p1&limit=31");
+        assertThat(server.requests().get(1).decodedQuery()).endsWith("&page=AAAAAGdGxdEiJdKOAAAAAGcqsYA=");
+    }
+
+    @Test
+    void auditLogKeyEventsAndFailedLoginsBecomeAuthEvents() throws Exception {
+        server.enqueue(Reply.json(200, """
+                {"object":"list","data":[
+                  {"id":"audit_log-1","type":"api_key.deleted","effective_at":1720804190,
+                   "actor":{"type":"session","session":{"user":{"id":"user-x","email":"ops@example.com"},
+                     "ip_address":"203.0.113.9","user_agent":"Mozilla/5.0"}},
+                   "api_key.deleted":{"id":"key_xxxx"}},
+                  {"id":"audit_log-2","type":"login.failed","effective_at":1720804200,
+                   "actor":{"type":"session","session":{"user":{"email":"eve@example.com"},"ip_address":"198.51.100.7"}},
+                   "login.failed":{"error_code":"invalid_password","error_message":"Wrong password"}}],
+                 "first_id":"audit_log-1","last_id":"audit_log-2","has_more":true}"""));
+        AuthEventQuery query = new AuthEventQuery(Instant.ofEpochSecond(1720000000), null, null, null, 50, null);
+
+        Page<AuthEvent> page = client.authEvents(query);
+
+        AuthEvent deleted = page.items().get(0);
+        assertThat(deleted.type()).isEqualTo("api_key.deleted");
+        assertThat(deleted.keyId()).isEqualTo("key_xxxx");
+        assertThat(deleted.message()).isEqualTo("Key key_xxxx deleted by ops@example.com");
+        assertThat(deleted.clientIp()).isEqualTo("203.0.113.9");
+        assertThat(deleted.occurredAt()).isEqualTo(Instant.ofEpochSecond(1720804190));
+        AuthEvent failed = page.items().get(1);
+        assertThat(failed.code()).isEqualTo("invalid_password");
+        assertThat(failed.message()).isEqualTo("Failed login by eve@example.com: Wrong password");
+        assertThat(page.nextCursor()).isEqualTo("audit_log-2");
+        assertThat(server.requests().get(0).decodedQuery()).isEqualTo("event_types[]=api_key.created"
+                + "&event_types[]=api_key.updated&event_types[]=api_key.deleted&event_types[]=login.failed"
+                + "&effective_at[gte]=1720000000&limit=50");
+    }
+
+    @Test
+    void openAisErrorObjectAndRequestIdHeaderAreReported() {
+        server.enqueue(Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: sk-admin****0000.\","
+                + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}")
+                .withHeader("x-request-id", "req_8f1d"));
+
+        assertThatThrownBy(() -> client.tokenInfo())
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.UNAUTHENTICATED);
+                    assertThat(e.code()).isEqualTo("invalid_api_key");
+                    assertThat(e.getMessage()).startsWith("Incorrect API key provided");
+                    assertThat(e.requestId()).isEqualTo("req_8f1d");
+                });
+    }
+}
