@@ -33,7 +33,9 @@ public final class AppWindow {
                 views));
         controllers.register(KeysController.class, () -> new KeysController(
                 new KeysViewModel(services.active(), services.tasks(), services.messages(), time,
-                        services.status(), services.navigation())));
+                        services.status(), services.navigation()),
+                new io.keydeck.ui.keys.UsageSparklineColumn(services.active(), services.tasks(), services.clock(),
+                        services.messages())));
         controllers.register(UsageController.class, () -> new UsageController(
                 new UsageViewModel(services.active(), services.tasks(), services.messages(), services.clock(),
                         services.status(), services.navigation())));
