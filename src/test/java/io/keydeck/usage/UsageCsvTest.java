@@ -11,11 +11,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UsageCsvTest {
+public class UsageCsvTest {
     private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
 
     /** A small RFC 4180 reader: quoted cells may hold commas, quotes and line breaks. */
-    static List<List<String>> parse(String csv) {
+    public static List<List<String>> parse(String csv) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
