@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * to the plot's pixel columns, with a crosshair label for the exact value under the mouse and clicks on a
  * line or legend entry reported as a selection.
  */
-final class UsageChart {
+public final class UsageChart {
     private static final long[] TICK_HOURS = {1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720, 1440, 2160};
     private static final double DIMMED = 0.3;
 
@@ -50,7 +50,7 @@ final class UsageChart {
     private final Consumer<ChartSeries> onSelect;
     private List<ChartSeries> shown = List.of();
 
-    UsageChart(BiFunction<ChartSeries, Integer, String> describe, Consumer<ChartSeries> onSelect) {
+    public UsageChart(BiFunction<ChartSeries, Integer, String> describe, Consumer<ChartSeries> onSelect) {
         this.describe = describe;
         this.onSelect = onSelect;
         for (XYChart<Number, Number> chart : List.of(line, area)) {
@@ -74,7 +74,7 @@ final class UsageChart {
         root.getStyleClass().add("usage-chart-pane");
     }
 
-    Node node() {
+    public Node node() {
         return root;
     }
 
@@ -83,7 +83,7 @@ final class UsageChart {
         return area.isVisible() ? area : line;
     }
 
-    void show(List<ChartSeries> series, UsageRange range, boolean stacked, ChartSeries selected) {
+    public void show(List<ChartSeries> series, UsageRange range, boolean stacked, ChartSeries selected) {
         hideHover();
         line.setVisible(!stacked);
         area.setVisible(stacked);
