@@ -33,7 +33,7 @@ import java.util.ResourceBundle;
  * and a suddenly silent key stand out. Fetched in the background once after each load of the keys.
  */
 public final class UsageSparklineColumn {
-    private static final double WIDTH = 84;
+    private static final double WIDTH = 64;
     private static final double HEIGHT = 18;
 
     private final ActiveConnection connection;
@@ -55,7 +55,7 @@ public final class UsageSparklineColumn {
     public void install(TableView<ApiKey> table, ObservableBooleanValue loading) {
         TableColumn<ApiKey, double[]> column = new TableColumn<>(messages.getString("keys.column.usage"));
         column.setId("usageColumn");
-        column.setPrefWidth(WIDTH + 16);
+        column.setPrefWidth(WIDTH + 14);
         column.setSortable(false);
         column.setCellValueFactory(data -> Bindings.valueAt(dailyRequests, data.getValue().id()));
         column.setCellFactory(c -> new SparklineCell());
