@@ -8,6 +8,8 @@ import io.keydeck.ui.keys.KeysController;
 import io.keydeck.ui.keys.KeysViewModel;
 import io.keydeck.ui.main.MainWindowController;
 import io.keydeck.ui.main.MainWindowViewModel;
+import io.keydeck.ui.usage.UsageController;
+import io.keydeck.ui.usage.UsageViewModel;
 import javafx.scene.Scene;
 
 import java.util.Objects;
@@ -31,6 +33,11 @@ public final class AppWindow {
                 views));
         controllers.register(KeysController.class, () -> new KeysController(
                 new KeysViewModel(services.active(), services.tasks(), services.messages(), time,
+                        services.status(), services.navigation()),
+                new io.keydeck.ui.keys.UsageSparklineColumn(services.active(), services.tasks(), services.clock(),
+                        services.messages())));
+        controllers.register(UsageController.class, () -> new UsageController(
+                new UsageViewModel(services.active(), services.tasks(), services.messages(), services.clock(),
                         services.status(), services.navigation())));
 
         Scene scene = new Scene(views.load(FxmlView.MAIN_WINDOW));

@@ -37,6 +37,7 @@ public final class KeysController {
     private static final int DETAIL_COLUMNS = 3;
 
     private final KeysViewModel viewModel;
+    private final UsageSparklineColumn sparklines;
 
     @FXML private ResourceBundle resources;
     @FXML private Label summaryLabel;
@@ -61,12 +62,21 @@ public final class KeysController {
     @FXML private GridPane detailsGrid;
 
     public KeysController(KeysViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /** With a "Last 7 days" usage column when {@code sparklines} is not null. */
+    public KeysController(KeysViewModel viewModel, UsageSparklineColumn sparklines) {
         this.viewModel = viewModel;
+        this.sparklines = sparklines;
     }
 
     @FXML
     private void initialize() {
         setUpColumns();
+        if (sparklines != null) {
+            sparklines.install(table, viewModel.loadingProperty());
+        }
         table.setItems(viewModel.keys());
         viewModel.keys().comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, key) -> viewModel.selectedProperty().set(key));

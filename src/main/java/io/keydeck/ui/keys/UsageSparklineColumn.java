@@ -1,0 +1,136 @@
+package io.keydeck.ui.keys;
+
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.Capability;
+import io.keydeck.model.UsageBucket;
+import io.keydeck.ui.ActiveConnection;
+import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.usage.UsageBreakdown;
+import io.keydeck.usage.UsageMetric;
+import io.keydeck.usage.UsageRange;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import javafx.concurrent.Task;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.shape.Polyline;
+
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+/**
+ * The keys table's "Last 7 days" column: a tiny line of each key's daily requests, so a busy, a quiet
+ * and a suddenly silent key stand out. Fetched in the background once after each load of the keys.
+ */
+public final class UsageSparklineColumn {
+    private static final double WIDTH = 64;
+    private static final double HEIGHT = 18;
+
+    private final ActiveConnection connection;
+    private final BackgroundTasks tasks;
+    private final Clock clock;
+    private final ResourceBundle messages;
+    private final ObservableMap<String, double[]> dailyRequests = FXCollections.observableHashMap();
+    private Task<Map<String, double[]>> current;
+
+    public UsageSparklineColumn(ActiveConnection connection, BackgroundTasks tasks, Clock clock,
+                                ResourceBundle messages) {
+        this.connection = connection;
+        this.tasks = tasks;
+        this.clock = clock;
+        this.messages = messages;
+    }
+
+    /** Adds the column to {@code table} and reloads the lines whenever {@code loading} turns false. */
+    public void install(TableView<ApiKey> table, ObservableBooleanValue loading) {
+        TableColumn<ApiKey, double[]> column = new TableColumn<>(messages.getString("keys.column.usage"));
+        column.setId("usageColumn");
+        column.setPrefWidth(WIDTH + 14);
+        column.setSortable(false);
+        column.setCellValueFactory(data -> Bindings.valueAt(dailyRequests, data.getValue().id()));
+        column.setCellFactory(c -> new SparklineCell());
+        table.getColumns().add(Math.max(0, table.getColumns().size() - 1), column); // the last column flexes
+        loading.addListener((obs, was, now) -> {
+            if (!now) {
+                reload();
+            }
+        });
+    }
+
+    /** Each key's requests per day over the last seven days, oldest first. */
+    public ObservableMap<String, double[]> dailyRequests() {
+        return dailyRequests;
+    }
+
+    private void reload() {
+        ConnectionSession session = connection.session();
+        if (current != null) {
+            current.cancel(true);
+        }
+        if (session == null) {
+            return;
+        }
+        UsageRange week = UsageRange.last(Duration.ofDays(7), clock.instant(), UsageBucket.DAY);
+        Task<Map<String, double[]>> task = new Task<>() {
+            @Override
+            protected Map<String, double[]> call() throws Exception {
+                GatewayClient client = session.awaitClient();
+                Map<String, double[]> lines = new HashMap<>();
+                if (client.driver().capabilities().contains(Capability.USAGE)) {
+                    UsageBreakdown breakdown = UsageBreakdown.of(week, client.usage(week.query()).points());
+                    for (String keyId : breakdown.keyIds()) {
+                        lines.put(keyId, breakdown.valuesOf(keyId, UsageMetric.REQUESTS));
+                    }
+                }
+                return lines;
+            }
+        };
+        current = task;
+        task.setOnSucceeded(e -> {
+            if (task == current) {
+                dailyRequests.clear();
+                dailyRequests.putAll(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> org.slf4j.LoggerFactory.getLogger(UsageSparklineColumn.class)
+                .warn("Loading the usage lines failed: {}", task.getException().toString()));
+        tasks.run(task);
+    }
+
+    private final class SparklineCell extends TableCell<ApiKey, double[]> {
+        @Override
+        protected void updateItem(double[] values, boolean empty) {
+            super.updateItem(values, empty);
+            setText(null);
+            setTooltip(null);
+            if (empty || values == null || values.length == 0) {
+                setGraphic(null);
+                return;
+            }
+            double max = 1;
+            long total = 0;
+            for (double value : values) {
+                max = Math.max(max, value);
+                total += (long) value;
+            }
+            Polyline line = new Polyline();
+            for (int i = 0; i < values.length; i++) {
+                double x = values.length == 1 ? 0 : i * WIDTH / (values.length - 1);
+                line.getPoints().addAll(x, HEIGHT - values[i] / max * HEIGHT);
+            }
+            line.getStyleClass().add("usage-sparkline");
+            setGraphic(line);
+            setTooltip(new Tooltip(MessageFormat.format(messages.getString("keys.usageTooltip"), total)));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.keydeck.ui.usage;
+
+import io.keydeck.model.UsageBucket;
+import io.keydeck.usage.UsageBreakdown;
+import io.keydeck.usage.UsageMetric;
+import io.keydeck.usage.UsageRange;
+import io.keydeck.usage.UsageTotals;
+
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** How the Usage view words its figures: card values and changes, ranges, and one hovered point. */
+final class UsageText {
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private final ResourceBundle messages;
+    private final NumberFormat whole = NumberFormat.getIntegerInstance(Locale.getDefault());
+    private final NumberFormat compact = NumberFormat.getCompactNumberInstance(Locale.getDefault(),
+            NumberFormat.Style.SHORT);
+
+    UsageText(ResourceBundle messages) {
+        this.messages = messages;
+        compact.setMaximumFractionDigits(1);
+    }
+
+    List<SummaryCard> cards(UsageBreakdown now, UsageBreakdown before) {
+        UsageTotals a = now.totals();
+        UsageTotals b = before.totals();
+        return List.of(
+                relative("usage.card.requests", whole.format(a.requests()), a.requests(), b.requests()),
+                relative("usage.card.tokens", compact.format(a.tokens()), a.tokens(), b.tokens()),
+                points(a.errorRatePercent(), b.errorRatePercent(), b.requests() > 0),
+                relative("usage.card.activeKeys", whole.format(now.activeKeys()), now.activeKeys(), before.activeKeys()));
+    }
+
+    private SummaryCard relative(String title, String value, long now, long before) {
+        if (before == 0) {
+            return new SummaryCard(messages.getString(title), value,
+                    messages.getString(now == 0 ? "usage.change.none" : "usage.change.new"),
+                    now == 0 ? SummaryCard.Trend.FLAT : SummaryCard.Trend.NEW);
+        }
+        double percent = 100.0 * (now - before) / before;
+        return new SummaryCard(messages.getString(title), value,
+                MessageFormat.format(messages.getString("usage.change.percent"), signed(percent)), trend(percent));
+    }
+
+    private SummaryCard points(double now, double before, boolean comparable) {
+        String value = String.format(Locale.getDefault(), "%.2f %%", now);
+        if (!comparable) {
+            return new SummaryCard(messages.getString("usage.card.errorRate"), value,
+                    messages.getString("usage.change.none"), SummaryCard.Trend.FLAT);
+        }
+        double delta = now - before;
+        return new SummaryCard(messages.getString("usage.card.errorRate"), value,
+                MessageFormat.format(messages.getString("usage.change.points"), signed(delta)), trend(delta));
+    }
+
+    private static String signed(double value) {
+        return String.format(Locale.getDefault(), "%+.1f", value);
+    }
+
+    private static SummaryCard.Trend trend(double change) {
+        return Math.abs(change) < 0.05 ? SummaryCard.Trend.FLAT : change > 0 ? SummaryCard.Trend.UP : SummaryCard.Trend.DOWN;
+    }
+
+    String range(UsageRange range) {
+        DateTimeFormatter format = range.bucket() == UsageBucket.DAY ? DAY : HOUR;
+        Instant shownEnd = range.bucket() == UsageBucket.DAY ? range.end().minus(range.bucket().width()) : range.end();
+        return MessageFormat.format(messages.getString("usage.range"), format.format(range.start()),
+                format.format(shownEnd), messages.getString("usage.bucket." + range.bucket().wireName()));
+    }
+
+    String point(String name, Instant bucketStart, UsageBucket bucket, UsageMetric metric, double value) {
+        String when = (bucket == UsageBucket.DAY ? DAY : HOUR).format(bucketStart) + " UTC";
+        return MessageFormat.format(messages.getString("usage.point"), name, when, value(metric, value),
+                metricName(metric));
+    }
+
+    String value(UsageMetric metric, double value) {
+        return metric == UsageMetric.ERROR_RATE ? String.format(Locale.getDefault(), "%.2f %%", value)
+                : whole.format(Math.round(value));
+    }
+
+    String metricName(UsageMetric metric) {
+        return messages.getString("usage.metric." + metric.name().toLowerCase(Locale.ROOT));
+    }
+}

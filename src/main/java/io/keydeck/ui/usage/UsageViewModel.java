@@ -1,0 +1,458 @@
+package io.keydeck.ui.usage;
+
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.Capability;
+import io.keydeck.model.UsageBucket;
+import io.keydeck.model.UsagePoint;
+import io.keydeck.ui.ActiveConnection;
+import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.Navigation;
+import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.ui.common.StatusLine;
+import io.keydeck.usage.ChartSeries;
+import io.keydeck.usage.UsageBreakdown;
+import io.keydeck.usage.UsageCsv;
+import io.keydeck.usage.UsageMetric;
+import io.keydeck.usage.UsageRange;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+/**
+ * The Usage view's state: which range, bucket and metric, the loaded data of the active connection, the
+ * chart's series and summary cards, the selected key, exports and auto-refresh. Loads on the app's pool.
+ */
+public final class UsageViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(UsageViewModel.class);
+    public static final Duration AUTO_REFRESH_EVERY = Duration.ofSeconds(30);
+
+    /** The quick ranges; CUSTOM uses the from/to dates. */
+    public enum Preset {
+        DAY(Duration.ofDays(1)), WEEK(Duration.ofDays(7)), MONTH(Duration.ofDays(30)), CUSTOM(null);
+
+        private final Duration length;
+
+        Preset(Duration length) {
+            this.length = length;
+        }
+    }
+
+    private final ActiveConnection connection;
+    private final BackgroundTasks tasks;
+    private final ResourceBundle messages;
+    private final Clock clock;
+    private final StatusLine status;
+    private final Navigation navigation;
+    private final UsageText text;
+
+    private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Preset.WEEK);
+    private final ObjectProperty<LocalDate> customFrom = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> customTo = new SimpleObjectProperty<>();
+    private final ObjectProperty<UsageBucket> bucket = new SimpleObjectProperty<>(UsageBucket.HOUR);
+    private final ObjectProperty<UsageMetric> metric = new SimpleObjectProperty<>(UsageMetric.REQUESTS);
+    private final IntegerProperty topKeys = new SimpleIntegerProperty(5);
+    private final BooleanProperty stacked = new SimpleBooleanProperty(false);
+    private final BooleanProperty autoRefresh = new SimpleBooleanProperty(false);
+    private final BooleanProperty windowShowing = new SimpleBooleanProperty(true);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper unsupportedText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper rangeText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<UsageRange> shownRange = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChartSeries> selected = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ChartSeries> series = FXCollections.observableArrayList();
+    private final ObservableList<SummaryCard> cards = FXCollections.observableArrayList();
+    private final Map<ConnectionSession, Map<String, String>> namesByConnection = new HashMap<>();
+    private final Timeline autoRefreshTimer;
+    private boolean adjustingBucket;
+    private UsageData data;
+    private Task<UsageData> current;
+
+    public UsageViewModel(ActiveConnection connection, BackgroundTasks tasks, ResourceBundle messages, Clock clock,
+                          StatusLine status, Navigation navigation) {
+        this.connection = connection;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.clock = clock;
+        this.status = status;
+        this.navigation = navigation;
+        this.text = new UsageText(messages);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        customFrom.set(today.minusDays(13));
+        customTo.set(today);
+        bucket.set(UsageRange.defaultBucket(Preset.WEEK.length));
+        preset.addListener((obs, old, now) -> rangeChanged());
+        customFrom.addListener((obs, old, now) -> customChanged());
+        customTo.addListener((obs, old, now) -> customChanged());
+        bucket.addListener((obs, old, now) -> {
+            if (!adjustingBucket) {
+                refresh();
+            }
+        });
+        metric.addListener((obs, old, now) -> showData());
+        topKeys.addListener((obs, old, now) -> showData());
+        connection.sessionProperty().addListener((obs, old, now) -> {
+            data = null;
+            series.clear();
+            cards.clear();
+            refresh();
+        });
+        autoRefreshTimer = new Timeline(new KeyFrame(javafx.util.Duration.millis(AUTO_REFRESH_EVERY.toMillis()),
+                e -> refreshQuietly()));
+        autoRefreshTimer.setCycleCount(Timeline.INDEFINITE);
+        autoRefresh.addListener((obs, old, now) -> updateTimer());
+        windowShowing.addListener((obs, old, now) -> updateTimer());
+    }
+
+    public ObjectProperty<Preset> presetProperty() {
+        return preset;
+    }
+
+    /** First day (UTC) of the custom range. */
+    public ObjectProperty<LocalDate> customFromProperty() {
+        return customFrom;
+    }
+
+    /** Last day (UTC) of the custom range, included. */
+    public ObjectProperty<LocalDate> customToProperty() {
+        return customTo;
+    }
+
+    /** Set from the range's length whenever the range changes; the user may change it afterwards. */
+    public ObjectProperty<UsageBucket> bucketProperty() {
+        return bucket;
+    }
+
+    public ObjectProperty<UsageMetric> metricProperty() {
+        return metric;
+    }
+
+    /** How many keys get their own line; the rest are summed into "all other keys". */
+    public IntegerProperty topKeysProperty() {
+        return topKeys;
+    }
+
+    public BooleanProperty stackedProperty() {
+        return stacked;
+    }
+
+    /** Reloads every {@link #AUTO_REFRESH_EVERY} while on and the window is showing. */
+    public BooleanProperty autoRefreshProperty() {
+        return autoRefresh;
+    }
+
+    /** False while the window is hidden or iconified: auto-refresh pauses. */
+    public BooleanProperty windowShowingProperty() {
+        return windowShowing;
+    }
+
+    public boolean isAutoRefreshRunning() {
+        return autoRefreshTimer.getStatus() == javafx.animation.Animation.Status.RUNNING;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorTextProperty() {
+        return errorText.getReadOnlyProperty();
+    }
+
+    /** Why this gateway has no usage to show; empty when it has. */
+    public ReadOnlyStringProperty unsupportedTextProperty() {
+        return unsupportedText.getReadOnlyProperty();
+    }
+
+    /** "2026-03-03 13:00 – 2026-03-10 13:00 UTC · hourly". */
+    public ReadOnlyStringProperty rangeTextProperty() {
+        return rangeText.getReadOnlyProperty();
+    }
+
+    /** The range the chart shows (null before the first load). */
+    public ReadOnlyObjectProperty<UsageRange> shownRangeProperty() {
+        return shownRange.getReadOnlyProperty();
+    }
+
+    /** The top keys and, last, "all other keys", in the chosen metric. */
+    public ObservableList<ChartSeries> series() {
+        return series;
+    }
+
+    public ObservableList<SummaryCard> cards() {
+        return cards;
+    }
+
+    /** The series the user clicked; null for none. */
+    public ReadOnlyObjectProperty<ChartSeries> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public void select(ChartSeries chosen) {
+        selected.set(chosen);
+        if (chosen != null) {
+            status.show(MessageFormat.format(messages.getString(chosen.isOthers()
+                    ? "usage.selectedOthers" : "usage.selected"), chosen.name()));
+        }
+    }
+
+    /** Opens the selected key in the Keys view; nothing for "all other keys". */
+    public void openSelectedKey() {
+        ChartSeries chosen = selected.get();
+        if (chosen != null && !chosen.isOthers()) {
+            navigation.showKey(chosen.keyId());
+        }
+    }
+
+    /** The hover line for one point: key, bucket and exact value. */
+    public String describePoint(ChartSeries of, int index) {
+        UsageRange range = shownRange.get();
+        return text.point(of.name(), Instant.ofEpochMilli((long) of.x()[index]),
+                range == null ? bucket.get() : range.bucket(), metric.get(), of.y()[index]);
+    }
+
+    /** The range the controls describe now, on the bucket grid. */
+    public UsageRange range() {
+        if (preset.get() == Preset.CUSTOM) {
+            LocalDate from = customFrom.get();
+            LocalDate to = customTo.get().isBefore(from) ? from : customTo.get();
+            return new UsageRange(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), bucket.get());
+        }
+        return UsageRange.last(preset.get().length, clock.instant(), bucket.get());
+    }
+
+    /** (Re)loads the range and the one before it; a load still running is cancelled. */
+    public void refresh() {
+        load(true);
+    }
+
+    private void refreshQuietly() {
+        if (!loading.get()) {
+            load(false);
+        }
+    }
+
+    private void load(boolean showProgress) {
+        ConnectionSession session = connection.session();
+        if (current != null) {
+            current.cancel(true);
+        }
+        if (session == null) {
+            return;
+        }
+        UsageRange range = range();
+        Map<String, String> cachedNames = namesByConnection.get(session);
+        Task<UsageData> task = new LoadUsageTask(session, range, cachedNames, messages);
+        current = task;
+        loading.set(true);
+        errorText.set("");
+        if (showProgress) {
+            status.busy(messages.getString("usage.loading"));
+        }
+        task.setOnSucceeded(e -> whenCurrent(task, () -> {
+            UsageData loaded = task.getValue();
+            if (loaded.unsupportedReason() == null) {
+                namesByConnection.put(session, loaded.names());
+            }
+            data = loaded;
+            showData();
+            status.show(MessageFormat.format(messages.getString("usage.loaded"), loaded.points().size()));
+        }));
+        task.setOnFailed(e -> whenCurrent(task, () -> showFailure(task.getException())));
+        task.setOnCancelled(e -> whenCurrent(task, () -> { }));
+        tasks.run(task);
+    }
+
+    private void whenCurrent(Task<?> task, Runnable action) {
+        if (task == current) {
+            loading.set(false);
+            action.run();
+            updateTimer();
+        }
+    }
+
+    private void showData() {
+        if (data == null) {
+            return;
+        }
+        if (data.unsupportedReason() != null) {
+            unsupportedText.set(data.unsupportedReason());
+            series.clear();
+            cards.clear();
+            return;
+        }
+        unsupportedText.set("");
+        UsageBreakdown now = data.current();
+        shownRange.set(now.range());
+        rangeText.set(text.range(now.range()));
+        ChartSeries wasSelected = selected.get();
+        series.setAll(now.topSeries(metric.get(), Math.max(1, topKeys.get()), data::nameOf,
+                messages.getString("usage.others")));
+        selected.set(wasSelected == null ? null : series.stream()
+                .filter(s -> s.isOthers() == wasSelected.isOthers()
+                        && (s.isOthers() || s.keyId().equals(wasSelected.keyId())))
+                .findFirst().orElse(null));
+        cards.setAll(text.cards(now, data.previous()));
+    }
+
+    private void showFailure(Throwable failure) {
+        String description;
+        if (failure instanceof GatewayException gatewayException) {
+            description = gatewayException.describe();
+            LOG.warn("Loading usage failed: {}", description);
+        } else {
+            description = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            LOG.error("Loading usage failed unexpectedly", failure);
+        }
+        errorText.set(description);
+        status.show(messages.getString("usage.failed"));
+    }
+
+    private void rangeChanged() {
+        adjustingBucket = true;
+        try {
+            bucket.set(UsageRange.defaultBucket(range().length()));
+        } finally {
+            adjustingBucket = false;
+        }
+        refresh();
+    }
+
+    private void customChanged() {
+        if (preset.get() == Preset.CUSTOM && customFrom.get() != null && customTo.get() != null) {
+            rangeChanged();
+        }
+    }
+
+    private void updateTimer() {
+        boolean run = autoRefresh.get() && windowShowing.get() && unsupportedText.get().isEmpty();
+        if (run && !isAutoRefreshRunning()) {
+            autoRefreshTimer.play();
+        } else if (!run) {
+            autoRefreshTimer.stop();
+        }
+    }
+
+    /** Writes the loaded points as CSV off the FX thread; the status line says where. */
+    public Task<Path> exportCsv(Path target) {
+        UsageData exported = data;
+        List<UsagePoint> points = exported == null ? List.of() : exported.points();
+        return export(target, out -> {
+            try (Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                UsageCsv.write(writer, points, exported == null ? id -> id : exported::nameOf);
+            }
+        });
+    }
+
+    /** Encodes {@code image} as PNG off the FX thread; the status line says where. */
+    public Task<Path> exportPng(ChartImage image, Path target) {
+        return export(target, image::writePng);
+    }
+
+    private interface FileContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes next to the target and moves it into place, so a failure never leaves half a file. */
+    private Task<Path> export(Path target, FileContent content) {
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() throws IOException {
+                Path absolute = target.toAbsolutePath();
+                Path temporary = Files.createTempFile(absolute.getParent(), ".keydeck-export", ".tmp");
+                try {
+                    try (OutputStream out = Files.newOutputStream(temporary)) {
+                        content.writeTo(out);
+                    }
+                    Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+                return absolute;
+            }
+        };
+        task.setOnSucceeded(e -> status.show(MessageFormat.format(messages.getString("usage.exported"),
+                task.getValue())));
+        task.setOnFailed(e -> {
+            LOG.warn("Export to {} failed: {}", target, task.getException().toString());
+            status.show(MessageFormat.format(messages.getString("usage.exportFailed"), target,
+                    task.getException().getMessage()));
+        });
+        return tasks.run(task);
+    }
+
+    private static final class LoadUsageTask extends Task<UsageData> {
+        private final ConnectionSession session;
+        private final UsageRange range;
+        private final Map<String, String> cachedNames;
+        private final ResourceBundle messages;
+
+        LoadUsageTask(ConnectionSession session, UsageRange range, Map<String, String> cachedNames,
+                      ResourceBundle messages) {
+            this.session = session;
+            this.range = range;
+            this.cachedNames = cachedNames;
+            this.messages = messages;
+        }
+
+        @Override
+        protected UsageData call() throws GatewayException, InterruptedException {
+            if (!session.isReady()) {
+                updateMessage(session.openingMessage());
+            }
+            GatewayClient client = session.awaitClient();
+            if (!client.driver().capabilities().contains(Capability.USAGE)) {
+                return UsageData.unsupported(client.driver().unsupportedReason(Capability.USAGE));
+            }
+            updateMessage(messages.getString("usage.loading"));
+            Map<String, String> names = cachedNames;
+            if (names == null) {
+                names = new HashMap<>();
+                for (ApiKey key : client.listAllKeys(true, count -> { })) {
+                    names.put(key.id(), key.name() == null ? key.id() : key.name());
+                }
+            }
+            List<UsagePoint> points = client.usage(range.query()).points();
+            UsageRange before = range.previous();
+            List<UsagePoint> previousPoints = client.usage(before.query()).points();
+            return new UsageData(UsageBreakdown.of(range, points), UsageBreakdown.of(before, previousPoints), points,
+                    Map.copyOf(names), null);
+        }
+    }
+}
