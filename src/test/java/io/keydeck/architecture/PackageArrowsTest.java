@@ -96,6 +96,12 @@ class PackageArrowsTest {
     }
 
     @Test
+    void usageAnalysisUsesOnlyTheModel() {
+        check(noClasses().that().resideInAPackage("io.keydeck.usage..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(with("io.keydeck.model..", "io.keydeck.usage..")));
+    }
+
+    @Test
     void onlyTheCommandLinePrintsToStandardStreams() {
         check(noClasses().that().resideOutsideOfPackages("io.keydeck.cli..")
                 .and().doNotHaveFullyQualifiedName("io.keydeck.Launcher")
