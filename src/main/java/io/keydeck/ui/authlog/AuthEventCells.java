@@ -79,6 +79,8 @@ final class AuthEventCells {
                 }
                 Label reason = new Label(viewModel.signalText(s));
                 reason.setWrapText(true);
+                reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                reason.prefWidthProperty().bind(getListView().widthProperty().subtract(36));
                 reason.getStyleClass().add("signal-reason");
                 VBox box = new VBox(4, reason);
                 box.getStyleClass().addAll("signal", "signal-" + s.kind().name().toLowerCase(java.util.Locale.ROOT));

@@ -33,6 +33,7 @@ final class EventHistogramChart {
         this.onSelect = onSelect;
         chart.setAnimated(false);
         chart.setLegendVisible(true);
+        chart.setLegendSide(javafx.geometry.Side.RIGHT);
         chart.setCategoryGap(1);
         chart.setVerticalGridLinesVisible(false);
         chart.getStyleClass().add("auth-histogram-chart");
