@@ -116,8 +116,12 @@ public record AuthEventFilter(Instant since, Instant until, Integer status, Stri
         }
         // regionMatches with ignoreCase avoids a lower-cased copy of every field of every event
         int last = value.length() - lowerNeedle.length();
+        char first = lowerNeedle.charAt(0);
+        char firstUpper = Character.toUpperCase(first);
         for (int i = 0; i <= last; i++) {
-            if (value.regionMatches(true, i, lowerNeedle, 0, lowerNeedle.length())) {
+            char c = value.charAt(i);
+            if ((c == first || c == firstUpper)
+                    && value.regionMatches(true, i + 1, lowerNeedle, 1, lowerNeedle.length() - 1)) {
                 return true;
             }
         }

@@ -17,9 +17,12 @@ import java.util.Set;
  * older paging stops too, since the cursor no longer follows the last loaded event. Not thread-safe.
  */
 public final class AuthEventWindow {
+    private static final int MAX_SHARED = 200_000;
+
     private final int capacity;
     private final ArrayList<AuthEvent> events = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
+    private final java.util.Map<String, String> shared = new java.util.HashMap<>();
     private String cursor;
     private boolean started;
     private boolean full;
@@ -40,7 +43,7 @@ public final class AuthEventWindow {
                 break;
             }
             if (ids.add(key(e))) {
-                events.add(e);
+                events.add(compact(e));
             }
         }
         cursor = page.hasMore() ? page.nextCursor() : null;
@@ -57,7 +60,7 @@ public final class AuthEventWindow {
         List<AuthEvent> fresh = new ArrayList<>();
         for (AuthEvent e : newer) {
             if (ids.add(key(e))) {
-                fresh.add(e);
+                fresh.add(compact(e));
             }
         }
         fresh.sort((a, b) -> b.occurredAt().compareTo(a.occurredAt()));
@@ -104,11 +107,30 @@ public final class AuthEventWindow {
     }
 
     public void clear() {
+        shared.clear();
         events.clear();
         ids.clear();
         cursor = null;
         started = false;
         full = false;
+    }
+
+    /**
+     * The same event with its repeated texts (code, message, IP, user agent, path, …) shared between
+     * events, so 100,000 loaded events cost little more than their ids.
+     */
+    private AuthEvent compact(AuthEvent e) {
+        return new AuthEvent(e.id(), e.occurredAt(), e.status(), share(e.type()), share(e.code()), share(e.message()),
+                e.requestId(), share(e.keyPrefix()), share(e.keyLastFour()), share(e.keyId()), share(e.clientIp()),
+                share(e.userAgent()), share(e.method()), share(e.path()));
+    }
+
+    private String share(String value) {
+        if (value == null || shared.size() > MAX_SHARED) {
+            return value;
+        }
+        String known = shared.putIfAbsent(value, value);
+        return known == null ? value : known;
     }
 
     private static String key(AuthEvent e) {
