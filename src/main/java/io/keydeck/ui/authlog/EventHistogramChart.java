@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  * hands its bucket to {@code onSelect}.
  */
 final class EventHistogramChart {
+    private static final int LABELS = 5;
+
     private final CategoryAxis xAxis = new CategoryAxis();
     private final NumberAxis yAxis = new NumberAxis();
     private final StackedBarChart<String, Number> chart = new StackedBarChart<>(xAxis, yAxis);
@@ -48,8 +50,10 @@ final class EventHistogramChart {
     void show(List<HistogramBucket> buckets, HistogramBucket selected) {
         List<String> labels = new ArrayList<>(buckets.size());
         DateTimeFormatter format = formatFor(buckets);
-        for (HistogramBucket b : buckets) {
-            labels.add(format.format(b.start()));
+        int every = Math.max(1, (buckets.size() + LABELS - 1) / LABELS);
+        for (int i = 0; i < buckets.size(); i++) {
+            // a category axis labels every bar; unlabelled bars get distinct invisible names instead
+            labels.add(i % every == 0 ? format.format(buckets.get(i).start()) : "\u200B".repeat(i + 1));
         }
         chart.getData().clear();
         xAxis.setCategories(FXCollections.observableArrayList(labels));
