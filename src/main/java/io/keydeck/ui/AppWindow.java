@@ -1,5 +1,7 @@
 package io.keydeck.ui;
 
+import io.keydeck.ui.authlog.AuthLogController;
+import io.keydeck.ui.authlog.AuthLogViewModel;
 import io.keydeck.ui.common.ControllerFactory;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.RelativeTime;
@@ -33,12 +35,17 @@ public final class AppWindow {
                 views));
         controllers.register(KeysController.class, () -> new KeysController(
                 new KeysViewModel(services.active(), services.tasks(), services.messages(), time,
-                        services.status(), services.navigation()),
+                        services.status(), services.navigation())
+                        .reportAuthFailuresTo(services.consoleAuthFailures()),
                 new io.keydeck.ui.keys.UsageSparklineColumn(services.active(), services.tasks(), services.clock(),
                         services.messages())));
         controllers.register(UsageController.class, () -> new UsageController(
                 new UsageViewModel(services.active(), services.tasks(), services.messages(), services.clock(),
                         services.status(), services.navigation())));
+        controllers.register(AuthLogController.class, () -> new AuthLogController(
+                new AuthLogViewModel(services.active(), services.tasks(), services.messages(), time,
+                        services.status(), services.navigation(), services.consoleAuthFailures()),
+                services.messages(), services.clock().getZone()));
 
         Scene scene = new Scene(views.load(FxmlView.MAIN_WINDOW));
         scene.getStylesheets().add(Objects.requireNonNull(

@@ -96,9 +96,11 @@ class PackageArrowsTest {
     }
 
     @Test
-    void usageAnalysisUsesOnlyTheModel() {
+    void usageAndAuthLogAnalysisUseOnlyTheModel() {
         check(noClasses().that().resideInAPackage("io.keydeck.usage..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(with("io.keydeck.model..", "io.keydeck.usage..")));
+        check(noClasses().that().resideInAPackage("io.keydeck.authlog..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(with("io.keydeck.model..", "io.keydeck.authlog..")));
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class FakeGatewayClient implements GatewayClient {
     };
 
     private volatile List<ApiKey> keys;
+    private volatile List<AuthEvent> authEvents;
     private volatile GatewayException failure;
     private volatile int pageSize = 100;
     private volatile int blockAtPage = -1;
@@ -61,6 +62,12 @@ public final class FakeGatewayClient implements GatewayClient {
 
     public FakeGatewayClient(List<ApiKey> keys) {
         this.keys = List.copyOf(keys);
+    }
+
+    /** Serves these auth events (newest first), filtered by time, status and code, paged like keys. */
+    public FakeGatewayClient withAuthEvents(List<AuthEvent> events) {
+        this.authEvents = List.copyOf(events);
+        return this;
     }
 
     public FakeGatewayClient pagedBy(int size) {
@@ -146,7 +153,21 @@ public final class FakeGatewayClient implements GatewayClient {
 
     @Override
     public Page<AuthEvent> authEvents(AuthEventQuery query) throws GatewayException {
-        throw GatewayException.unsupported("not faked");
+        if (failure != null) {
+            throw failure;
+        }
+        if (authEvents == null) {
+            throw GatewayException.unsupported("not faked");
+        }
+        List<AuthEvent> matching = authEvents.stream()
+                .filter(e -> query.since() == null || !e.occurredAt().isBefore(query.since()))
+                .filter(e -> query.until() == null || e.occurredAt().isBefore(query.until()))
+                .filter(e -> query.status() == null || e.status() == query.status())
+                .filter(e -> query.code() == null || query.code().equals(e.code()))
+                .toList();
+        int from = query.after() == null ? 0 : Integer.parseInt(query.after());
+        int to = Math.min(matching.size(), from + Math.min(query.limit(), pageSize));
+        return new Page<>(matching.subList(from, to), to < matching.size() ? String.valueOf(to) : null);
     }
 
     @Override

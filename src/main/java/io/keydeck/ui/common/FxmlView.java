@@ -4,7 +4,8 @@ package io.keydeck.ui.common;
 public enum FxmlView {
     MAIN_WINDOW("/io/keydeck/ui/main/MainWindow.fxml"),
     KEYS("/io/keydeck/ui/keys/KeysView.fxml"),
-    USAGE("/io/keydeck/ui/usage/UsageView.fxml");
+    USAGE("/io/keydeck/ui/usage/UsageView.fxml"),
+    AUTH_LOG("/io/keydeck/ui/authlog/AuthLogView.fxml");
 
     private final String resource;
 

@@ -72,6 +72,7 @@ public final class KeysViewModel {
     private Task<List<ApiKey>> current;
     private String loadedFrom = "";
     private String pendingFocus;
+    private io.keydeck.ui.authlog.ConsoleAuthFailures authFailures;
 
     public KeysViewModel(ActiveConnection connection, BackgroundTasks tasks, ResourceBundle messages,
                          RelativeTime time, StatusLine status, Navigation navigation) {
@@ -113,6 +114,12 @@ public final class KeysViewModel {
             }
             selected.set(key);
         });
+    }
+
+    /** Where a 401/403 on listing keys is recorded for the Auth log ("this console"). */
+    public KeysViewModel reportAuthFailuresTo(io.keydeck.ui.authlog.ConsoleAuthFailures failures) {
+        this.authFailures = failures;
+        return this;
     }
 
     /** Text typed into the search field: matches name, prefix, last four or a scope. */
@@ -327,6 +334,9 @@ public final class KeysViewModel {
         if (failure instanceof GatewayException gatewayException) {
             description = gatewayException.describe();
             LOG.warn("Listing keys failed: {}", description);
+            if (authFailures != null && connection.session() != null) {
+                authFailures.report(connection.session().displayName(), "GET /v1/api-keys", gatewayException);
+            }
         } else {
             description = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             LOG.error("Listing keys failed unexpectedly", failure);

@@ -77,6 +77,7 @@ public final class MainWindowController {
     private static Ikon icon(FxmlView view) {
         return switch (view) {
             case USAGE -> Feather.BAR_CHART_2;
+            case AUTH_LOG -> Feather.SHIELD;
             default -> Feather.KEY;
         };
     }

@@ -24,7 +24,8 @@ public final class MainWindowViewModel {
     private final StatusLine status;
     private final ResourceBundle messages;
     private final ObservableList<ConnectionSession> connections;
-    private final ObservableList<FxmlView> views = FXCollections.observableArrayList(FxmlView.KEYS, FxmlView.USAGE);
+    private final ObservableList<FxmlView> views = FXCollections.observableArrayList(FxmlView.KEYS,
+            FxmlView.USAGE, FxmlView.AUTH_LOG);
     private final ObjectProperty<FxmlView> selectedView;
 
     public MainWindowViewModel(List<ConnectionSession> connections, ActiveConnection active, StatusLine status,

@@ -1,0 +1,219 @@
+package io.keydeck.ui.authlog;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.controls.ToggleSwitch;
+import io.keydeck.authlog.HistogramBucket;
+import io.keydeck.authlog.Offender;
+import io.keydeck.authlog.Signal;
+import io.keydeck.model.AuthEvent;
+import io.keydeck.ui.authlog.AuthLogViewModel.TimeRange;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.controlsfx.control.MaskerPane;
+
+import java.io.File;
+import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** Binds the Auth log view to {@link AuthLogViewModel}; no logic of its own. */
+public final class AuthLogController {
+    private static final String ANY = "";
+
+    private final AuthLogViewModel viewModel;
+    private final ResourceBundle messages;
+    private final ZoneId zone;
+
+    @FXML private VBox root;
+    @FXML private Label summaryLabel;
+    @FXML private ToggleSwitch liveTailSwitch;
+    @FXML private MenuButton exportButton;
+    @FXML private ComboBox<TimeRange> timeRangeBox;
+    @FXML private ComboBox<String> statusBox;
+    @FXML private ComboBox<String> codeBox;
+    @FXML private TextField keyField;
+    @FXML private TextField ipField;
+    @FXML private TextField searchField;
+    @FXML private Message errorBanner;
+    @FXML private StackPane histogramHolder;
+    @FXML private HBox bucketBar;
+    @FXML private Label bucketLabel;
+    @FXML private TableView<AuthEvent> table;
+    @FXML private TableColumn<AuthEvent, String> timeColumn;
+    @FXML private TableColumn<AuthEvent, String> statusColumn;
+    @FXML private TableColumn<AuthEvent, String> codeColumn;
+    @FXML private TableColumn<AuthEvent, AuthEvent> keyColumn;
+    @FXML private TableColumn<AuthEvent, String> ipColumn;
+    @FXML private TableColumn<AuthEvent, String> userAgentColumn;
+    @FXML private TableColumn<AuthEvent, String> requestColumn;
+    @FXML private TableColumn<AuthEvent, String> requestIdColumn;
+    @FXML private TableColumn<AuthEvent, String> messageColumn;
+    @FXML private MaskerPane masker;
+    @FXML private Button loadMoreButton;
+    @FXML private ListView<Signal> signalList;
+    @FXML private ListView<Offender> topKeyList;
+    @FXML private ListView<Offender> topIpList;
+
+    public AuthLogController(AuthLogViewModel viewModel, ResourceBundle messages, ZoneId zone) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.zone = zone;
+    }
+
+    @FXML
+    private void initialize() {
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        liveTailSwitch.selectedProperty().bindBidirectional(viewModel.liveTailProperty());
+        viewModel.windowShowingProperty().bind(Bindings.selectBoolean(root.sceneProperty(), "window", "showing"));
+        bindFilters();
+
+        errorBanner.descriptionProperty().bind(viewModel.errorTextProperty());
+        errorBanner.visibleProperty().bind(viewModel.errorTextProperty().isNotEmpty());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        masker.visibleProperty().bind(viewModel.loadingProperty().and(Bindings.isEmpty(table.getItems())));
+        loadMoreButton.visibleProperty().bind(viewModel.hasMoreProperty());
+        loadMoreButton.disableProperty().bind(viewModel.loadingProperty());
+        exportButton.disableProperty().bind(Bindings.isEmpty(viewModel.events()));
+
+        EventHistogramChart chart = new EventHistogramChart(zone, viewModel.selectedBucketProperty()::set);
+        histogramHolder.getChildren().setAll(chart.node());
+        Runnable redraw = () -> chart.show(viewModel.histogram(), viewModel.selectedBucketProperty().get());
+        viewModel.histogram().addListener((ListChangeListener<HistogramBucket>) c -> redraw.run());
+        viewModel.selectedBucketProperty().addListener((obs, old, bucket) -> showBucket(bucket));
+        showBucket(null);
+
+        bindTable();
+        AuthEventCells cells = new AuthEventCells(viewModel, messages);
+        signalList.setItems(viewModel.signals());
+        signalList.setCellFactory(list -> cells.signalCell());
+        signalList.setPlaceholder(new Label(messages.getString("authlog.noSignals")));
+        topKeyList.setItems(viewModel.topKeys());
+        topKeyList.setCellFactory(list -> cells.offenderCell());
+        topIpList.setItems(viewModel.topIps());
+        topIpList.setCellFactory(list -> cells.offenderCell());
+        viewModel.refresh();
+    }
+
+    private void bindFilters() {
+        timeRangeBox.getItems().setAll(TimeRange.values());
+        timeRangeBox.setConverter(converter(r -> messages.getString("authlog.range." + r.name().toLowerCase(Locale.ROOT))));
+        timeRangeBox.valueProperty().bindBidirectional(viewModel.timeRangeProperty());
+
+        statusBox.getItems().setAll(ANY, "401", "403");
+        statusBox.setConverter(converter(s -> s.isEmpty() ? messages.getString("authlog.anyStatus") : s));
+        statusBox.setValue(ANY);
+        statusBox.valueProperty().addListener((obs, old, value) -> viewModel.statusFilterProperty().set(
+                value == null || value.isEmpty() ? null : Integer.valueOf(value)));
+
+        codeBox.getItems().add(ANY);
+        codeBox.getItems().addAll(viewModel.codes());
+        viewModel.codes().addListener((ListChangeListener<String>) c -> viewModel.codes().stream()
+                .filter(code -> !codeBox.getItems().contains(code)).forEach(codeBox.getItems()::add));
+        codeBox.setConverter(converter(s -> s.isEmpty() ? messages.getString("authlog.anyCode") : s));
+        codeBox.setValue(ANY);
+        codeBox.valueProperty().addListener((obs, old, value) -> viewModel.codeFilterProperty().set(
+                value == null || value.isEmpty() ? null : value));
+
+        keyField.textProperty().bindBidirectional(viewModel.keyFilterProperty());
+        ipField.textProperty().bindBidirectional(viewModel.ipFilterProperty());
+        searchField.textProperty().bindBidirectional(viewModel.searchProperty());
+    }
+
+    private void bindTable() {
+        table.setItems(viewModel.events());
+        AuthEventCells.text(timeColumn, e -> viewModel.exactTime(e.occurredAt()));
+        AuthEventCells.text(statusColumn, e -> String.valueOf(e.status()));
+        AuthEventCells.text(codeColumn, AuthEvent::code);
+        AuthEventCells.text(ipColumn, AuthEvent::clientIp);
+        AuthEventCells.text(userAgentColumn, AuthEvent::userAgent);
+        AuthEventCells.text(requestColumn, e -> (e.method() == null ? "" : e.method() + " ")
+                + (e.path() == null ? "" : e.path()));
+        AuthEventCells.text(requestIdColumn, AuthEvent::requestId);
+        AuthEventCells.text(messageColumn, AuthEvent::message);
+        new AuthEventCells(viewModel, messages).key(keyColumn);
+        table.skinProperty().addListener((obs, old, skin) -> {
+            if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                flow.positionProperty().addListener((o, before, position) -> {
+                    if (position.doubleValue() > 0.9) {
+                        viewModel.loadMore();
+                    }
+                });
+            }
+        });
+    }
+
+    private void showBucket(HistogramBucket bucket) {
+        bucketBar.setVisible(bucket != null);
+        bucketBar.setManaged(bucket != null);
+        if (bucket != null) {
+            bucketLabel.setText(MessageFormat.format(messages.getString("authlog.bucketSelected"),
+                    viewModel.exactTime(bucket.start()), viewModel.exactTime(bucket.end())));
+        }
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
+    }
+
+    @FXML
+    private void refresh() {
+        viewModel.refresh();
+    }
+
+    @FXML
+    private void loadMore() {
+        viewModel.loadMore();
+    }
+
+    @FXML
+    private void clearBucket() {
+        viewModel.selectedBucketProperty().set(null);
+    }
+
+    @FXML
+    private void exportCsv() {
+        export("auth-events.csv", "CSV", "*.csv");
+    }
+
+    @FXML
+    private void exportJson() {
+        export("auth-events.json", "JSON", "*.json");
+    }
+
+    private void export(String name, String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().setAll(List.of(new FileChooser.ExtensionFilter(description, pattern)));
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            viewModel.export(file.toPath());
+        }
+    }
+}
