@@ -60,6 +60,7 @@ public final class ReviewController {
         cells.reason(reasonColumn);
         cells.fix(fixColumn, this::revoke, viewModel::openKey);
         table.setItems(viewModel.findings());
+        connectionColumn.visibleProperty().bind(viewModel.severalConnectionsProperty());
 
         scopeBox.setItems(viewModel.scopes());
         scopeBox.setCellFactory(list -> scopeCell());

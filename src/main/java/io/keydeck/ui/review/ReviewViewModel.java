@@ -78,6 +78,7 @@ public final class ReviewViewModel {
     private final ObservableList<ConnectionSummary> summaries = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canExport = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper severalConnections = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
@@ -146,6 +147,11 @@ public final class ReviewViewModel {
     /** True once at least one connection has been reviewed. */
     public ReadOnlyBooleanProperty canExportProperty() {
         return canExport.getReadOnlyProperty();
+    }
+
+    /** True when more than one connection is in scope, so findings say which connection they are from. */
+    public ReadOnlyBooleanProperty severalConnectionsProperty() {
+        return severalConnections.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty progressTextProperty() {
@@ -252,6 +258,7 @@ public final class ReviewViewModel {
                 .filter(f -> f.severity().atLeast(minimumSeverity.get())).toList());
         summaries.setAll(cards);
         canExport.set(!reviews.isEmpty());
+        severalConnections.set(inScope().size() > 1);
         summary.set(reviews.isEmpty() ? "" : MessageFormat.format(messages.getString("review.summary"), keys,
                 reviews.size(), totals.high(), totals.medium(), totals.low()));
     }
