@@ -86,6 +86,8 @@ public final class ReviewViewModel {
     private final Map<ConnectionSession, String> problems = new HashMap<>();
     private final Map<ConnectionSession, GatewayDriver> drivers = new HashMap<>();
     private final Map<ConnectionSession, Task<?>> runningTasks = new HashMap<>();
+    /** What the status line keeps saying after the next review ends (the gateway's answer to a revoke). */
+    private String noticeAfterRun;
 
     public ReviewViewModel(List<ConnectionSession> connections, ActiveConnection active, BackgroundTasks tasks,
                            ResourceBundle messages, Clock clock, StatusLine status, Navigation navigation,
@@ -222,7 +224,8 @@ public final class ReviewViewModel {
         showFindings();
         updateRunning();
         if (runningTasks.isEmpty()) {
-            status.show(summary.get());
+            status.show(noticeAfterRun == null ? summary.get() : noticeAfterRun);
+            noticeAfterRun = null;
         }
     }
 
@@ -319,9 +322,11 @@ public final class ReviewViewModel {
         task.setOnSucceeded(e -> {
             RevokeResult result = task.getValue();
             String requestId = result.requestId() == null ? "—" : result.requestId();
-            status.show(MessageFormat.format(messages.getString(result.revoked() ? "review.revoked" : "review.notRevoked"),
-                    key.name(), key.hint(), requestId));
+            String answer = MessageFormat.format(messages.getString(result.revoked() ? "review.revoked"
+                    : "review.notRevoked"), key.name(), key.hint(), requestId);
+            status.show(answer);
             if (inScope().contains(session)) {
+                noticeAfterRun = answer;
                 review(session);
             }
         });
