@@ -7,6 +7,12 @@ import io.keydeck.ui.common.StatusLine;
 import io.keydeck.ui.dialogs.CreateKeyDialog;
 import io.keydeck.ui.dialogs.CreateKeyViewModel;
 import io.keydeck.ui.dialogs.KeyCreation;
+import io.keydeck.ui.dialogs.LeakedKeyFinderDialog;
+import io.keydeck.ui.dialogs.LeakedKeyFinderViewModel;
+import io.keydeck.ui.dialogs.RevokeKeysDialog;
+import io.keydeck.ui.dialogs.RevokeKeysViewModel;
+import io.keydeck.ui.dialogs.RotateKeyDialog;
+import io.keydeck.ui.dialogs.RotateKeyViewModel;
 import io.keydeck.ui.dialogs.SecretOnceDialog;
 import io.keydeck.ui.dialogs.SecretOnceViewModel;
 import io.keydeck.ui.dialogs.SecretSettings;
@@ -16,6 +22,7 @@ import io.keydeck.model.KeyUpdate;
 import javafx.beans.binding.Bindings;
 import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.Clipboard;
@@ -80,13 +87,61 @@ public final class KeyActions {
         });
     }
 
+    /** One confirmation for every selected key that is not revoked yet; each row turns revoked as it goes. */
     public void revoke(Window owner, List<ApiKey> selection) {
+        if (!available(Capability.REVOKE_KEY)) {
+            return;
+        }
+        RevokeKeysViewModel revoke = new RevokeKeysViewModel(selection, keys.client(), tasks, messages, clock,
+                keys::replace);
+        if (revoke.keys().isEmpty()) {
+            status.show(messages.getString("revoke.nothing"));
+            return;
+        }
+        new RevokeKeysDialog(owner, revoke, messages).showAndWait();
+        if (!revoke.outcomes().isEmpty()) {
+            status.show(revoke.summary());
+        }
     }
 
-    public void rotate(Window owner, ApiKey key) {
+    /** Replacement first, its secret once, then revoke the old key or keep both. */
+    public void rotate(Window owner, ApiKey old) {
+        if (!available(Capability.CREATE_KEY)) {
+            return;
+        }
+        GatewayClient client = keys.client();
+        RotateKeyViewModel rotation = new RotateKeyViewModel(old, new KeyCreation(client, tasks), messages, clock);
+        new RotateKeyDialog(owner, rotation, messages).showAndWait().ifPresent(secret -> {
+            keys.add(secret.key());
+            new SecretOnceDialog(owner, new SecretOnceViewModel(secret, client.driver().secretEnvironmentVariable(),
+                    messages), secretSettings, messages).showAndWait();
+            if (askRevokeOld(owner, old)) {
+                RevokeKeysViewModel revoke = new RevokeKeysViewModel(List.of(old), client, tasks, messages, clock,
+                        keys::replace);
+                revoke.typedProperty().set(revoke.confirmationPhrase()); // the user just chose this explicitly
+                new RevokeKeysDialog(owner, revoke, messages).showAndWait();
+            } else {
+                status.show(MessageFormat.format(messages.getString("rotate.keptBoth"), old.name()));
+            }
+        });
     }
 
     public void findLeaked(Window owner) {
+        LeakedKeyFinderViewModel finder = new LeakedKeyFinderViewModel(keys.allKeys(), messages);
+        new LeakedKeyFinderDialog(owner, finder, messages, key -> revoke(owner, List.of(key)),
+                key -> keys.focusOn(key.id())).showAndWait();
+    }
+
+    private boolean askRevokeOld(Window owner, ApiKey old) {
+        ButtonType revokeNow = new ButtonType(messages.getString("rotate.revokeNow"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keepBoth = new ButtonType(messages.getString("rotate.keepBoth"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, MessageFormat.format(messages.getString("rotate.askText"),
+                old.name(), old.hint()), revokeNow, keepBoth);
+        ask.initOwner(owner);
+        ask.setTitle(messages.getString("rotate.title"));
+        ask.setHeaderText(messages.getString("rotate.askHeader"));
+        ask.getDialogPane().setId("rotateRevokeOldAlert");
+        return ask.showAndWait().filter(revokeNow::equals).isPresent();
     }
 
     /** Asks for a new name and sends it; the row shows it when the gateway agrees. */

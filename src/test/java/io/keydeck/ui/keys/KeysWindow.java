@@ -93,6 +93,12 @@ final class KeysWindow implements AutoCloseable {
         return onFx(() -> table().getItems().stream().filter(k -> k.name().equals(name)).findFirst().orElse(null));
     }
 
+    /** Turns on "Show revoked", so revoked rows stay in the table. */
+    void showRevoked() throws Exception {
+        onFx(() -> robot.lookup("#showRevokedSwitch").queryAs(atlantafx.base.controls.ToggleSwitch.class)
+                .setSelected(true));
+    }
+
     /** Selects exactly these rows, as a user's clicks would. */
     void select(ApiKey... keys) throws Exception {
         onFx(() -> {
