@@ -3,6 +3,7 @@ package io.keydeck.ui.review;
 import io.keydeck.review.Finding;
 import io.keydeck.review.ReportFormat;
 import io.keydeck.review.Severity;
+import io.keydeck.ui.dialogs.RevokeKeysDialog;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -124,11 +125,8 @@ public final class ReviewController {
     }
 
     private void revoke(Finding finding) {
-        RevokeKeyConfirmation confirmation = new RevokeKeyConfirmation(table.getScene().getWindow(), resources,
-                viewModel.revokeQuestion(finding), finding.key().name(), viewModel.revokeNeedsTypedName(finding));
-        if (confirmation.confirmed()) {
-            viewModel.revoke(finding);
-        }
+        viewModel.revokeDialog(finding).ifPresent(dialog ->
+                new RevokeKeysDialog(table.getScene().getWindow(), dialog, resources).showAndWait());
     }
 
     @FXML

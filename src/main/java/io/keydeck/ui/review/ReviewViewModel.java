@@ -1,11 +1,9 @@
 package io.keydeck.ui.review;
 
-import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.Capability;
-import io.keydeck.model.KeyEnvironment;
-import io.keydeck.model.RevokeResult;
 import io.keydeck.review.ConnectionReview;
 import io.keydeck.review.Finding;
 import io.keydeck.review.FixAction;
@@ -24,6 +22,7 @@ import io.keydeck.ui.ConnectionSession;
 import io.keydeck.ui.Navigation;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
+import io.keydeck.ui.dialogs.RevokeKeysViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,6 +30,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.slf4j.Logger;
@@ -84,7 +84,7 @@ public final class ReviewViewModel {
 
     private final Map<ConnectionSession, ConnectionReview> reviews = new LinkedHashMap<>();
     private final Map<ConnectionSession, String> problems = new HashMap<>();
-    private final Map<ConnectionSession, GatewayDriver> drivers = new HashMap<>();
+    private final Map<ConnectionSession, GatewayClient> clients = new HashMap<>();
     private final Map<ConnectionSession, Task<?>> runningTasks = new HashMap<>();
     /** What the status line keeps saying after the next review ends (the gateway's answer to a revoke). */
     private String noticeAfterRun;
@@ -204,7 +204,7 @@ public final class ReviewViewModel {
         });
         task.setOnSucceeded(e -> finished(session, task, () -> {
             reviews.put(session, task.getValue().review());
-            drivers.put(session, task.getValue().driver());
+            clients.put(session, task.getValue().client());
             problems.remove(session);
         }));
         task.setOnFailed(e -> finished(session, task, () -> {
@@ -286,53 +286,42 @@ public final class ReviewViewModel {
         if (finding.action() != FixAction.REVOKE) {
             return Optional.empty();
         }
-        GatewayDriver driver = drivers.get(sessionOf(finding));
-        if (driver != null && !driver.capabilities().contains(Capability.REVOKE_KEY)) {
-            return Optional.of(driver.unsupportedReason(Capability.REVOKE_KEY));
+        GatewayClient client = clients.get(sessionOf(finding));
+        if (client != null && !client.driver().capabilities().contains(Capability.REVOKE_KEY)) {
+            return Optional.of(client.driver().unsupportedReason(Capability.REVOKE_KEY));
         }
         return Optional.empty();
     }
 
-    /** Live keys are revoked only after the user types the key's name. */
-    public boolean revokeNeedsTypedName(Finding finding) {
-        return finding.key().environment() == KeyEnvironment.LIVE;
-    }
-
-    /** "Revoke “billing-service” (mrk_live_…a1b2) in Sandbox? Apps using it stop working at once." */
-    public String revokeQuestion(Finding finding) {
-        ApiKey key = finding.key();
-        return MessageFormat.format(messages.getString("review.revoke.question"), key.name(), key.hint(),
-                finding.connection());
-    }
-
-    /** Revokes the finding's key off the FX thread, reports the gateway's answer, then reviews its connection again. */
-    public void revoke(Finding finding) {
+    /**
+     * The shared revoke confirmation for the finding's key (it names the key and asks a live key's name
+     * to be typed); each answer of the gateway goes to the status line and reviews the connection again.
+     * Empty while the connection has not been reviewed.
+     */
+    public Optional<RevokeKeysViewModel> revokeDialog(Finding finding) {
         ConnectionSession session = sessionOf(finding);
-        if (session == null) {
-            return;
+        GatewayClient client = clients.get(session);
+        if (client == null) {
+            return Optional.empty();
         }
-        ApiKey key = finding.key();
-        status.busy(MessageFormat.format(messages.getString("review.revoking"), key.name(), key.hint()));
-        Task<RevokeResult> task = new Task<>() {
-            @Override
-            protected RevokeResult call() throws GatewayException, InterruptedException {
-                return session.awaitClient().revokeKey(key.id());
-            }
-        };
-        task.setOnSucceeded(e -> {
-            RevokeResult result = task.getValue();
-            String requestId = result.requestId() == null ? "—" : result.requestId();
-            String answer = MessageFormat.format(messages.getString(result.revoked() ? "review.revoked"
-                    : "review.notRevoked"), key.name(), key.hint(), requestId);
-            status.show(answer);
-            if (inScope().contains(session)) {
-                noticeAfterRun = answer;
-                review(session);
+        RevokeKeysViewModel dialog = new RevokeKeysViewModel(List.of(finding.key()), client, tasks, messages, clock,
+                revoked -> { });
+        dialog.outcomes().addListener((ListChangeListener<RevokeKeysViewModel.Outcome>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(outcome -> afterRevoke(session, outcome));
             }
         });
-        task.setOnFailed(e -> status.show(MessageFormat.format(messages.getString("review.revokeFailed"), key.name(),
-                key.hint(), describe(task.getException()))));
-        tasks.run(task);
+        return Optional.of(dialog);
+    }
+
+    private void afterRevoke(ConnectionSession session, RevokeKeysViewModel.Outcome outcome) {
+        String answer = MessageFormat.format(messages.getString("review.revokeOutcome"), outcome.key().name(),
+                outcome.key().hint(), outcome.message());
+        status.show(answer);
+        if (outcome.revoked() && inScope().contains(session)) {
+            noticeAfterRun = answer;
+            review(session);
+        }
     }
 
     /** Opens the finding's key in the Keys view of its connection, where rotate and set expiry live. */

@@ -15,6 +15,7 @@ import io.keydeck.ui.Navigation;
 import io.keydeck.ui.TestKeys;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
+import io.keydeck.ui.dialogs.RevokeKeysViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,9 +95,9 @@ class ReviewViewModelTest {
         Finding stale = onFx(() -> viewModel.findings().get(0));
         assertThat(viewModel.actionUnavailable(stale))
                 .contains("Fake gateway does not support revoke key.");
-        assertThat(viewModel.revokeNeedsTypedName(stale)).isTrue();
-        assertThat(viewModel.revokeQuestion(stale)).isEqualTo("Revoke “old-importer” (mrk_live_…tale) in Router? "
-                + "Apps using it stop working at once; this cannot be undone.");
+        RevokeKeysViewModel dialog = onFx(() -> viewModel.revokeDialog(stale).orElseThrow());
+        assertThat(dialog.question()).isEqualTo("Revoke “old-importer” (mrk_live_…tale)?");
+        assertThat(dialog.needsTypedConfirmation()).isTrue();
     }
 
     @Test

@@ -65,15 +65,16 @@ class RevokeFromReviewRemovesTheFindingTest {
         Button revoke = fixButton(robot, "dev-bob", "never-used");
         assertThat(onFx(revoke::getText)).isEqualTo("Revoke…");
         robot.clickOn(revoke);
-        waitUntil(10, () -> robot.lookup("#revokeConfirmButton").tryQuery().isPresent());
-        assertThat(onFx(() -> robot.lookup(".dialog-pane .content .label").queryAllAs(Labeled.class).stream()
-                .map(Labeled::getText).toList())).anySatisfy(text -> assertThat(text)
-                .startsWith("Revoke “dev-bob” (mrk_test_…").contains("in Sandbox (local demo)?"));
-        robot.clickOn("#revokeConfirmButton");
+        waitUntil(10, () -> robot.lookup("#confirmRevokeButton").tryQuery().isPresent());
+        assertThat(onFx(() -> robot.lookup(".dialog-pane .label").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).toList())).anySatisfy(text -> assertThat(text).startsWith("Revoke “dev-bob” (mrk_test_…"));
+        robot.clickOn("#confirmRevokeButton");
+        waitUntil(30, () -> robot.lookup("#revokeSummary").tryQuery().isPresent());
+        robot.clickOn("#closeRevokeButton");
 
         waitUntil(30, () -> findingsFor("dev-bob", robot).isEmpty() && !isRunning(robot));
-        assertThat(onFx(() -> services.status().textProperty().get())).startsWith("Revoked dev-bob (mrk_test_…")
-                .contains("the gateway confirmed it (request id req_");
+        assertThat(onFx(() -> services.status().textProperty().get())).startsWith("dev-bob (mrk_test_…")
+                .contains("revoked (request id req_");
         assertThat(sandbox.session.awaitClient().listAllKeys(true, n -> { }).stream()
                 .filter(k -> k.name().equals("dev-bob")).findFirst().orElseThrow().revoked()).isTrue();
         assertThat(findingsFor("admin-automation", robot)).as("other findings stay").isNotEmpty();
@@ -83,17 +84,20 @@ class RevokeFromReviewRemovesTheFindingTest {
     void aLiveKeyIsRevokedOnlyAfterItsNameIsTyped(FxRobot robot) throws Exception {
         Button revoke = fixButton(robot, "backup-verifier", "never-used");
         robot.clickOn(revoke);
-        waitUntil(10, () -> robot.lookup("#revokeConfirmButton").tryQuery().isPresent());
-        Node confirm = robot.lookup("#revokeConfirmButton").query();
+        waitUntil(10, () -> robot.lookup("#confirmRevokeButton").tryQuery().isPresent());
+        Node confirm = robot.lookup("#confirmRevokeButton").query();
         assertThat(onFx(confirm::isDisabled)).isTrue();
-        robot.clickOn("#revokeConfirmName").write("backup");
+        robot.clickOn("#revokeConfirmField").write("backup");
         assertThat(onFx(confirm::isDisabled)).isTrue();
         robot.write("-verifier");
         waitUntil(5, () -> !confirm.isDisabled());
         robot.clickOn(confirm);
+        waitUntil(30, () -> robot.lookup("#revokeSummary").tryQuery().isPresent());
+        robot.clickOn("#closeRevokeButton");
 
         waitUntil(30, () -> findingsFor("backup-verifier", robot).isEmpty() && !isRunning(robot));
-        assertThat(onFx(() -> services.status().textProperty().get())).startsWith("Revoked backup-verifier (mrk_live_…");
+        assertThat(onFx(() -> services.status().textProperty().get())).startsWith("backup-verifier (mrk_live_…")
+                .contains("revoked (request id req_");
     }
 
     /** The fix button on the row of {@code keyName}'s {@code rule} finding, scrolled into view. */
