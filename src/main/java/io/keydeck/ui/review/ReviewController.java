@@ -62,6 +62,12 @@ public final class ReviewController {
         cells.fix(fixColumn, this::revoke, viewModel::openKey);
         table.setItems(viewModel.findings());
         connectionColumn.visibleProperty().bind(viewModel.severalConnectionsProperty());
+        table.setOnMouseClicked(e -> {
+            Finding selected = table.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && selected != null) {
+                viewModel.openKey(selected);
+            }
+        });
 
         scopeBox.setItems(viewModel.scopes());
         scopeBox.setCellFactory(list -> scopeCell());

@@ -2,14 +2,12 @@ package io.keydeck.ui.review;
 
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;
-import io.keydeck.model.ApiKey;
 import io.keydeck.model.Capability;
 import io.keydeck.review.ConnectionReview;
 import io.keydeck.review.Finding;
 import io.keydeck.review.FixAction;
 import io.keydeck.review.ReportData;
 import io.keydeck.review.ReportFormat;
-import io.keydeck.review.ReportWriter;
 import io.keydeck.review.ReviewRules;
 import io.keydeck.review.Severity;
 import io.keydeck.review.SeverityCounts;
@@ -33,8 +31,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -55,8 +51,6 @@ import java.util.function.Supplier;
  * thread; gateway calls and file writes go to the background pool.
  */
 public final class ReviewViewModel {
-    private static final Logger LOG = LoggerFactory.getLogger(ReviewViewModel.class);
-
     /** What to review: one connection, or all of them when {@code session} is null. */
     public record Scope(ConnectionSession session) {
     }
@@ -341,35 +335,19 @@ public final class ReviewViewModel {
 
     /** A file name that says what and when, e.g. {@code keydeck-review-2026-03-10.html}. */
     public String suggestedFileName(ReportFormat format) {
-        return "keydeck-review-" + clock.instant().toString().substring(0, 10) + "." + format.extension();
+        return ReportExport.suggestedFileName(format, clock.instant());
     }
 
-    /** Writes the report off the FX thread; the status line says where it went (or why not). */
+    /** Writes what the view shows as a report, off the FX thread; the status line says where it went. */
     public Task<Void> export(ReportFormat format, Path file) {
-        ReportData data = reportData();
-        status.busy(MessageFormat.format(messages.getString("review.exporting"), file));
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() throws Exception {
-                ReportWriter.write(format, data, file);
-                return null;
-            }
-        };
-        task.setOnSucceeded(e -> status.show(MessageFormat.format(messages.getString("review.exported"),
-                format.name(), file.toAbsolutePath())));
-        task.setOnFailed(e -> {
-            LOG.warn("Writing the report to {} failed: {}", file, task.getException().toString());
-            status.show(MessageFormat.format(messages.getString("review.exportFailed"), file,
-                    describe(task.getException())));
-        });
-        return tasks.run(task);
+        return new ReportExport(tasks, status, messages).write(format, reportData(), file);
     }
 
     private ConnectionSession sessionOf(Finding finding) {
         return connections.stream().filter(s -> s.displayName().equals(finding.connection())).findFirst().orElse(null);
     }
 
-    private static String describe(Throwable failure) {
+    static String describe(Throwable failure) {
         if (failure instanceof GatewayException gatewayException) {
             return gatewayException.describe();
         }

@@ -19,6 +19,10 @@ import io.keydeck.ui.dialogs.RevokeKeysViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -114,5 +118,22 @@ class ReviewViewModelTest {
         assertThat(onFx(() -> viewModel.findings().size())).isEqualTo(1);
         assertThat(onFx(() -> viewModel.reportData().reviews())).hasSize(1);
         assertThat(onFx(viewModel::canExportProperty).get()).isTrue();
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenSaysWhyAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
+        ReviewViewModel viewModel = viewModel(List.of(
+                ConnectionSession.of("Dev", false, new FakeGatewayClient(List.of(STALE)))));
+        runAndWait(viewModel);
+        Path blocker = Files.writeString(dir.resolve("reports"), "a file where a folder should be");
+        Path target = blocker.resolve("review.html");
+
+        onFx(() -> viewModel.export(io.keydeck.review.ReportFormat.HTML, target));
+        waitUntil(10, () -> status.textProperty().get().startsWith("Could not write"));
+        assertThat(status.textProperty().get())
+                .isEqualTo("Could not write " + target + ": " + blocker + " is a file, not a folder");
+        assertThat(Files.readString(blocker)).isEqualTo("a file where a folder should be");
+        assertThat(onFx(() -> viewModel.suggestedFileName(io.keydeck.review.ReportFormat.CSV)))
+                .isEqualTo("keydeck-review-2026-03-10.csv");
     }
 }
