@@ -43,13 +43,24 @@ public final class ReviewRules {
         return run(input, now).findings();
     }
 
-    /** The findings plus the rules that could not run and why. */
+    /**
+     * The findings plus the rules that could not run and why. When none of two or more keys has a
+     * last-use time the gateway evidently does not report it (Anthropic's Admin API, for one), so
+     * never-used and stale are skipped rather than flagging every key.
+     */
     public static ConnectionReview run(ReviewInput input, Instant now) {
+        boolean lastUseKnown = input.keys().size() < 2 || input.keys().stream().anyMatch(k -> k.lastUsedAt() != null);
         List<Finding> findings = new ArrayList<>();
         for (ApiKey key : input.keys()) {
-            check(key, input, now, findings);
+            check(key, input, now, lastUseKnown, findings);
         }
         List<SkippedRule> skipped = new ArrayList<>();
+        if (!lastUseKnown) {
+            String reason = "None of the " + input.keys().size() + " keys has a last-use time; this gateway does not"
+                    + " seem to report it.";
+            skipped.add(new SkippedRule(ReviewRule.NEVER_USED, input.connectionName(), reason));
+            skipped.add(new SkippedRule(ReviewRule.STALE, input.connectionName(), reason));
+        }
         if (input.authEvents() == null) {
             skipped.add(new SkippedRule(ReviewRule.REVOKED_KEY_ATTEMPTS, input.connectionName(),
                     input.authEventsMissing()));
@@ -74,7 +85,7 @@ public final class ReviewRules {
         throw new IllegalArgumentException("Unknown rule " + ruleId);
     }
 
-    private static void check(ApiKey key, ReviewInput input, Instant now, List<Finding> out) {
+    private static void check(ApiKey key, ReviewInput input, Instant now, boolean lastUseKnown, List<Finding> out) {
         Thresholds limits = input.thresholds();
         if (key.revoked()) {
             if (input.authEvents() != null) {
@@ -88,7 +99,9 @@ public final class ReviewRules {
             return;
         }
         Long age = key.createdAt() == null ? null : wholeDays(key.createdAt(), now);
-        if (key.lastUsedAt() == null) {
+        if (!lastUseKnown) {
+            // nothing to judge: the gateway does not say when keys were used
+        } else if (key.lastUsedAt() == null) {
             if (age != null && age >= limits.neverUsedDays()) {
                 add(out, ReviewRule.NEVER_USED, key, input, "Created " + days(age) + " ago and never used (threshold "
                         + days(limits.neverUsedDays()) + ").");

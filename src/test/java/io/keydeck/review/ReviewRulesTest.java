@@ -146,6 +146,24 @@ class ReviewRulesTest {
     }
 
     @Test
+    void aGatewayThatReportsNoLastUseDoesNotMakeEveryKeyNeverUsed() {
+        ApiKey a = created(lastUsed(healthy("a"), null), Duration.ofDays(100));
+        ApiKey b = created(lastUsed(healthy("b"), null), Duration.ofDays(50));
+        ConnectionReview review = ReviewRules.run(new ReviewInput("Anthropic", false, List.of(a, b), List.of(),
+                Thresholds.DEFAULTS), NOW);
+
+        assertThat(review.findings()).isEmpty();
+        assertThat(review.skipped()).extracting(SkippedRule::rule)
+                .containsExactly(ReviewRule.NEVER_USED, ReviewRule.STALE);
+        assertThat(review.skipped().get(0).reason()).isEqualTo(
+                "None of the 2 keys has a last-use time; this gateway does not seem to report it.");
+
+        ApiKey used = lastUsed(healthy("c"), Duration.ofDays(1));
+        assertThat(ReviewRules.review(new ReviewInput("MultiRoute", false, List.of(a, b, used), List.of(),
+                Thresholds.DEFAULTS), NOW)).extracting(Finding::ruleId).containsOnly("never-used");
+    }
+
+    @Test
     void userThresholdsReplaceTheDefaults() {
         ApiKey idle = lastUsed(healthy("k"), Duration.ofDays(40));
         List<Finding> strict = ReviewRules.review(new ReviewInput("c", false, List.of(idle), List.of(),
