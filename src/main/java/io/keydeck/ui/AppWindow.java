@@ -6,12 +6,18 @@ import io.keydeck.ui.common.ControllerFactory;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.RelativeTime;
 import io.keydeck.ui.common.ViewLoader;
+import io.keydeck.ui.dialogs.SecretSettings;
+import io.keydeck.ui.keys.KeyActions;
 import io.keydeck.ui.keys.KeysController;
 import io.keydeck.ui.keys.KeysViewModel;
 import io.keydeck.ui.main.MainWindowController;
 import io.keydeck.ui.main.MainWindowViewModel;
 import io.keydeck.ui.usage.UsageController;
 import io.keydeck.ui.usage.UsageViewModel;
+import io.keydeck.ui.review.ReviewController;
+import io.keydeck.ui.review.ReviewViewModel;
+import io.keydeck.settings.EnvironmentTag;
+import io.keydeck.settings.ReviewThresholds;
 import javafx.scene.Scene;
 
 import java.util.Objects;
@@ -25,6 +31,11 @@ public final class AppWindow {
     }
 
     public static Scene scene(AppServices services) {
+        return scene(services, SecretSettings.defaults());
+    }
+
+    /** As {@link #scene(AppServices)}, with how long a copied secret may stay on the clipboard. */
+    public static Scene scene(AppServices services, SecretSettings secretSettings) {
         ControllerFactory controllers = new ControllerFactory();
         ViewLoader views = new ViewLoader(controllers, services.messages());
         RelativeTime time = new RelativeTime(services.clock(), services.messages());
@@ -33,12 +44,15 @@ public final class AppWindow {
                 new MainWindowViewModel(services.connections(), services.active(), services.status(),
                         services.messages(), services.navigation()),
                 views));
-        controllers.register(KeysController.class, () -> new KeysController(
-                new KeysViewModel(services.active(), services.tasks(), services.messages(), time,
-                        services.status(), services.navigation())
-                        .reportAuthFailuresTo(services.consoleAuthFailures()),
-                new io.keydeck.ui.keys.UsageSparklineColumn(services.active(), services.tasks(), services.clock(),
-                        services.messages())));
+        controllers.register(KeysController.class, () -> {
+            KeysViewModel keys = new KeysViewModel(services.active(), services.tasks(), services.messages(), time,
+                    services.status(), services.navigation())
+                    .reportAuthFailuresTo(services.consoleAuthFailures());
+            return new KeysController(keys, new KeyActions(keys, services.tasks(), services.messages(),
+                    services.status(), secretSettings, services.clock()),
+                    new io.keydeck.ui.keys.UsageSparklineColumn(services.active(), services.tasks(), services.clock(),
+                            services.messages()));
+        });
         controllers.register(UsageController.class, () -> new UsageController(
                 new UsageViewModel(services.active(), services.tasks(), services.messages(), services.clock(),
                         services.status(), services.navigation())));
@@ -46,6 +60,13 @@ public final class AppWindow {
                 new AuthLogViewModel(services.active(), services.tasks(), services.messages(), time,
                         services.status(), services.navigation(), services.consoleAuthFailures()),
                 services.messages(), services.clock().getZone()));
+
+        // until sessions carry their profile: the demo sandbox is development, any other gateway production
+        controllers.register(ReviewController.class, () -> new ReviewController(new ReviewViewModel(
+                services.connections(), services.active(), services.tasks(), services.messages(), services.clock(),
+                services.status(), services.navigation(),
+                session -> session.isDemo() ? EnvironmentTag.DEVELOPMENT : EnvironmentTag.PRODUCTION,
+                () -> ReviewThresholds.DEFAULTS)));
 
         Scene scene = new Scene(views.load(FxmlView.MAIN_WINDOW));
         scene.getStylesheets().add(Objects.requireNonNull(

@@ -5,7 +5,8 @@ public enum FxmlView {
     MAIN_WINDOW("/io/keydeck/ui/main/MainWindow.fxml"),
     KEYS("/io/keydeck/ui/keys/KeysView.fxml"),
     USAGE("/io/keydeck/ui/usage/UsageView.fxml"),
-    AUTH_LOG("/io/keydeck/ui/authlog/AuthLogView.fxml");
+    AUTH_LOG("/io/keydeck/ui/authlog/AuthLogView.fxml"),
+    REVIEW("/io/keydeck/ui/review/ReviewView.fxml");
 
     private final String resource;
 

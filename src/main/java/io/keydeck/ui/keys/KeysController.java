@@ -11,12 +11,11 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -38,11 +37,14 @@ public final class KeysController {
 
     private final KeysViewModel viewModel;
     private final UsageSparklineColumn sparklines;
+    private final KeyActions actions;
 
     @FXML private ResourceBundle resources;
     @FXML private Label summaryLabel;
     @FXML private Button refreshButton;
     @FXML private HBox filterBar;
+    @FXML private HBox toolbar;
+    @FXML private VBox root;
     @FXML private ToggleGroup environmentGroup;
     @FXML private ToggleGroup statusGroup;
     @FXML private ToggleSwitch showRevokedSwitch;
@@ -61,13 +63,14 @@ public final class KeysController {
     @FXML private VBox detailsPane;
     @FXML private GridPane detailsGrid;
 
-    public KeysController(KeysViewModel viewModel) {
-        this(viewModel, null);
+    public KeysController(KeysViewModel viewModel, KeyActions actions) {
+        this(viewModel, actions, null);
     }
 
     /** With a "Last 7 days" usage column when {@code sparklines} is not null. */
-    public KeysController(KeysViewModel viewModel, UsageSparklineColumn sparklines) {
+    public KeysController(KeysViewModel viewModel, KeyActions actions, UsageSparklineColumn sparklines) {
         this.viewModel = viewModel;
+        this.actions = actions;
         this.sparklines = sparklines;
     }
 
@@ -78,10 +81,14 @@ public final class KeysController {
             sparklines.install(table, viewModel.loadingProperty());
         }
         table.setItems(viewModel.keys());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ApiKey>) change ->
+                viewModel.selectedKeys().setAll(table.getSelectionModel().getSelectedItems()));
         viewModel.keys().comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, key) -> viewModel.selectedProperty().set(key));
         viewModel.selectedProperty().addListener((obs, old, key) -> {
             if (key != null && key != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().clearSelection();
                 table.getSelectionModel().select(key);
                 table.scrollTo(key);
             }
@@ -94,6 +101,10 @@ public final class KeysController {
         search.setPrefWidth(280);
         search.textProperty().bindBidirectional(viewModel.searchProperty());
         filterBar.getChildren().add(0, search);
+        KeyCommands commands = new KeyCommands(viewModel, actions, resources, table);
+        commands.fillToolbar(toolbar);
+        commands.installContextMenu();
+        commands.installShortcuts(root, search);
         bindChoice(environmentGroup, KeyEnvironment::valueOf, viewModel.environmentFilterProperty());
         bindChoice(statusGroup, KeyStatus::valueOf, viewModel.statusFilterProperty());
         showRevokedSwitch.selectedProperty().bindBidirectional(viewModel.showRevokedProperty());
@@ -174,8 +185,6 @@ public final class KeysController {
 
     @FXML
     private void copyKeyId() {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(viewModel.copyKeyId());
-        Clipboard.getSystemClipboard().setContent(content);
+        actions.copyId(viewModel.selectedProperty().get());
     }
 }

@@ -78,6 +78,7 @@ public final class MainWindowController {
         return switch (view) {
             case USAGE -> Feather.BAR_CHART_2;
             case AUTH_LOG -> Feather.SHIELD;
+            case REVIEW -> Feather.CHECK_SQUARE;
             default -> Feather.KEY;
         };
     }
