@@ -96,6 +96,14 @@ class PackageArrowsTest {
     }
 
     @Test
+    void journalUsesOnlyTheModelAndThePlatformDirectories() {
+        check(noClasses().that().resideInAPackage("io.keydeck.journal..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.keydeck.gateway..", "io.keydeck.ui..",
+                        "io.keydeck.cli..", "io.keydeck.sandbox..", "io.keydeck.vault..", "io.keydeck.review..",
+                        "javafx.."));
+    }
+
+    @Test
     void onlyTheCommandLinePrintsToStandardStreams() {
         check(noClasses().that().resideOutsideOfPackages("io.keydeck.cli..")
                 .and().doNotHaveFullyQualifiedName("io.keydeck.Launcher")
