@@ -8,6 +8,10 @@ import io.keydeck.ui.keys.KeysController;
 import io.keydeck.ui.keys.KeysViewModel;
 import io.keydeck.ui.main.MainWindowController;
 import io.keydeck.ui.main.MainWindowViewModel;
+import io.keydeck.ui.review.ReviewController;
+import io.keydeck.ui.review.ReviewViewModel;
+import io.keydeck.settings.EnvironmentTag;
+import io.keydeck.settings.ReviewThresholds;
 import javafx.scene.Scene;
 
 import java.util.Objects;
@@ -32,6 +36,13 @@ public final class AppWindow {
         controllers.register(KeysController.class, () -> new KeysController(
                 new KeysViewModel(services.active(), services.tasks(), services.messages(), time,
                         services.status(), services.navigation())));
+
+        // until sessions carry their profile: the demo sandbox is development, any other gateway production
+        controllers.register(ReviewController.class, () -> new ReviewController(new ReviewViewModel(
+                services.connections(), services.active(), services.tasks(), services.messages(), services.clock(),
+                services.status(), services.navigation(),
+                session -> session.isDemo() ? EnvironmentTag.DEVELOPMENT : EnvironmentTag.PRODUCTION,
+                () -> ReviewThresholds.DEFAULTS)));
 
         Scene scene = new Scene(views.load(FxmlView.MAIN_WINDOW));
         scene.getStylesheets().add(Objects.requireNonNull(

@@ -55,7 +55,7 @@ public final class MainWindowController {
         });
 
         viewList.setItems(viewModel.views());
-        viewList.setCellFactory(list -> row(view -> sidebarEntry(Feather.KEY, viewModel.viewTitle(view), "")));
+        viewList.setCellFactory(list -> row(view -> sidebarEntry(icon(view), viewModel.viewTitle(view), "")));
         fitToRows(viewList, VIEW_ROW_HEIGHT);
         viewList.getSelectionModel().select(viewModel.selectedViewProperty().get());
         viewList.getSelectionModel().selectedItemProperty().addListener((obs, old, view) -> {
@@ -72,6 +72,13 @@ public final class MainWindowController {
 
     private void show(FxmlView view) {
         content.getChildren().setAll(loadedViews.computeIfAbsent(view, views::load));
+    }
+
+    private static Ikon icon(FxmlView view) {
+        return switch (view) {
+            case REVIEW -> Feather.SHIELD;
+            default -> Feather.KEY;
+        };
     }
 
     private static void fitToRows(ListView<?> list, double rowHeight) {

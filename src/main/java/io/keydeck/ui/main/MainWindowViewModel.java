@@ -24,7 +24,8 @@ public final class MainWindowViewModel {
     private final StatusLine status;
     private final ResourceBundle messages;
     private final ObservableList<ConnectionSession> connections;
-    private final ObservableList<FxmlView> views = FXCollections.observableArrayList(FxmlView.KEYS);
+    private final ObservableList<FxmlView> views = FXCollections.observableArrayList(FxmlView.KEYS,
+            FxmlView.REVIEW);
     private final ObjectProperty<FxmlView> selectedView;
 
     public MainWindowViewModel(List<ConnectionSession> connections, ActiveConnection active, StatusLine status,

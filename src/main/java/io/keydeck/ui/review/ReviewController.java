@@ -1,0 +1,168 @@
+package io.keydeck.ui.review;
+
+import io.keydeck.review.Finding;
+import io.keydeck.review.ReportFormat;
+import io.keydeck.review.Severity;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.MaskerPane;
+
+import java.io.File;
+import java.util.ResourceBundle;
+
+/** Binds the Review view to {@link ReviewViewModel}; asks before revoking and where to save a report. */
+public final class ReviewController {
+    private final ReviewViewModel viewModel;
+
+    @FXML private ResourceBundle resources;
+    @FXML private Label summaryLabel;
+    @FXML private MenuButton exportButton;
+    @FXML private Button runButton;
+    @FXML private Button cancelButton;
+    @FXML private ComboBox<ReviewViewModel.Scope> scopeBox;
+    @FXML private ToggleGroup severityGroup;
+    @FXML private FlowPane summaryCards;
+    @FXML private TableView<Finding> table;
+    @FXML private TableColumn<Finding, Severity> severityColumn;
+    @FXML private TableColumn<Finding, String> connectionColumn;
+    @FXML private TableColumn<Finding, Finding> keyColumn;
+    @FXML private TableColumn<Finding, String> reasonColumn;
+    @FXML private TableColumn<Finding, Finding> fixColumn;
+    @FXML private MaskerPane masker;
+
+    public ReviewController(ReviewViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        FindingCells cells = new FindingCells(viewModel, resources);
+        FindingCells.value(severityColumn, Finding::severity);
+        FindingCells.value(connectionColumn, Finding::connection);
+        FindingCells.value(keyColumn, f -> f);
+        FindingCells.value(reasonColumn, Finding::reason);
+        FindingCells.value(fixColumn, f -> f);
+        cells.severity(severityColumn);
+        cells.text(connectionColumn);
+        cells.key(keyColumn);
+        cells.reason(reasonColumn);
+        cells.fix(fixColumn, this::revoke, viewModel::openKey);
+        table.setItems(viewModel.findings());
+
+        scopeBox.setItems(viewModel.scopes());
+        scopeBox.setCellFactory(list -> scopeCell());
+        scopeBox.setButtonCell(scopeCell());
+        scopeBox.valueProperty().bindBidirectional(viewModel.scopeProperty());
+        severityGroup.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle == null) {
+                severityGroup.selectToggle(old);
+            } else {
+                viewModel.minimumSeverityProperty().set(Severity.valueOf((String) toggle.getUserData()));
+            }
+        });
+
+        String subtitle = summaryLabel.getText();
+        summaryLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.summaryProperty().get().isEmpty()
+                ? subtitle : viewModel.summaryProperty().get(), viewModel.summaryProperty()));
+        masker.visibleProperty().bind(viewModel.runningProperty().and(Bindings.isEmpty(viewModel.findings())));
+        masker.textProperty().bind(viewModel.progressTextProperty());
+        cancelButton.visibleProperty().bind(masker.visibleProperty());
+        runButton.disableProperty().bind(viewModel.runningProperty());
+        exportButton.disableProperty().bind(viewModel.canExportProperty().not().or(viewModel.runningProperty()));
+        viewModel.summaries().addListener((ListChangeListener<ConnectionSummary>) change -> showCards());
+
+        viewModel.run();
+    }
+
+    private ListCell<ReviewViewModel.Scope> scopeCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(ReviewViewModel.Scope item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : viewModel.scopeText(item));
+            }
+        };
+    }
+
+    private void showCards() {
+        summaryCards.getChildren().clear();
+        for (ConnectionSummary card : viewModel.summaries()) {
+            Label name = new Label(card.connection());
+            name.getStyleClass().add("card-title");
+            VBox box = new VBox(4, name);
+            box.getStyleClass().add("summary-card");
+            if (card.problem().isEmpty()) {
+                box.getChildren().add(new Label(viewModel.countsText(card)));
+            } else {
+                Label problem = new Label(java.text.MessageFormat.format(resources.getString("review.card.failed"),
+                        card.problem()));
+                problem.getStyleClass().add("card-problem");
+                problem.setWrapText(true);
+                box.getChildren().add(problem);
+            }
+            for (String note : card.notes()) {
+                Label label = new Label(note);
+                label.setWrapText(true);
+                label.getStyleClass().add("card-note");
+                box.getChildren().add(label);
+            }
+            summaryCards.getChildren().add(box);
+        }
+    }
+
+    private void revoke(Finding finding) {
+        RevokeKeyConfirmation confirmation = new RevokeKeyConfirmation(table.getScene().getWindow(), resources,
+                viewModel.revokeQuestion(finding), finding.key().name(), viewModel.revokeNeedsTypedName(finding));
+        if (confirmation.confirmed()) {
+            viewModel.revoke(finding);
+        }
+    }
+
+    @FXML
+    private void run() {
+        viewModel.run();
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void exportHtml() {
+        export(ReportFormat.HTML);
+    }
+
+    @FXML
+    private void exportCsv() {
+        export(ReportFormat.CSV);
+    }
+
+    @FXML
+    private void exportJson() {
+        export(ReportFormat.JSON);
+    }
+
+    private void export(ReportFormat format) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(resources.getString("review.export.title"));
+        chooser.setInitialFileName(viewModel.suggestedFileName(format));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
+        File file = chooser.showSaveDialog(table.getScene().getWindow());
+        if (file != null) {
+            viewModel.export(format, file.toPath());
+        }
+    }
+}
