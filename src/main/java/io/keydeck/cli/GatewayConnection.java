@@ -7,6 +7,7 @@ import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.model.BaseUrlPolicy;
 import io.keydeck.settings.ConnectionProfile;
+import io.keydeck.settings.EnvironmentTag;
 import io.keydeck.vault.TokenVault;
 import io.keydeck.vault.VaultException;
 import io.keydeck.vault.VaultSelection;
@@ -36,11 +37,18 @@ final class GatewayConnection implements AutoCloseable {
             """;
 
     private final String label;
+    private final boolean production;
     private final GatewayClient client;
 
-    private GatewayConnection(String label, GatewayClient client) {
+    private GatewayConnection(String label, boolean production, GatewayClient client) {
         this.label = label;
+        this.production = production;
         this.client = client;
+    }
+
+    /** True for a saved connection tagged production; an ad-hoc gateway has no tag. */
+    boolean production() {
+        return production;
     }
 
     /** What the journal and messages call this gateway: the saved name, or the ad-hoc base URL. */
@@ -72,19 +80,20 @@ final class GatewayConnection implements AutoCloseable {
             char[] token = args.value("--token-env").isPresent()
                     ? tokenFromEnvironment(context, args.value("--token-env").get())
                     : tokenFromVault(context, profile);
-            return connect(profile.displayName(), driver, baseUrl, token, profile.options());
+            return connect(profile.displayName(), profile.environmentTag() == EnvironmentTag.PRODUCTION, driver, baseUrl,
+                    token, profile.options());
         }
         GatewayDriver driver = driver(context, args.required("--driver"));
         URI baseUrl = baseUrl(args.required("--base-url"));
         String variable = args.value("--token-env").orElseThrow(() -> CliFailure.usage("an ad-hoc gateway needs"
                 + " --token-env VAR naming the environment variable that holds its admin token."));
-        return connect(baseUrl.toString(), driver, baseUrl, tokenFromEnvironment(context, variable), Map.of());
+        return connect(baseUrl.toString(), false, driver, baseUrl, tokenFromEnvironment(context, variable), Map.of());
     }
 
-    private static GatewayConnection connect(String label, GatewayDriver driver, URI baseUrl, char[] token,
-                                             Map<String, String> options) throws CliFailure {
+    private static GatewayConnection connect(String label, boolean production, GatewayDriver driver, URI baseUrl,
+                                             char[] token, Map<String, String> options) throws CliFailure {
         try {
-            return new GatewayConnection(label, driver.connect(new GatewayTarget(baseUrl, AdminToken.of(token), options)));
+            return new GatewayConnection(label, production, driver.connect(new GatewayTarget(baseUrl, AdminToken.of(token), options)));
         } catch (GatewayException e) {
             throw CliFailure.of(e);
         } finally {

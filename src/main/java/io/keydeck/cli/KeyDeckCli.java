@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class KeyDeckCli {
     private static final Logger LOG = LoggerFactory.getLogger(KeyDeckCli.class);
-    private static final Set<String> COMMANDS = Set.of("keys", "connections", "journal", "sandbox", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("keys", "connections", "report", "journal", "sandbox", "help", "--help", "-h");
 
     private static final CommandGroup KEYS = new CommandGroup("keys", "List, create and revoke the keys of a gateway.",
             List.of(new KeysListCommand(), new KeysCreateCommand(), new KeysRevokeCommand()));
@@ -28,6 +28,8 @@ public final class KeyDeckCli {
             "The action journal: every create, revoke, rotate, disable, enable and rename done through KeyDeck.",
             List.of(new JournalVerifyCommand()));
 
+    private static final ReportCommand REPORT = new ReportCommand();
+
     private static final String USAGE = """
             Usage: keydeck [COMMAND] [options]
 
@@ -36,6 +38,7 @@ public final class KeyDeckCli {
                                    manage the keys of a gateway
               connections list|add|remove
                                    manage saved connections; tokens go to the OS keychain
+              report               review a gateway's keys; CSV, JSON or HTML; --fail-on for CI
               journal verify       check the action journal for tampering
               sandbox              run the sandbox gateway on its own
 
@@ -71,6 +74,7 @@ public final class KeyDeckCli {
                 case "keys" -> KEYS.run(rest, context);
                 case "connections" -> CONNECTIONS.run(rest, context);
                 case "journal" -> JOURNAL.run(rest, context);
+                case "report" -> runCommand(REPORT, rest, context);
                 default -> {
                     context.err().println("keydeck: unknown command \"" + Text.printable(args[0]) + "\".");
                     context.err().print(USAGE);
