@@ -18,8 +18,8 @@ final class KeysRevokeCommand implements Subcommand {
     private static final CommandSpec SPEC = new CommandSpec("keys revoke",
             "Revoke a key; apps using it stop working at once. Cannot be undone.", "KEY", 1, 1, options(),
             "KEY is the key's id, or its name when exactly one active key has that name.\n"
-                    + "Without --yes you are asked to confirm at the terminal; without a terminal --yes is required.\n"
-                    + GatewayConnection.HELP + "The action is recorded in the action journal.");
+                    + "Without --yes you are asked to confirm at the terminal; without a terminal --yes is required.\n\n"
+                    + GatewayConnection.HELP + "\nThe action is recorded in the action journal.");
 
     private static List<OptionSpec> options() {
         List<OptionSpec> options = new ArrayList<>(GatewayConnection.OPTIONS);

@@ -39,7 +39,7 @@ final class ReportCommand implements Subcommand {
     private static final int LISTED_FINDINGS = 20;
     private static final CommandSpec SPEC = new CommandSpec("report",
             "Review a gateway's keys and write the findings as CSV, JSON or HTML.", "", 0, 0, options(),
-            GatewayConnection.HELP + """
+            GatewayConnection.HELP + "\n" + """
             The review uses every key (revoked ones too), the last 30 days of the auth log when the driver has
             one, and the thresholds from the window's preferences. With --fail-on, exit 1 when a finding is at
             or above that severity; those findings are also listed on stderr.""");
