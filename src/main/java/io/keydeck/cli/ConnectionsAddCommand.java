@@ -47,13 +47,14 @@ final class ConnectionsAddCommand implements Subcommand {
         if (!problems.isEmpty()) {
             throw CliFailure.usage(problems.stream().map(ProfileProblem::message).collect(Collectors.joining(" ")));
         }
-        char[] token = token(args, context, profile.displayName());
         VaultSelection selection = context.vault().get();
+        char[] token = new char[0];
         try (TokenVault vault = selection.vault()) {
             if (!vault.remembersAcrossRestarts()) {
                 throw CliFailure.local("the admin token cannot be kept: " + selection.notice().orElse(vault.description())
                         + " Nothing was saved; use --driver/--base-url with --token-env on each command instead.");
             }
+            token = token(args, context, profile.displayName());
             vault.store(profile.id(), token);
             try {
                 context.settings().get().save(settings.withConnection(profile));
