@@ -63,10 +63,15 @@ final class KeysCreateCommand implements Subcommand {
                 context.out().println(issued.secret());
                 context.out().flush();
             }
+            journal.record(JournalEntry.succeeded(context.clock(), JournalAction.CREATE, gateway.label(), issued.key(), null));
+            if (context.out().checkError()) {
+                throw CliFailure.local("the key \"" + Text.printable(issued.key().name()) + "\" (id " + issued.key().id()
+                        + ") was created but its secret could not be written to stdout, and the gateway will not show"
+                        + " it again. Revoke that key and create another.");
+            }
             context.err().println("Created key \"" + Text.printable(issued.key().name()) + "\" (" + issued.key().hint()
                     + ", id " + issued.key().id() + ") on " + Text.printable(gateway.label())
                     + ". Its secret above is shown only this once: store it now.");
-            journal.record(JournalEntry.succeeded(context.clock(), JournalAction.CREATE, gateway.label(), issued.key(), null));
             return ExitCode.OK;
         }
     }

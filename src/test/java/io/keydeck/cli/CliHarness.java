@@ -7,6 +7,7 @@ import io.keydeck.vault.TokenVault;
 import io.keydeck.vault.VaultSelection;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ final class CliHarness {
     final List<String> prompts = new ArrayList<>();
     final List<String> answers = new ArrayList<>();
     boolean interactive;
+    /** Stdout fails every write, like a closed pipe. */
+    boolean stdoutBroken;
     Optional<String> vaultNotice = Optional.empty();
     TokenVault vault = keychain;
     private final Path dir;
@@ -53,7 +56,14 @@ final class CliHarness {
     Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream outStream = stdoutBroken
+                ? new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8) {
+                    @Override
+                    public boolean checkError() {
+                        return true;
+                    }
+                }
+                : new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         CliContext context = new CliContext(outStream, errStream, env::get, prompter(), this::settings,
                 () -> new VaultSelection(vault, vaultNotice), this::journal, GatewayDriver::installed, Clock.systemUTC());

@@ -260,6 +260,20 @@ class KeysCommandsAgainstSandboxTest {
     }
 
     @Test
+    void aSecretThatCannotReachStdoutIsReportedNotSilentlyLost() throws Exception {
+        String name = "lost-" + UUID.randomUUID();
+        cli.stdoutBroken = true;
+
+        CliHarness.Result result = cli.run(adHoc("keys", "create", "--name", name));
+
+        assertThat(result.exit()).isEqualTo(5);
+        assertThat(result.err()).contains("could not be written to stdout").contains("Revoke that key");
+        assertThat(cli.journal().read()).singleElement()
+                .satisfies(e -> assertThat(e.keyName()).isEqualTo(name))
+                .satisfies(e -> assertThat(e.result()).isEqualTo("ok"));
+    }
+
+    @Test
     void revokingAnUnknownKeyExitsWithFourAndJournalsNothing() throws Exception {
         CliHarness.Result result = cli.run(adHoc("keys", "revoke", "key_doesNotExist", "--yes"));
 
