@@ -72,16 +72,14 @@ public final class ActionJournal {
         Objects.requireNonNull(entry, "entry");
         synchronized (IN_PROCESS) {
             try (FileChannel channel = openForAppend(); FileLock ignored = channel.lock()) {
-                byte[] existing = readAll(channel);
-                List<byte[]> lines = JournalLines.split(existing);
-                long end = existing.length;
-                if (JournalLines.isTorn(existing)) {
+                long end = channel.size();
+                byte[] last = lastLine(channel, end);
+                if (end > 0 && !endsWithNewline(channel, end)) {
                     LOG.warn("The last line of {} was incomplete; it is kept and will fail verification", file);
                     end += write(channel, new byte[]{'\n'}, end);
                 }
-                String prev = lines.isEmpty() ? JournalLineFormat.GENESIS
-                        : JournalLineFormat.sha256(lines.get(lines.size() - 1));
-                byte[] line = format.encode(entry, nextSeq(lines), prev);
+                String prev = end == 0 ? JournalLineFormat.GENESIS : JournalLineFormat.sha256(last);
+                byte[] line = format.encode(entry, end == 0 ? 1 : nextSeq(channel, last), prev);
                 byte[] withNewline = new byte[line.length + 1];
                 System.arraycopy(line, 0, withNewline, 0, line.length);
                 withNewline[line.length] = '\n';
@@ -114,15 +112,53 @@ public final class ActionJournal {
         return new ChainCheck(format).check(readFile());
     }
 
-    private long nextSeq(List<byte[]> lines) {
-        if (lines.isEmpty()) {
-            return 1;
-        }
+    /** The last entry's number plus one; if the last line is not an entry, the line count plus one. */
+    private long nextSeq(FileChannel channel, byte[] last) throws IOException {
         try {
-            return format.decode(lines.get(lines.size() - 1)).seq() + 1;
+            return format.decode(last).seq() + 1;
         } catch (JournalLineFormat.MalformedLineException e) {
-            return lines.size() + 1L;
+            return JournalLines.split(readAll(channel)).size() + 1L;
         }
+    }
+
+    /**
+     * The bytes of the last line, without its newline, reading backwards from {@code size} in chunks so
+     * an append costs the same however long the journal is.
+     */
+    private static byte[] lastLine(FileChannel channel, long size) throws IOException {
+        if (size == 0) {
+            return new byte[0];
+        }
+        long end = endsWithNewline(channel, size) ? size - 1 : size;
+        long start = end;
+        ByteBuffer chunk = ByteBuffer.allocate(8192);
+        search:
+        while (start > 0) {
+            long from = Math.max(0, start - chunk.capacity());
+            byte[] bytes = read(channel, from, (int) (start - from), chunk);
+            for (int i = bytes.length - 1; i >= 0; i--) {
+                if (bytes[i] == '\n') {
+                    start = from + i + 1;
+                    break search;
+                }
+            }
+            start = from;
+        }
+        return read(channel, start, (int) (end - start), ByteBuffer.allocate((int) (end - start)));
+    }
+
+    private static boolean endsWithNewline(FileChannel channel, long size) throws IOException {
+        return read(channel, size - 1, 1, ByteBuffer.allocate(1))[0] == '\n';
+    }
+
+    private static byte[] read(FileChannel channel, long position, int length, ByteBuffer buffer) throws IOException {
+        buffer.clear().limit(length);
+        while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) >= 0) {
+            // keep reading until the range is in
+        }
+        byte[] bytes = new byte[buffer.position()];
+        buffer.flip().get(bytes);
+        return bytes;
     }
 
     private byte[] readFile() throws IOException {
@@ -161,11 +197,7 @@ public final class ActionJournal {
         if (size > Integer.MAX_VALUE - 16) {
             throw new IOException("the journal is larger than 2 GB");
         }
-        ByteBuffer buffer = ByteBuffer.allocate((int) size);
-        while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
-            // keep reading until full
-        }
-        return buffer.array();
+        return read(channel, 0, (int) size, ByteBuffer.allocate((int) size));
     }
 
     private static int write(FileChannel channel, byte[] bytes, long position) throws IOException {

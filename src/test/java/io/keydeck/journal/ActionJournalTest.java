@@ -105,6 +105,19 @@ class ActionJournalTest {
     }
 
     @Test
+    void linesLongerThanTheTailBufferStillChainCorrectly() throws Exception {
+        ActionJournal journal = journal();
+        for (int i = 0; i < 5; i++) {
+            String longName = ("name-" + i + "-").repeat(2_000 + i * 700);
+            journal.append(JournalEntry.succeeded(CLOCK, JournalAction.RENAME, "Prod", key("key_" + i, longName, "a1b2"), null));
+        }
+
+        assertThat(Files.size(journal.file())).isGreaterThan(5 * 8192);
+        assertThat(journal.verify().isIntact()).as(journal.verify().describe()).isTrue();
+        assertThat(journal.read()).extracting(JournalEntry::keyId).containsExactly("key_0", "key_1", "key_2", "key_3", "key_4");
+    }
+
+    @Test
     void aMissingJournalIsEmptyAndIntact() throws Exception {
         assertThat(journal().read()).isEmpty();
         assertThat(journal().verify().isIntact()).isTrue();
