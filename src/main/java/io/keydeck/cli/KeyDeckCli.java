@@ -26,7 +26,7 @@ public final class KeyDeckCli {
             List.of(new ConnectionsListCommand(), new ConnectionsAddCommand(), new ConnectionsRemoveCommand()));
     private static final CommandGroup JOURNAL = new CommandGroup("journal",
             "The action journal: every create, revoke, rotate, disable, enable and rename done through KeyDeck.",
-            List.of(new JournalVerifyCommand()));
+            List.of(new JournalListCommand(), new JournalVerifyCommand()));
 
     private static final ReportCommand REPORT = new ReportCommand();
 
@@ -39,7 +39,7 @@ public final class KeyDeckCli {
               connections list|add|remove
                                    manage saved connections; tokens go to the OS keychain
               report               review a gateway's keys; CSV, JSON or HTML; --fail-on for CI
-              journal verify       check the action journal for tampering
+              journal list|verify  show the action journal, or check it for tampering
               sandbox              run the sandbox gateway on its own
 
             Gateway commands take --connection NAME, or --driver ID --base-url URL --token-env VAR.

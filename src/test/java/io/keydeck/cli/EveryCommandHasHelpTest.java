@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code --help} works for every command and subcommand, and the launcher recognises every command word. */
 class EveryCommandHasHelpTest {
     private static final List<String> COMMANDS = List.of("keys list", "keys create", "keys revoke", "connections list",
-            "connections add", "connections remove", "report", "journal verify");
+            "connections add", "connections remove", "report", "journal list", "journal verify");
 
     @TempDir
     Path dir;
@@ -36,10 +36,10 @@ class EveryCommandHasHelpTest {
         CliHarness cli = new CliHarness(dir);
 
         assertThat(cli.run("--help").out()).contains("keys list|create|revoke", "connections list|add|remove", "report",
-                "journal verify", "sandbox");
+                "journal list|verify", "sandbox");
         assertThat(cli.run("keys", "--help").out()).contains("list", "create", "revoke");
         assertThat(cli.run("connections", "-h").out()).contains("list", "add", "remove");
-        assertThat(cli.run("journal", "--help").out()).contains("verify");
+        assertThat(cli.run("journal", "--help").out()).contains("list", "verify");
         assertThat(cli.run("sandbox", "--help").out()).contains("Usage: keydeck sandbox");
         CliHarness.Result bare = cli.run("keys");
         assertThat(bare.exit()).isEqualTo(2);

@@ -15,7 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code keydeck journal verify}: exit 0 for an intact journal, 1 naming the first broken line. */
+/** {@code keydeck journal verify} (exit 0 intact, 1 naming the first broken line) and {@code journal list}. */
 class JournalVerifyCommandTest {
     @TempDir
     Path dir;
@@ -42,6 +42,19 @@ class JournalVerifyCommandTest {
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("intact").contains("all 3 entries");
+    }
+
+    @Test
+    void listShowsWhoDidWhatOldestFirst() {
+        CliHarness.Result result = cli.run("journal", "list", "--last", "2");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.outLines()).hasSize(3);
+        assertThat(result.outLines().get(0)).startsWith("TIME").contains("USER", "ACTION", "RESULT", "REQUEST ID");
+        assertThat(result.outLines().get(1)).containsPattern("2026-11-27 10:00:00Z\\s+alice\\s+Prod\\s+revoke\\s+key_2\\s+"
+                + "key number 2\\s+mrk_live_…0002\\s+ok\\s+req_2");
+        assertThat(result.outLines().get(2)).contains("key_3");
+        assertThat(result.err()).contains("3 entries");
     }
 
     @Test
