@@ -117,7 +117,7 @@ public final class ReviewRules {
         if (!admin.isEmpty() && isInferenceKey(key)) {
             add(out, ReviewRule.BROAD_SCOPES, key, input, "Inference key has the admin scope"
                     + (admin.size() > 1 ? "s " : " ") + String.join(", ", admin)
-                    + "; whoever holds it can administer the gateway. Replace it with a key limited to model calls.");
+                    + "; anyone holding it can administer the gateway.");
         }
         if (input.productionTagged() && key.environment() == KeyEnvironment.TEST) {
             add(out, ReviewRule.TEST_KEY_IN_PRODUCTION, key, input,
@@ -149,12 +149,12 @@ public final class ReviewRules {
                 .append(" still sent ").append(count == 1 ? "once" : count + " times")
                 .append(key.revokedAt() == null ? "" : " since");
         if (latest.occurredAt() != null) {
-            reason.append(", last at ").append(MINUTE.format(latest.occurredAt()));
+            reason.append(", last ").append(MINUTE.format(latest.occurredAt()));
         }
         if (latest.clientIp() != null && !latest.clientIp().isBlank()) {
             reason.append(" from ").append(latest.clientIp());
         }
-        reason.append("; find the caller that still has it.");
+        reason.append('.');
         add(out, ReviewRule.REVOKED_KEY_ATTEMPTS, key, input, reason.toString());
     }
 

@@ -4,6 +4,8 @@ import io.keydeck.ui.common.ControllerFactory;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.RelativeTime;
 import io.keydeck.ui.common.ViewLoader;
+import io.keydeck.ui.dialogs.SecretSettings;
+import io.keydeck.ui.keys.KeyActions;
 import io.keydeck.ui.keys.KeysController;
 import io.keydeck.ui.keys.KeysViewModel;
 import io.keydeck.ui.main.MainWindowController;
@@ -25,6 +27,11 @@ public final class AppWindow {
     }
 
     public static Scene scene(AppServices services) {
+        return scene(services, SecretSettings.defaults());
+    }
+
+    /** As {@link #scene(AppServices)}, with how long a copied secret may stay on the clipboard. */
+    public static Scene scene(AppServices services, SecretSettings secretSettings) {
         ControllerFactory controllers = new ControllerFactory();
         ViewLoader views = new ViewLoader(controllers, services.messages());
         RelativeTime time = new RelativeTime(services.clock(), services.messages());
@@ -33,9 +40,12 @@ public final class AppWindow {
                 new MainWindowViewModel(services.connections(), services.active(), services.status(),
                         services.messages(), services.navigation()),
                 views));
-        controllers.register(KeysController.class, () -> new KeysController(
-                new KeysViewModel(services.active(), services.tasks(), services.messages(), time,
-                        services.status(), services.navigation())));
+        controllers.register(KeysController.class, () -> {
+            KeysViewModel keys = new KeysViewModel(services.active(), services.tasks(), services.messages(), time,
+                    services.status(), services.navigation());
+            return new KeysController(keys, new KeyActions(keys, services.tasks(), services.messages(),
+                    services.status(), secretSettings, services.clock()));
+        });
 
         // until sessions carry their profile: the demo sandbox is development, any other gateway production
         controllers.register(ReviewController.class, () -> new ReviewController(new ReviewViewModel(

@@ -97,7 +97,8 @@ class ReviewRulesTest {
         ApiKey broad = scopes(healthy("k"), "mrk_live_", List.of("chat:write", "keys:manage", "config:write"));
         Finding finding = only("broad-scopes", broad);
         assertThat(finding.severity()).isEqualTo(Severity.HIGH);
-        assertThat(finding.reason()).startsWith("Inference key has the admin scopes keys:manage, config:write;");
+        assertThat(finding.reason()).isEqualTo(
+                "Inference key has the admin scopes keys:manage, config:write; anyone holding it can administer the gateway.");
         assertThat(rules(scopes(healthy("k"), "mrk_admin_", List.of("keys:manage")))).doesNotContain("broad-scopes");
         assertThat(rules(scopes(healthy("k"), "mrk_live_", List.of("chat:write", "models:read"))))
                 .doesNotContain("broad-scopes");
@@ -131,7 +132,7 @@ class ReviewRulesTest {
         assertThat(findings.get(0).severity()).isEqualTo(Severity.HIGH);
         assertThat(findings.get(0).action()).isEqualTo(FixAction.INVESTIGATE);
         assertThat(findings.get(0).reason()).isEqualTo("Revoked on 2026-03-05 but still sent 2 times since, "
-                + "last at 2026-03-10 09:00 UTC from 198.51.100.24; find the caller that still has it.");
+                + "last 2026-03-10 09:00 UTC from 198.51.100.24.");
     }
 
     @Test

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory gateway for UI tests: pages through given keys, or fails, or blocks until released. */
 public final class FakeGatewayClient implements GatewayClient {
-    private static final GatewayDriver DRIVER = new GatewayDriver() {
+    private final GatewayDriver driver = new GatewayDriver() {
         @Override
         public String id() {
             return "fake";
@@ -40,7 +40,12 @@ public final class FakeGatewayClient implements GatewayClient {
 
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.LIST_KEYS);
+            return capabilities;
+        }
+
+        @Override
+        public List<String> knownScopes() {
+            return List.of("chat:write", "models:read");
         }
 
         @Override
@@ -49,6 +54,11 @@ public final class FakeGatewayClient implements GatewayClient {
         }
     };
 
+    private volatile Set<Capability> capabilities = Set.of(Capability.LIST_KEYS);
+    private final java.util.Deque<GatewayException> createFailures = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final java.util.Map<String, GatewayException> revokeFailures = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> idempotencyKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> revoked = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile List<ApiKey> keys;
     private volatile GatewayException failure;
     private volatile int pageSize = 100;
@@ -61,6 +71,39 @@ public final class FakeGatewayClient implements GatewayClient {
 
     public FakeGatewayClient(List<ApiKey> keys) {
         this.keys = List.copyOf(keys);
+    }
+
+    /** The driver claims exactly these capabilities. */
+    public FakeGatewayClient withCapabilities(Capability... granted) {
+        this.capabilities = Set.of(granted);
+        return this;
+    }
+
+    /** The next creates fail with these, in order; later ones succeed. */
+    public FakeGatewayClient failingCreatesWith(GatewayException... failures) {
+        createFailures.addAll(List.of(failures));
+        return this;
+    }
+
+    /** Revoking {@code keyId} fails with {@code failure}. */
+    public FakeGatewayClient failingRevokeOf(String keyId, GatewayException failure) {
+        revokeFailures.put(keyId, failure);
+        return this;
+    }
+
+    /** The keys the fake gateway holds now, created ones included. */
+    public List<ApiKey> keysForTest() {
+        return keys;
+    }
+
+    /** The Idempotency-Key of every create attempt, in order. */
+    public List<String> idempotencyKeys() {
+        return List.copyOf(idempotencyKeys);
+    }
+
+    /** Ids of keys revoked through this client, in order. */
+    public List<String> revokedIds() {
+        return List.copyOf(revoked);
     }
 
     public FakeGatewayClient pagedBy(int size) {
@@ -99,7 +142,7 @@ public final class FakeGatewayClient implements GatewayClient {
 
     @Override
     public GatewayDriver driver() {
-        return DRIVER;
+        return driver;
     }
 
     @Override
@@ -126,17 +169,41 @@ public final class FakeGatewayClient implements GatewayClient {
 
     @Override
     public IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException {
-        throw GatewayException.unsupported("not faked");
+        idempotencyKeys.add(idempotencyKey);
+        GatewayException failure = createFailures.poll();
+        if (failure != null) {
+            throw failure;
+        }
+        String body = "Fa4eSecretBody" + String.format("%018d", idempotencyKeys.size());
+        String prefix = "mrk_" + request.environment().wireName() + "_";
+        ApiKey key = new ApiKey("key_new_" + idempotencyKeys.size(), request.name(), prefix,
+                body.substring(body.length() - 4), request.environment(), request.scopes(), java.time.Instant.now(),
+                null, null, request.expiresAt(), false, null, false, java.util.Map.of());
+        keys = java.util.stream.Stream.concat(keys.stream(), java.util.stream.Stream.of(key)).toList();
+        return new IssuedSecret(key, (prefix + body).toCharArray());
     }
 
     @Override
     public ApiKey updateKey(String keyId, KeyUpdate update) throws GatewayException {
-        throw GatewayException.unsupported("not faked");
+        ApiKey key = find(keyId);
+        ApiKey changed = update.name() != null ? key.withName(update.name()) : key;
+        return update.disabled() != null ? changed.withDisabled(update.disabled()) : changed;
     }
 
     @Override
     public RevokeResult revokeKey(String keyId) throws GatewayException {
-        throw GatewayException.unsupported("not faked");
+        GatewayException failure = revokeFailures.get(keyId);
+        if (failure != null) {
+            throw failure;
+        }
+        find(keyId);
+        revoked.add(keyId);
+        return new RevokeResult(keyId, true, "req_fake_" + keyId);
+    }
+
+    private ApiKey find(String keyId) throws GatewayException {
+        return keys.stream().filter(k -> k.id().equals(keyId)).findFirst().orElseThrow(() ->
+                new GatewayException(GatewayException.Kind.NOT_FOUND, 404, "not_found", "No such key", "req_404"));
     }
 
     @Override

@@ -25,6 +25,11 @@ public record KeyFilter(String search, KeyEnvironment environment, KeyStatus sta
     }
 
     public boolean matches(ApiKey key, Instant now) {
+        return matches(key, KeySearchIndex.searchText(key), now);
+    }
+
+    /** As {@link #matches(ApiKey, Instant)} with the key's lower-case search text already at hand. */
+    public boolean matches(ApiKey key, String searchText, Instant now) {
         KeyStatus keyStatus = key.status(now);
         if (keyStatus == KeyStatus.REVOKED && !showRevoked && status != KeyStatus.REVOKED) {
             return false;
@@ -35,15 +40,6 @@ public record KeyFilter(String search, KeyEnvironment environment, KeyStatus sta
         if (status != null && keyStatus != status) {
             return false;
         }
-        return search.isEmpty() || matchesSearch(key);
-    }
-
-    private boolean matchesSearch(ApiKey key) {
-        return contains(key.name()) || contains(key.prefix()) || contains(key.lastFour())
-                || contains(key.hint()) || key.scopes().stream().anyMatch(this::contains);
-    }
-
-    private boolean contains(String text) {
-        return text.toLowerCase(Locale.ROOT).contains(search);
+        return search.isEmpty() || searchText.contains(search);
     }
 }

@@ -11,12 +11,11 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -37,11 +36,14 @@ public final class KeysController {
     private static final int DETAIL_COLUMNS = 3;
 
     private final KeysViewModel viewModel;
+    private final KeyActions actions;
 
     @FXML private ResourceBundle resources;
     @FXML private Label summaryLabel;
     @FXML private Button refreshButton;
     @FXML private HBox filterBar;
+    @FXML private HBox toolbar;
+    @FXML private VBox root;
     @FXML private ToggleGroup environmentGroup;
     @FXML private ToggleGroup statusGroup;
     @FXML private ToggleSwitch showRevokedSwitch;
@@ -60,18 +62,23 @@ public final class KeysController {
     @FXML private VBox detailsPane;
     @FXML private GridPane detailsGrid;
 
-    public KeysController(KeysViewModel viewModel) {
+    public KeysController(KeysViewModel viewModel, KeyActions actions) {
         this.viewModel = viewModel;
+        this.actions = actions;
     }
 
     @FXML
     private void initialize() {
         setUpColumns();
         table.setItems(viewModel.keys());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ApiKey>) change ->
+                viewModel.selectedKeys().setAll(table.getSelectionModel().getSelectedItems()));
         viewModel.keys().comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, key) -> viewModel.selectedProperty().set(key));
         viewModel.selectedProperty().addListener((obs, old, key) -> {
             if (key != null && key != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().clearSelection();
                 table.getSelectionModel().select(key);
                 table.scrollTo(key);
             }
@@ -84,6 +91,10 @@ public final class KeysController {
         search.setPrefWidth(280);
         search.textProperty().bindBidirectional(viewModel.searchProperty());
         filterBar.getChildren().add(0, search);
+        KeyCommands commands = new KeyCommands(viewModel, actions, resources, table);
+        commands.fillToolbar(toolbar);
+        commands.installContextMenu();
+        commands.installShortcuts(root, search);
         bindChoice(environmentGroup, KeyEnvironment::valueOf, viewModel.environmentFilterProperty());
         bindChoice(statusGroup, KeyStatus::valueOf, viewModel.statusFilterProperty());
         showRevokedSwitch.selectedProperty().bindBidirectional(viewModel.showRevokedProperty());
@@ -164,8 +175,6 @@ public final class KeysController {
 
     @FXML
     private void copyKeyId() {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(viewModel.copyKeyId());
-        Clipboard.getSystemClipboard().setContent(content);
+        actions.copyId(viewModel.selectedProperty().get());
     }
 }

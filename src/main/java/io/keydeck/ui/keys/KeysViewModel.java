@@ -2,8 +2,12 @@ package io.keydeck.ui.keys;
 
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.model.ApiKey;
+import io.keydeck.model.Capability;
 import io.keydeck.model.KeyStatus;
+import io.keydeck.model.KeyUpdate;
+import io.keydeck.model.Page;
 import io.keydeck.ui.ActiveConnection;
 import io.keydeck.ui.ConnectionSession;
 import io.keydeck.ui.Navigation;
@@ -46,6 +50,7 @@ import java.util.ResourceBundle;
 public final class KeysViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(KeysViewModel.class);
     static final Duration EXPIRY_WARNING = Duration.ofDays(14);
+    static final int PAGE_SIZE = 1000;
 
     /** How close a key is to its expiry, for the amber/red colouring. */
     public enum Expiry { NONE, LATER, SOON, PAST }
@@ -69,6 +74,10 @@ public final class KeysViewModel {
     private final BooleanProperty showRevoked = new SimpleBooleanProperty(false);
     private final ObjectProperty<ApiKey> selected = new SimpleObjectProperty<>();
     private final ObservableList<KeyDetail> details = FXCollections.observableArrayList();
+    private final ObservableList<ApiKey> selectedKeys = FXCollections.observableArrayList();
+    private final ObjectProperty<GatewayDriver> driver = new SimpleObjectProperty<>();
+    private final KeySearchIndex searchIndex = new KeySearchIndex();
+    private volatile GatewayClient client;
     private Task<List<ApiKey>> current;
     private String loadedFrom = "";
     private String pendingFocus;
@@ -82,11 +91,15 @@ public final class KeysViewModel {
         this.status = status;
         connection.sessionProperty().addListener((obs, old, now) -> {
             allKeys.clear();
+            searchIndex.clear();
+            client = null;
+            driver.set(null);
             refresh();
         });
         filteredKeys.predicateProperty().bind(Bindings.createObjectBinding(() -> {
             KeyFilter filter = filter();
-            return key -> filter.matches(key, time.now());
+            Instant now = time.now();
+            return key -> filter.matches(key, searchIndex.textOf(key), now);
         }, search, environmentFilter, statusFilter, showRevoked));
         filteredKeys.addListener((javafx.collections.ListChangeListener<ApiKey>) change -> updateSummary());
         selected.addListener((obs, old, key) -> details.setAll(key == null ? List.of() : describe(key)));
@@ -95,6 +108,78 @@ public final class KeysViewModel {
                 focusOn(focus.keyId());
             }
         });
+    }
+
+    /** Every loaded key, whatever the filters say (for duplicate names and the leaked-key finder). */
+    public ObservableList<ApiKey> allKeys() {
+        return allKeys;
+    }
+
+    /** The rows selected in the table, for actions on several keys at once. */
+    public ObservableList<ApiKey> selectedKeys() {
+        return selectedKeys;
+    }
+
+    /** The driver of the loaded connection; null until the first load reached the gateway. */
+    public ObjectProperty<GatewayDriver> driverProperty() {
+        return driver;
+    }
+
+    /** The client of the loaded connection, for dialogs that act on keys; null before the first load. */
+    public GatewayClient client() {
+        return client;
+    }
+
+    public RelativeTime time() {
+        return time;
+    }
+
+    /** Why {@code capability} cannot be used now, or null when it can. */
+    public String unsupportedReason(Capability capability) {
+        GatewayDriver current = driver.get();
+        if (current == null) {
+            return messages.getString("keys.notConnected");
+        }
+        return current.capabilities().contains(capability) ? null : current.unsupportedReason(capability);
+    }
+
+    /** Puts {@code changed} in place of the key with the same id, keeping the row where it is. */
+    public void replace(ApiKey changed) {
+        for (int i = 0; i < allKeys.size(); i++) {
+            if (allKeys.get(i).id().equals(changed.id())) {
+                searchIndex.put(changed);
+                boolean wasSelected = selected.get() != null && selected.get().id().equals(changed.id());
+                allKeys.set(i, changed);
+                if (wasSelected) {
+                    selected.set(changed);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Shows a key created in this session without reloading, and selects it. */
+    public void add(ApiKey created) {
+        searchIndex.put(created);
+        allKeys.add(0, created);
+        updateSummary();
+        focusOn(created.id());
+    }
+
+    /** Renames or disables a key on the gateway; the row changes when the gateway agrees. */
+    public Task<ApiKey> update(ApiKey key, KeyUpdate update) {
+        GatewayClient target = client;
+        Task<ApiKey> task = new Task<>() {
+            @Override
+            protected ApiKey call() throws GatewayException {
+                return target.updateKey(key.id(), update);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            replace(task.getValue());
+            status.show(MessageFormat.format(messages.getString("keys.updated"), task.getValue().name()));
+        });
+        return tasks.run(task);
     }
 
     /**
@@ -201,7 +286,10 @@ public final class KeysViewModel {
                 status.busy(message);
             }
         });
-        task.setOnSucceeded(e -> whenCurrent(task, () -> showKeys(session, task.getValue())));
+        task.setOnSucceeded(e -> whenCurrent(task, () -> {
+            driver.set(client == null ? null : client.driver());
+            showKeys(session, task.getValue());
+        }));
         task.setOnFailed(e -> whenCurrent(task, () -> showFailure(task.getException())));
         task.setOnCancelled(e -> whenCurrent(task, this::showCancelled));
         tasks.run(task);
@@ -311,6 +399,7 @@ public final class KeysViewModel {
     private void showKeys(ConnectionSession session, List<ApiKey> loaded) {
         ApiKey wasSelected = selected.get();
         loadedFrom = session.displayName();
+        searchIndex.rebuild(loaded);
         allKeys.setAll(loaded);
         updateSummary();
         if (wasSelected != null) {
@@ -351,10 +440,26 @@ public final class KeysViewModel {
             if (!session.isReady()) {
                 updateMessage(session.openingMessage());
             }
-            GatewayClient client = session.awaitClient();
+            GatewayClient opened = session.awaitClient();
+            client = opened;
             updateMessage(messages.getString("keys.loading"));
-            return client.listAllKeys(true, count ->
-                    updateMessage(MessageFormat.format(messages.getString("keys.loadedSoFar"), count)));
+            return listAll(opened);
+        }
+
+        /** Pages of {@value #PAGE_SIZE}: a large account loads in a tenth of the round trips. */
+        private List<ApiKey> listAll(GatewayClient opened) throws GatewayException, InterruptedException {
+            List<ApiKey> all = new ArrayList<>();
+            String cursor = null;
+            do {
+                if (isCancelled() || Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("listing keys cancelled");
+                }
+                Page<ApiKey> page = opened.listKeys(cursor, PAGE_SIZE, true);
+                all.addAll(page.items());
+                updateMessage(MessageFormat.format(messages.getString("keys.loadedSoFar"), all.size()));
+                cursor = page.hasMore() ? page.nextCursor() : null;
+            } while (cursor != null);
+            return all;
         }
     }
 }

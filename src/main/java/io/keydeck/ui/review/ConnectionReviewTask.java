@@ -34,8 +34,8 @@ final class ConnectionReviewTask extends Task<ConnectionReviewTask.Outcome> {
     private static final int AUTH_PAGE = 500;
     private static final int AUTH_MAX_PAGES = 40;
 
-    /** The review and the driver that answered it (for what the fix buttons may do). */
-    record Outcome(ConnectionReview review, GatewayDriver driver) {
+    /** The review and the client that answered it (the fix buttons revoke through it). */
+    record Outcome(ConnectionReview review, GatewayClient client) {
     }
 
     private final ConnectionSession session;
@@ -80,7 +80,7 @@ final class ConnectionReviewTask extends Task<ConnectionReviewTask.Outcome> {
             }
         }
         return new Outcome(ReviewRules.run(new ReviewInput(name, production, keys, events, thresholds, missing), now),
-                driver);
+                client);
     }
 
     private List<AuthEvent> authLog(GatewayClient client) throws GatewayException, InterruptedException {

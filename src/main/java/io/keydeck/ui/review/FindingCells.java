@@ -10,6 +10,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -59,11 +60,10 @@ final class FindingCells {
 
     void reason(TableColumn<Finding, String> column) {
         column.setCellFactory(c -> cell((cell, reason) -> {
-            Label label = new Label(reason);
-            label.setWrapText(true);
-            label.getStyleClass().add("finding-reason");
-            label.maxWidthProperty().bind(column.widthProperty().subtract(16));
-            cell.setGraphic(label);
+            Text text = new Text(reason);
+            text.getStyleClass().add("finding-reason");
+            text.wrappingWidthProperty().bind(column.widthProperty().subtract(18));
+            cell.setGraphic(text);
         }));
     }
 

@@ -3,6 +3,7 @@ package io.keydeck.ui.review;
 import io.keydeck.review.Finding;
 import io.keydeck.review.ReportFormat;
 import io.keydeck.review.Severity;
+import io.keydeck.ui.dialogs.RevokeKeysDialog;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -60,6 +61,13 @@ public final class ReviewController {
         cells.reason(reasonColumn);
         cells.fix(fixColumn, this::revoke, viewModel::openKey);
         table.setItems(viewModel.findings());
+        connectionColumn.visibleProperty().bind(viewModel.severalConnectionsProperty());
+        table.setOnMouseClicked(e -> {
+            Finding selected = table.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && selected != null) {
+                viewModel.openKey(selected);
+            }
+        });
 
         scopeBox.setItems(viewModel.scopes());
         scopeBox.setCellFactory(list -> scopeCell());
@@ -123,11 +131,8 @@ public final class ReviewController {
     }
 
     private void revoke(Finding finding) {
-        RevokeKeyConfirmation confirmation = new RevokeKeyConfirmation(table.getScene().getWindow(), resources,
-                viewModel.revokeQuestion(finding), finding.key().name(), viewModel.revokeNeedsTypedName(finding));
-        if (confirmation.confirmed()) {
-            viewModel.revoke(finding);
-        }
+        viewModel.revokeDialog(finding).ifPresent(dialog ->
+                new RevokeKeysDialog(table.getScene().getWindow(), dialog, resources).showAndWait());
     }
 
     @FXML

@@ -1,17 +1,13 @@
 package io.keydeck.ui.review;
 
-import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;
-import io.keydeck.model.ApiKey;
 import io.keydeck.model.Capability;
-import io.keydeck.model.KeyEnvironment;
-import io.keydeck.model.RevokeResult;
 import io.keydeck.review.ConnectionReview;
 import io.keydeck.review.Finding;
 import io.keydeck.review.FixAction;
 import io.keydeck.review.ReportData;
 import io.keydeck.review.ReportFormat;
-import io.keydeck.review.ReportWriter;
 import io.keydeck.review.ReviewRules;
 import io.keydeck.review.Severity;
 import io.keydeck.review.SeverityCounts;
@@ -24,6 +20,7 @@ import io.keydeck.ui.ConnectionSession;
 import io.keydeck.ui.Navigation;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
+import io.keydeck.ui.dialogs.RevokeKeysViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,10 +28,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -55,8 +51,6 @@ import java.util.function.Supplier;
  * thread; gateway calls and file writes go to the background pool.
  */
 public final class ReviewViewModel {
-    private static final Logger LOG = LoggerFactory.getLogger(ReviewViewModel.class);
-
     /** What to review: one connection, or all of them when {@code session} is null. */
     public record Scope(ConnectionSession session) {
     }
@@ -78,13 +72,16 @@ public final class ReviewViewModel {
     private final ObservableList<ConnectionSummary> summaries = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canExport = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper severalConnections = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
     private final Map<ConnectionSession, ConnectionReview> reviews = new LinkedHashMap<>();
     private final Map<ConnectionSession, String> problems = new HashMap<>();
-    private final Map<ConnectionSession, GatewayDriver> drivers = new HashMap<>();
+    private final Map<ConnectionSession, GatewayClient> clients = new HashMap<>();
     private final Map<ConnectionSession, Task<?>> runningTasks = new HashMap<>();
+    /** What the status line keeps saying after the next review ends (the gateway's answer to a revoke). */
+    private String noticeAfterRun;
 
     public ReviewViewModel(List<ConnectionSession> connections, ActiveConnection active, BackgroundTasks tasks,
                            ResourceBundle messages, Clock clock, StatusLine status, Navigation navigation,
@@ -148,6 +145,11 @@ public final class ReviewViewModel {
         return canExport.getReadOnlyProperty();
     }
 
+    /** True when more than one connection is in scope, so findings say which connection they are from. */
+    public ReadOnlyBooleanProperty severalConnectionsProperty() {
+        return severalConnections.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
     }
@@ -196,7 +198,7 @@ public final class ReviewViewModel {
         });
         task.setOnSucceeded(e -> finished(session, task, () -> {
             reviews.put(session, task.getValue().review());
-            drivers.put(session, task.getValue().driver());
+            clients.put(session, task.getValue().client());
             problems.remove(session);
         }));
         task.setOnFailed(e -> finished(session, task, () -> {
@@ -216,7 +218,8 @@ public final class ReviewViewModel {
         showFindings();
         updateRunning();
         if (runningTasks.isEmpty()) {
-            status.show(summary.get());
+            status.show(noticeAfterRun == null ? summary.get() : noticeAfterRun);
+            noticeAfterRun = null;
         }
     }
 
@@ -252,6 +255,7 @@ public final class ReviewViewModel {
                 .filter(f -> f.severity().atLeast(minimumSeverity.get())).toList());
         summaries.setAll(cards);
         canExport.set(!reviews.isEmpty());
+        severalConnections.set(inScope().size() > 1);
         summary.set(reviews.isEmpty() ? "" : MessageFormat.format(messages.getString("review.summary"), keys,
                 reviews.size(), totals.high(), totals.medium(), totals.low()));
     }
@@ -276,51 +280,42 @@ public final class ReviewViewModel {
         if (finding.action() != FixAction.REVOKE) {
             return Optional.empty();
         }
-        GatewayDriver driver = drivers.get(sessionOf(finding));
-        if (driver != null && !driver.capabilities().contains(Capability.REVOKE_KEY)) {
-            return Optional.of(driver.unsupportedReason(Capability.REVOKE_KEY));
+        GatewayClient client = clients.get(sessionOf(finding));
+        if (client != null && !client.driver().capabilities().contains(Capability.REVOKE_KEY)) {
+            return Optional.of(client.driver().unsupportedReason(Capability.REVOKE_KEY));
         }
         return Optional.empty();
     }
 
-    /** Live keys are revoked only after the user types the key's name. */
-    public boolean revokeNeedsTypedName(Finding finding) {
-        return finding.key().environment() == KeyEnvironment.LIVE;
-    }
-
-    /** "Revoke “billing-service” (mrk_live_…a1b2) in Sandbox? Apps using it stop working at once." */
-    public String revokeQuestion(Finding finding) {
-        ApiKey key = finding.key();
-        return MessageFormat.format(messages.getString("review.revoke.question"), key.name(), key.hint(),
-                finding.connection());
-    }
-
-    /** Revokes the finding's key off the FX thread, reports the gateway's answer, then reviews its connection again. */
-    public void revoke(Finding finding) {
+    /**
+     * The shared revoke confirmation for the finding's key (it names the key and asks a live key's name
+     * to be typed); each answer of the gateway goes to the status line and reviews the connection again.
+     * Empty while the connection has not been reviewed.
+     */
+    public Optional<RevokeKeysViewModel> revokeDialog(Finding finding) {
         ConnectionSession session = sessionOf(finding);
-        if (session == null) {
-            return;
+        GatewayClient client = clients.get(session);
+        if (client == null) {
+            return Optional.empty();
         }
-        ApiKey key = finding.key();
-        status.busy(MessageFormat.format(messages.getString("review.revoking"), key.name(), key.hint()));
-        Task<RevokeResult> task = new Task<>() {
-            @Override
-            protected RevokeResult call() throws GatewayException, InterruptedException {
-                return session.awaitClient().revokeKey(key.id());
-            }
-        };
-        task.setOnSucceeded(e -> {
-            RevokeResult result = task.getValue();
-            String requestId = result.requestId() == null ? "—" : result.requestId();
-            status.show(MessageFormat.format(messages.getString(result.revoked() ? "review.revoked" : "review.notRevoked"),
-                    key.name(), key.hint(), requestId));
-            if (inScope().contains(session)) {
-                review(session);
+        RevokeKeysViewModel dialog = new RevokeKeysViewModel(List.of(finding.key()), client, tasks, messages, clock,
+                revoked -> { });
+        dialog.outcomes().addListener((ListChangeListener<RevokeKeysViewModel.Outcome>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(outcome -> afterRevoke(session, outcome));
             }
         });
-        task.setOnFailed(e -> status.show(MessageFormat.format(messages.getString("review.revokeFailed"), key.name(),
-                key.hint(), describe(task.getException()))));
-        tasks.run(task);
+        return Optional.of(dialog);
+    }
+
+    private void afterRevoke(ConnectionSession session, RevokeKeysViewModel.Outcome outcome) {
+        String answer = MessageFormat.format(messages.getString("review.revokeOutcome"), outcome.key().name(),
+                outcome.key().hint(), outcome.message());
+        status.show(answer);
+        if (outcome.revoked() && inScope().contains(session)) {
+            noticeAfterRun = answer;
+            review(session);
+        }
     }
 
     /** Opens the finding's key in the Keys view of its connection, where rotate and set expiry live. */
@@ -340,35 +335,19 @@ public final class ReviewViewModel {
 
     /** A file name that says what and when, e.g. {@code keydeck-review-2026-03-10.html}. */
     public String suggestedFileName(ReportFormat format) {
-        return "keydeck-review-" + clock.instant().toString().substring(0, 10) + "." + format.extension();
+        return ReportExport.suggestedFileName(format, clock.instant());
     }
 
-    /** Writes the report off the FX thread; the status line says where it went (or why not). */
+    /** Writes what the view shows as a report, off the FX thread; the status line says where it went. */
     public Task<Void> export(ReportFormat format, Path file) {
-        ReportData data = reportData();
-        status.busy(MessageFormat.format(messages.getString("review.exporting"), file));
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() throws Exception {
-                ReportWriter.write(format, data, file);
-                return null;
-            }
-        };
-        task.setOnSucceeded(e -> status.show(MessageFormat.format(messages.getString("review.exported"),
-                format.name(), file.toAbsolutePath())));
-        task.setOnFailed(e -> {
-            LOG.warn("Writing the report to {} failed: {}", file, task.getException().toString());
-            status.show(MessageFormat.format(messages.getString("review.exportFailed"), file,
-                    describe(task.getException())));
-        });
-        return tasks.run(task);
+        return new ReportExport(tasks, status, messages).write(format, reportData(), file);
     }
 
     private ConnectionSession sessionOf(Finding finding) {
         return connections.stream().filter(s -> s.displayName().equals(finding.connection())).findFirst().orElse(null);
     }
 
-    private static String describe(Throwable failure) {
+    static String describe(Throwable failure) {
         if (failure instanceof GatewayException gatewayException) {
             return gatewayException.describe();
         }

@@ -1,0 +1,138 @@
+package io.keydeck.ui.dialogs;
+
+import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyEnvironment;
+import io.keydeck.ui.dialogs.CreateKeyViewModel.ExpiryChoice;
+import javafx.beans.binding.Bindings;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+import java.util.Optional;
+import java.util.ResourceBundle;
+
+/**
+ * The Create key form. Stays open while the request runs and after a failure, so nothing typed is
+ * lost; closes with the new key's secret once the gateway created it.
+ */
+public final class CreateKeyDialog {
+    private final CreateKeyViewModel viewModel;
+    private final ResourceBundle messages;
+    private final Dialog<IssuedSecret> dialog;
+
+    public CreateKeyDialog(Window owner, CreateKeyViewModel viewModel, ResourceBundle messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        dialog = DialogForms.dialog(owner, messages.getString("create.title"), messages.getString("create.header"));
+        ButtonType create = new ButtonType(messages.getString("create.submit"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
+        dialog.getDialogPane().setContent(content());
+        dialog.getDialogPane().setPrefWidth(560);
+
+        KeyCreation creation = viewModel.creation();
+        Node createButton = dialog.getDialogPane().lookupButton(create);
+        createButton.setId("createKeyButton");
+        createButton.disableProperty().bind(viewModel.validProperty().not().or(creation.busyProperty()));
+        createButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume(); // the dialog closes when the gateway answered, not on the click
+            viewModel.submit();
+        });
+        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).disableProperty().bind(creation.busyProperty());
+        creation.createdProperty().addListener((obs, old, secret) -> {
+            if (secret != null) {
+                dialog.setResult(secret);
+                dialog.close();
+            }
+        });
+        dialog.setResultConverter(button -> null);
+    }
+
+    /** Shows the form until the key is created (its secret) or the user cancels (empty). */
+    public Optional<IssuedSecret> showAndWait() {
+        return dialog.showAndWait();
+    }
+
+    private Node content() {
+        GridPane form = DialogForms.form();
+        TextField name = new TextField();
+        name.setId("keyNameField");
+        name.setPromptText(messages.getString("create.namePrompt"));
+        name.textProperty().bindBidirectional(viewModel.nameProperty());
+        DialogForms.row(form, 0, messages.getString("create.name"), name,
+                DialogForms.hint(viewModel.nameErrorProperty(), "form-error", "nameError"),
+                DialogForms.hint(viewModel.nameWarningProperty(), "form-warning", "nameWarning"));
+
+        FlowPane scopes = new FlowPane(12, 8);
+        for (CreateKeyViewModel.ScopeChoice choice : viewModel.scopes()) {
+            CheckBox box = new CheckBox(choice.scope());
+            box.getStyleClass().add("scope-choice");
+            box.selectedProperty().bindBidirectional(choice.selected());
+            scopes.getChildren().add(box);
+        }
+        DialogForms.row(form, 1, messages.getString("create.scopes"), scopes);
+        DialogForms.row(form, 2, messages.getString("create.environment"), environmentChoice());
+
+        ComboBox<ExpiryChoice> expiry = new ComboBox<>();
+        expiry.setId("expiryChoice");
+        expiry.getItems().setAll(ExpiryChoice.values());
+        expiry.valueProperty().bindBidirectional(viewModel.expiryProperty());
+        expiry.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ExpiryChoice choice) {
+                return choice == null ? "" : viewModel.expiryText(choice);
+            }
+
+            @Override
+            public ExpiryChoice fromString(String text) {
+                return null;
+            }
+        });
+        DatePicker date = new DatePicker();
+        date.setId("expiryDate");
+        date.valueProperty().bindBidirectional(viewModel.expiryDateProperty());
+        date.visibleProperty().bind(viewModel.expiryProperty().isEqualTo(ExpiryChoice.DATE));
+        date.managedProperty().bind(date.visibleProperty());
+        DialogForms.row(form, 3, messages.getString("create.expiry"), new HBox(8, expiry, date),
+                DialogForms.hint(viewModel.dateErrorProperty(), "form-error", "dateError"));
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(viewModel.creation().busyProperty());
+        return new VBox(14, form, DialogForms.errorBanner(Bindings.createStringBinding(
+                () -> viewModel.creation().errorTextProperty().get(), viewModel.creation().errorTextProperty()),
+                messages.getString("create.failed")), busy);
+    }
+
+    private Node environmentChoice() {
+        ToggleGroup group = new ToggleGroup();
+        HBox box = new HBox(16);
+        for (KeyEnvironment environment : new KeyEnvironment[] {KeyEnvironment.LIVE, KeyEnvironment.TEST}) {
+            RadioButton radio = new RadioButton(messages.getString("create.environment." + environment.wireName()));
+            radio.setToggleGroup(group);
+            radio.setUserData(environment);
+            radio.setSelected(viewModel.environmentProperty().get() == environment);
+            box.getChildren().add(radio);
+        }
+        group.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle != null) {
+                viewModel.environmentProperty().set((KeyEnvironment) toggle.getUserData());
+            }
+        });
+        return box;
+    }
+}

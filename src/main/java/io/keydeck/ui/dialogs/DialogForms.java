@@ -1,0 +1,85 @@
+package io.keydeck.ui.dialogs;
+
+import atlantafx.base.controls.Message;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Objects;
+
+/** The few building blocks every key dialog shares, so they look and behave alike. */
+final class DialogForms {
+    private DialogForms() {
+    }
+
+    /** A dialog owned by {@code owner}, styled with the app's stylesheet. */
+    static <R> Dialog<R> dialog(Window owner, String title, String header) {
+        Dialog<R> dialog = new Dialog<>();
+        if (owner != null) {
+            dialog.initOwner(owner);
+            if (owner.getScene() != null) {
+                dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+            }
+        }
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        dialog.setResizable(true);
+        dialog.getDialogPane().getStyleClass().add("key-dialog");
+        return dialog;
+    }
+
+    /** A line of text shown only while {@code text} is not empty; {@code styleClass} colours it. */
+    static Label hint(ObservableStringValue text, String styleClass, String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        label.getStyleClass().add(styleClass);
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    /** The gateway's error (message, code, request id) as a red banner; hidden while there is none. */
+    static Message errorBanner(ObservableStringValue text, String title) {
+        Message banner = new Message(title, "", new FontIcon(Feather.ALERT_TRIANGLE));
+        banner.setId("dialogError");
+        banner.getStyleClass().add("danger");
+        banner.descriptionProperty().bind(text);
+        banner.visibleProperty().bind(Bindings.isNotEmpty(text));
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        return grid;
+    }
+
+    static void row(GridPane grid, int row, String label, Node... content) {
+        Label caption = new Label(label);
+        caption.getStyleClass().add("form-label");
+        VBox box = new VBox(4, content);
+        GridPane.setHgrow(box, Priority.ALWAYS);
+        grid.add(caption, 0, row);
+        grid.add(box, 1, row);
+        if (content.length > 0) {
+            caption.setLabelFor(content[0]);
+        }
+        GridPane.setValignment(caption, javafx.geometry.VPos.TOP);
+    }
+
+    static String text(java.util.ResourceBundle messages, String key) {
+        return Objects.requireNonNull(messages.getString(key), key);
+    }
+}

@@ -1,0 +1,110 @@
+package io.keydeck.ui.dialogs;
+
+import io.keydeck.model.ApiKey;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+
+/**
+ * Paste a secret or a log line and see which of your keys it exposes, each with a one-click revoke.
+ * The pasted text is cleared from the text area when the dialog closes.
+ */
+public final class LeakedKeyFinderDialog {
+    private final LeakedKeyFinderViewModel viewModel;
+    private final ResourceBundle messages;
+    private final Consumer<ApiKey> revoke;
+    private final Consumer<ApiKey> show;
+    private final Dialog<Void> dialog;
+    private final TextArea pasted = new TextArea();
+    private final VBox results = new VBox(6);
+
+    public LeakedKeyFinderDialog(Window owner, LeakedKeyFinderViewModel viewModel, ResourceBundle messages,
+                                 Consumer<ApiKey> revoke, Consumer<ApiKey> show) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.revoke = revoke;
+        this.show = show;
+        dialog = DialogForms.dialog(owner, messages.getString("leaked.title"), messages.getString("leaked.header"));
+        ButtonType close = new ButtonType(messages.getString("leaked.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().add(close);
+        dialog.getDialogPane().lookupButton(close).setId("closeLeakedButton");
+        dialog.getDialogPane().setContent(content());
+        dialog.setOnHidden(e -> {
+            pasted.clear();
+            viewModel.clear();
+            results.getChildren().clear();
+        });
+    }
+
+    public void showAndWait() {
+        dialog.showAndWait();
+    }
+
+    private Node content() {
+        pasted.setId("leakedText");
+        pasted.setPromptText(messages.getString("leaked.prompt"));
+        pasted.setWrapText(true);
+        pasted.setPrefRowCount(4);
+        pasted.textProperty().bindBidirectional(viewModel.textProperty());
+        Label privacy = new Label(messages.getString("leaked.privacy"), new FontIcon(Feather.LOCK));
+        privacy.setWrapText(true);
+        privacy.getStyleClass().add("text-muted");
+        Label summary = DialogForms.hint(viewModel.summaryProperty(), "text-bold", "leakedSummary");
+        results.setId("leakedResults");
+        viewModel.matches().addListener((ListChangeListener<LeakedKeyFinderViewModel.Match>) c -> showMatches());
+        VBox content = new VBox(12, pasted, privacy, summary, results);
+        content.setPrefWidth(600);
+        return content;
+    }
+
+    private void showMatches() {
+        results.getChildren().clear();
+        for (LeakedKeyFinderViewModel.Match match : viewModel.matches()) {
+            if (match.keys().isEmpty()) {
+                Label unknown = new Label(MessageFormat.format(messages.getString("leaked.unknown"), match.hint()),
+                        new FontIcon(Feather.HELP_CIRCLE));
+                unknown.getStyleClass().add("leak-unknown");
+                results.getChildren().add(unknown);
+            }
+            for (ApiKey key : match.keys()) {
+                results.getChildren().add(matchRow(key));
+            }
+        }
+    }
+
+    private Node matchRow(ApiKey key) {
+        String state = messages.getString(key.revoked() ? "leaked.alreadyRevoked" : "leaked.stillLive");
+        Label label = new Label(MessageFormat.format(messages.getString("leaked.match"), key.hint(), key.name(),
+                key.environment().wireName(), state), new FontIcon(Feather.ALERT_OCTAGON));
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(label, Priority.ALWAYS);
+        Button showButton = new Button(messages.getString("leaked.show"));
+        showButton.setOnAction(e -> show.accept(key));
+        Button revokeButton = new Button(messages.getString("leaked.revoke"), new FontIcon(Feather.TRASH_2));
+        revokeButton.setId("revokeLeakedButton");
+        revokeButton.getStyleClass().add("danger");
+        revokeButton.setDisable(key.revoked());
+        revokeButton.setOnAction(e -> revoke.accept(key));
+        HBox row = new HBox(8, label, showButton, revokeButton);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().addAll("leak-match", key.revoked() ? "leak-revoked" : "leak-live");
+        return row;
+    }
+}

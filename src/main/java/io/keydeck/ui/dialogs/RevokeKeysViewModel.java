@@ -1,0 +1,174 @@
+package io.keydeck.ui.dialogs;
+
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.KeyEnvironment;
+import io.keydeck.model.RevokeResult;
+import io.keydeck.ui.common.BackgroundTasks;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+
+/**
+ * Revoking one key or several: the confirmation names every key, a live key must be confirmed by
+ * typing, and each key's own result (the gateway's answer or error, with its request id) is reported
+ * separately, so a partial failure is never hidden behind a summary.
+ */
+public final class RevokeKeysViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(RevokeKeysViewModel.class);
+
+    /** What happened to one key. */
+    public record Outcome(ApiKey key, boolean revoked, String message) {
+    }
+
+    private final List<ApiKey> keys;
+    private final GatewayClient client;
+    private final BackgroundTasks tasks;
+    private final ResourceBundle messages;
+    private final Clock clock;
+    private final Consumer<ApiKey> onRevoked;
+    private final StringProperty typed = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<Outcome> outcomes = FXCollections.observableArrayList();
+    private final BooleanBinding canRevoke;
+
+    /** {@code onRevoked} receives each revoked key, already marked revoked, on the FX thread. */
+    public RevokeKeysViewModel(List<ApiKey> keys, GatewayClient client, BackgroundTasks tasks,
+                               ResourceBundle messages, Clock clock, Consumer<ApiKey> onRevoked) {
+        this.keys = keys.stream().filter(k -> !k.revoked()).toList();
+        this.client = client;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.clock = clock;
+        this.onRevoked = onRevoked;
+        canRevoke = Bindings.createBooleanBinding(() -> !busy.get() && !done.get() && !this.keys.isEmpty()
+                && (!needsTypedConfirmation() || typed.get().strip().equals(confirmationPhrase())), typed, busy, done);
+    }
+
+    public List<ApiKey> keys() {
+        return keys;
+    }
+
+    /** "Revoke “Checkout” (mrk_live_…a1b2)?" or "Revoke these 3 keys?". */
+    public String question() {
+        if (keys.size() == 1) {
+            ApiKey key = keys.get(0);
+            return MessageFormat.format(messages.getString("revoke.questionOne"), key.name(), key.hint());
+        }
+        return MessageFormat.format(messages.getString("revoke.questionMany"), keys.size());
+    }
+
+    /** One line per key for the list in the confirmation. */
+    public String describe(ApiKey key) {
+        return MessageFormat.format(messages.getString("revoke.keyLine"), key.name(), key.hint(),
+                key.environment().wireName());
+    }
+
+    /** Live keys serve real traffic: revoking one must be confirmed by typing. */
+    public boolean needsTypedConfirmation() {
+        return keys.stream().anyMatch(k -> k.environment() == KeyEnvironment.LIVE);
+    }
+
+    /** What to type: the key's name, or "revoke N keys" for several. */
+    public String confirmationPhrase() {
+        return keys.size() == 1 ? keys.get(0).name()
+                : MessageFormat.format(messages.getString("revoke.phraseMany"), keys.size());
+    }
+
+    public String confirmationPrompt() {
+        return MessageFormat.format(messages.getString("revoke.typeToConfirm"), confirmationPhrase());
+    }
+
+    public StringProperty typedProperty() {
+        return typed;
+    }
+
+    public BooleanBinding canRevokeProperty() {
+        return canRevoke;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** True once every key has its outcome. */
+    public ReadOnlyBooleanProperty doneProperty() {
+        return done.getReadOnlyProperty();
+    }
+
+    public ObservableList<Outcome> outcomes() {
+        return outcomes;
+    }
+
+    /** "2 of 3 keys revoked." */
+    public String summary() {
+        long revoked = outcomes.stream().filter(Outcome::revoked).count();
+        return MessageFormat.format(messages.getString("revoke.summary"), revoked, keys.size());
+    }
+
+    /** Revokes the keys one after another; each result arrives as soon as the gateway answered. */
+    public void revoke() {
+        if (!canRevoke.get()) {
+            return;
+        }
+        busy.set(true);
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() {
+                for (ApiKey key : keys) {
+                    Outcome outcome = revokeOne(key);
+                    Platform.runLater(() -> record(outcome));
+                }
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> finish());
+        task.setOnFailed(e -> finish());
+        task.setOnCancelled(e -> finish());
+        tasks.run(task);
+    }
+
+    private Outcome revokeOne(ApiKey key) {
+        try {
+            RevokeResult result = client.revokeKey(key.id());
+            String requestId = result.requestId() == null ? "—" : result.requestId();
+            return result.revoked()
+                    ? new Outcome(key, true, MessageFormat.format(messages.getString("revoke.ok"), requestId))
+                    : new Outcome(key, false, MessageFormat.format(messages.getString("revoke.notRevoked"), requestId));
+        } catch (GatewayException e) {
+            LOG.warn("Revoking key {} failed: {}", key.id(), e.describe());
+            return new Outcome(key, false, e.describe());
+        }
+    }
+
+    private void record(Outcome outcome) {
+        outcomes.add(outcome);
+        if (outcome.revoked()) {
+            onRevoked.accept(outcome.key().withRevoked(clock.instant()));
+        }
+    }
+
+    private void finish() {
+        Platform.runLater(() -> { // after every outcome posted by the task
+            busy.set(false);
+            done.set(true);
+        });
+    }
+}

@@ -1,0 +1,198 @@
+package io.keydeck.ui.keys;
+
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.model.Capability;
+import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.ui.common.StatusLine;
+import io.keydeck.ui.dialogs.CreateKeyDialog;
+import io.keydeck.ui.dialogs.CreateKeyViewModel;
+import io.keydeck.ui.dialogs.KeyCreation;
+import io.keydeck.ui.dialogs.LeakedKeyFinderDialog;
+import io.keydeck.ui.dialogs.LeakedKeyFinderViewModel;
+import io.keydeck.ui.dialogs.RevokeKeysDialog;
+import io.keydeck.ui.dialogs.RevokeKeysViewModel;
+import io.keydeck.ui.dialogs.RotateKeyDialog;
+import io.keydeck.ui.dialogs.RotateKeyViewModel;
+import io.keydeck.ui.dialogs.SecretOnceDialog;
+import io.keydeck.ui.dialogs.SecretOnceViewModel;
+import io.keydeck.ui.dialogs.SecretSettings;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.KeyUpdate;
+import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Window;
+
+import java.text.MessageFormat;
+import java.util.List;
+
+import java.time.Clock;
+import java.util.ResourceBundle;
+
+/**
+ * What the Keys view's toolbar, menu and shortcuts do: each action opens its dialog with what it
+ * needs and puts the outcome back into {@link KeysViewModel}, so the controller only wires events.
+ */
+public final class KeyActions {
+    private final KeysViewModel keys;
+    private final BackgroundTasks tasks;
+    private final ResourceBundle messages;
+    private final StatusLine status;
+    private final SecretSettings secretSettings;
+    private final Clock clock;
+
+    public KeyActions(KeysViewModel keys, BackgroundTasks tasks, ResourceBundle messages, StatusLine status,
+                      SecretSettings secretSettings, Clock clock) {
+        this.keys = keys;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.status = status;
+        this.secretSettings = secretSettings;
+        this.clock = clock;
+    }
+
+    /** False (and the reason in the status bar) when the gateway cannot do {@code capability}. */
+    private boolean available(Capability capability) {
+        String reason = keys.unsupportedReason(capability);
+        if (reason != null) {
+            status.show(reason);
+        }
+        return reason == null;
+    }
+
+    public void create(Window owner) {
+        if (!available(Capability.CREATE_KEY)) {
+            return;
+        }
+        GatewayClient client = keys.client();
+        KeyCreation creation = new KeyCreation(client, tasks);
+        creation.alreadyCreatedProperty().addListener((obs, old, existing) -> {
+            if (existing != null) {
+                showExisting(existing);
+            }
+        });
+        CreateKeyViewModel form = new CreateKeyViewModel(client.driver().knownScopes(), keys.allKeys(), creation,
+                messages, clock);
+        new CreateKeyDialog(owner, form, messages).showAndWait().ifPresent(secret -> {
+            keys.add(secret.key());
+            SecretOnceViewModel once = new SecretOnceViewModel(secret, client.driver().secretEnvironmentVariable(),
+                    messages);
+            new SecretOnceDialog(owner, once, secretSettings, messages).showAndWait();
+        });
+    }
+
+    /** One confirmation for every selected key that is not revoked yet; each row turns revoked as it goes. */
+    public void revoke(Window owner, List<ApiKey> selection) {
+        if (!available(Capability.REVOKE_KEY)) {
+            return;
+        }
+        RevokeKeysViewModel revoke = new RevokeKeysViewModel(selection, keys.client(), tasks, messages, clock,
+                keys::replace);
+        if (revoke.keys().isEmpty()) {
+            status.show(messages.getString("revoke.nothing"));
+            return;
+        }
+        new RevokeKeysDialog(owner, revoke, messages).showAndWait();
+        if (!revoke.outcomes().isEmpty()) {
+            status.show(revoke.summary());
+        }
+    }
+
+    /** Replacement first, its secret once, then revoke the old key or keep both. */
+    public void rotate(Window owner, ApiKey old) {
+        if (!available(Capability.CREATE_KEY)) {
+            return;
+        }
+        GatewayClient client = keys.client();
+        RotateKeyViewModel rotation = new RotateKeyViewModel(old, new KeyCreation(client, tasks), messages, clock);
+        new RotateKeyDialog(owner, rotation, messages).showAndWait().ifPresent(secret -> {
+            keys.add(secret.key());
+            new SecretOnceDialog(owner, new SecretOnceViewModel(secret, client.driver().secretEnvironmentVariable(),
+                    messages), secretSettings, messages).showAndWait();
+            if (askRevokeOld(owner, old)) {
+                RevokeKeysViewModel revoke = new RevokeKeysViewModel(List.of(old), client, tasks, messages, clock,
+                        keys::replace);
+                revoke.typedProperty().set(revoke.confirmationPhrase()); // the user just chose this explicitly
+                new RevokeKeysDialog(owner, revoke, messages).showAndWait();
+            } else {
+                status.show(MessageFormat.format(messages.getString("rotate.keptBoth"), old.name()));
+            }
+        });
+    }
+
+    public void findLeaked(Window owner) {
+        LeakedKeyFinderViewModel finder = new LeakedKeyFinderViewModel(keys.allKeys(), messages);
+        new LeakedKeyFinderDialog(owner, finder, messages, key -> revoke(owner, List.of(key)),
+                key -> keys.focusOn(key.id())).showAndWait();
+    }
+
+    private boolean askRevokeOld(Window owner, ApiKey old) {
+        ButtonType revokeNow = new ButtonType(messages.getString("rotate.revokeNow"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keepBoth = new ButtonType(messages.getString("rotate.keepBoth"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, MessageFormat.format(messages.getString("rotate.askText"),
+                old.name(), old.hint()), revokeNow, keepBoth);
+        ask.initOwner(owner);
+        ask.setTitle(messages.getString("rotate.title"));
+        ask.setHeaderText(messages.getString("rotate.askHeader"));
+        ask.getDialogPane().setId("rotateRevokeOldAlert");
+        return ask.showAndWait().filter(revokeNow::equals).isPresent();
+    }
+
+    /** Asks for a new name and sends it; the row shows it when the gateway agrees. */
+    public void rename(Window owner, ApiKey key) {
+        if (!available(Capability.RENAME_KEY)) {
+            return;
+        }
+        TextInputDialog ask = new TextInputDialog(key.name());
+        ask.initOwner(owner);
+        ask.setTitle(messages.getString("rename.title"));
+        ask.setHeaderText(MessageFormat.format(messages.getString("rename.header"), key.name(), key.hint()));
+        ask.getEditor().setId("renameField");
+        ask.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            String typed = ask.getEditor().getText().strip();
+            return typed.isEmpty() || typed.length() > CreateKeyViewModel.MAX_NAME_LENGTH || typed.equals(key.name());
+        }, ask.getEditor().textProperty()));
+        ask.showAndWait().map(String::strip).ifPresent(name -> reportFailure(owner,
+                keys.update(key, KeyUpdate.rename(name)), "rename.failed"));
+    }
+
+    /** Disables a live key or enables a disabled one. */
+    public void toggleDisabled(ApiKey key) {
+        if (available(Capability.DISABLE_KEY)) {
+            reportFailure(null, keys.update(key, KeyUpdate.disabled(!key.disabled())), "disable.failed");
+        }
+    }
+
+    public void copyId(ApiKey key) {
+        keys.selectedProperty().set(key);
+        ClipboardContent content = new ClipboardContent();
+        content.putString(keys.copyKeyId());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void reportFailure(Window owner, Task<?> task, String titleKey) {
+        task.setOnFailed(e -> {
+            Throwable failure = task.getException();
+            String text = failure instanceof GatewayException g ? g.describe() : String.valueOf(failure.getMessage());
+            status.show(messages.getString(titleKey));
+            Alert alert = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
+            alert.initOwner(owner);
+            alert.setHeaderText(messages.getString(titleKey));
+            alert.show();
+        });
+    }
+
+    private void showExisting(ApiKey existing) {
+        if (keys.allKeys().stream().noneMatch(k -> k.id().equals(existing.id()))) {
+            keys.add(existing);
+        } else {
+            keys.focusOn(existing.id());
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.keydeck.ui.keys;
+
+import io.keydeck.gateway.AdminToken;
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.gateway.GatewayTarget;
+import io.keydeck.model.ApiKey;
+import io.keydeck.sandbox.SandboxGateway;
+import io.keydeck.sandbox.SandboxOptions;
+import io.keydeck.ui.AppServices;
+import io.keydeck.ui.AppWindow;
+import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.ui.dialogs.SecretSettings;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.keydeck.ui.FxTestSupport.onFx;
+import static io.keydeck.ui.FxTestSupport.waitUntil;
+
+/**
+ * The app's main window for UI tests, wired as the app wires it (real sandbox on 127.0.0.1, the
+ * multiroute driver, the controller registry) or around a fake client for failures.
+ */
+final class KeysWindow implements AutoCloseable {
+    static final SecretSettings ONE_SECOND_CLIPBOARD = new SecretSettings(Duration.ofSeconds(1));
+
+    final FxRobot robot = new FxRobot();
+    private final BackgroundTasks tasks = new BackgroundTasks(4);
+    private SandboxGateway sandbox;
+    private RecordingGatewayClient recording;
+
+    /** Opens the window on a fresh sandbox without traffic, so rows change only when the test acts. */
+    static KeysWindow onSandbox() throws Exception {
+        KeysWindow window = new KeysWindow();
+        window.sandbox = SandboxGateway.start(SandboxOptions.defaults().withPort(0).withTraffic(false));
+        GatewayDriver driver = GatewayDriver.byId("multiroute").orElseThrow();
+        GatewayClient client = driver.connect(new GatewayTarget(window.sandbox.baseUrl(),
+                AdminToken.of(window.sandbox.adminToken())));
+        window.recording = new RecordingGatewayClient(client);
+        window.show(ConnectionSession.of("Sandbox (local demo)", true, window.recording));
+        return window;
+    }
+
+    static KeysWindow on(GatewayClient client) throws Exception {
+        KeysWindow window = new KeysWindow();
+        window.show(ConnectionSession.of("Fake", false, client));
+        return window;
+    }
+
+    private void show(ConnectionSession session) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        AppServices services = AppServices.of(tasks, List.of(session), Clock.systemDefaultZone());
+        FxToolkit.setupStage(stage -> {
+            io.keydeck.ui.common.Theme.LIGHT.apply();
+            stage.setScene(AppWindow.scene(services, ONE_SECOND_CLIPBOARD));
+            stage.setWidth(1240);
+            stage.setHeight(780);
+            stage.show();
+        });
+        waitUntil(30, () -> table() != null && !table().getItems().isEmpty());
+    }
+
+    SandboxGateway sandbox() {
+        return sandbox;
+    }
+
+    RecordingGatewayClient client() {
+        return recording;
+    }
+
+    @SuppressWarnings("unchecked")
+    TableView<ApiKey> table() {
+        return robot.lookup(".keys-table").tryQueryAs(TableView.class).orElse(null);
+    }
+
+    /** The row of the key named {@code name} as the table holds it now, or null. */
+    ApiKey row(String name) throws Exception {
+        return onFx(() -> table().getItems().stream().filter(k -> k.name().equals(name)).findFirst().orElse(null));
+    }
+
+    /** Turns on "Show revoked", so revoked rows stay in the table. */
+    void showRevoked() throws Exception {
+        onFx(() -> robot.lookup("#showRevokedSwitch").queryAs(atlantafx.base.controls.ToggleSwitch.class)
+                .setSelected(true));
+    }
+
+    /** Selects exactly these rows, as a user's clicks would. */
+    void select(ApiKey... keys) throws Exception {
+        onFx(() -> {
+            table().getSelectionModel().clearSelection();
+            for (ApiKey key : keys) {
+                table().getSelectionModel().select(key);
+            }
+        });
+    }
+
+    /** Every text any node, field or tooltip of any open window shows. */
+    static List<String> textOfAllWindows() throws Exception {
+        return onFx(() -> {
+            List<String> texts = new ArrayList<>();
+            for (Window window : Window.getWindows()) {
+                if (window.getScene() != null) {
+                    collect(window.getScene().getRoot(), texts);
+                }
+            }
+            return texts;
+        });
+    }
+
+    private static void collect(Node node, List<String> texts) {
+        if (node instanceof Labeled labeled) {
+            texts.add(labeled.getText());
+            Tooltip tooltip = labeled.getTooltip();
+            if (tooltip != null) {
+                texts.add(tooltip.getText());
+            }
+        } else if (node instanceof TextInputControl input) {
+            texts.add(input.getText());
+        } else if (node instanceof Text text) {
+            texts.add(text.getText());
+        }
+        texts.add(node.getAccessibleText());
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collect(child, texts);
+            }
+        }
+    }
+
+    /** The top-most window other than the main one, e.g. an open dialog. */
+    static Stage dialogWindow() throws Exception {
+        return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getOwner() != null)
+                .map(w -> (Stage) w).reduce((a, b) -> b).orElse(null));
+    }
+
+    @Override
+    public void close() throws Exception {
+        FxToolkit.cleanupStages();
+        tasks.close();
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+}
