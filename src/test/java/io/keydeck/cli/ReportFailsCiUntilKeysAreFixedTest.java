@@ -124,6 +124,33 @@ class ReportFailsCiUntilKeysAreFixedTest {
     }
 
     @Test
+    void outDashWritesTheReportToStdout() throws Exception {
+        CliHarness.Result result = cli.run(adHoc("report", "--format", "json", "--out", "-"));
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        JsonNode report = JSON.readTree(result.out());
+        assertThat(report.get("keys")).hasSize(sandbox.keyCount());
+        assertThat(report.at("/summary/connections/0/production").asBoolean()).isFalse();
+        assertThat(result.err()).contains("Reviewed ").doesNotContain("written to");
+    }
+
+    @Test
+    void aSavedConnectionTaggedProductionIsJudgedAsProduction() throws Exception {
+        cli.run("connections", "add", "--name", "Prod", "--driver", "multiroute", "--base-url",
+                sandbox.baseUrl().toString(), "--tag", "production", "--token-env", TOKEN_VAR);
+
+        CliHarness.Result result = cli.run("report", "--connection", "Prod", "--format", "json", "--out", "-");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        JsonNode report = JSON.readTree(result.out());
+        assertThat(report.at("/summary/connections/0/connection").asText()).isEqualTo("Prod");
+        assertThat(report.at("/summary/connections/0/production").asBoolean()).isTrue();
+        List<String> rules = new ArrayList<>();
+        report.get("findings").forEach(f -> rules.add(f.get("rule").asText()));
+        assertThat(rules).contains("test-key-in-production");
+    }
+
+    @Test
     void reportArgumentsAreChecked() {
         CliHarness.Result noFormat = cli.run(adHoc("report", "--out", dir.resolve("review.txt").toString()));
         CliHarness.Result badFormat = cli.run(adHoc("report", "--format", "pdf", "--out", "x.pdf"));
