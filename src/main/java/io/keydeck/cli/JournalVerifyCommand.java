@@ -15,7 +15,11 @@ final class JournalVerifyCommand implements Subcommand {
             """
             Prints the verdict on stdout. Exit 0 when the chain is intact (or there is no journal yet),
             1 when it is broken: the first line that cannot be trusted is named, with why (edited, deleted,
-            inserted, malformed or torn). Deleting lines from the very end cannot be detected.""");
+            inserted, malformed or torn). Deleting lines from the very end cannot be detected.
+
+            Format: one JSON object per line. "prev" is the SHA-256 (hex) of the previous line's exact bytes;
+            for line 1 it is the SHA-256 of the empty string (e3b0c442…b855). "hash" is the SHA-256 of the
+            line's compact JSON without its "hash" member; "seq" numbers the entries 1, 2, 3 ….""");
 
     @Override
     public CommandSpec spec() {
