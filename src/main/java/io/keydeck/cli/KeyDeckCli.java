@@ -1,17 +1,50 @@
 package io.keydeck.cli;
 
+import io.keydeck.model.SecretRedactor;
 import io.keydeck.sandbox.SandboxCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The headless entry point: {@code keydeck <command> …}. Runs without starting JavaFX. Only this
- * package (and the sandbox's own command) writes to standard streams.
+ * The headless entry point: {@code keydeck <command> …}. Runs without starting JavaFX, over the same
+ * gateway drivers, settings, keychain and journal as the window. Only this package (and the sandbox's
+ * own command) writes to standard streams: results on stdout, every message on stderr.
  */
 public final class KeyDeckCli {
-    private static final Set<String> COMMANDS = Set.of("sandbox", "help", "--help");
+    private static final Logger LOG = LoggerFactory.getLogger(KeyDeckCli.class);
+    private static final Set<String> COMMANDS = Set.of("keys", "connections", "report", "journal", "sandbox", "help", "--help", "-h");
+
+    private static final CommandGroup KEYS = new CommandGroup("keys", "List, create and revoke the keys of a gateway.",
+            List.of(new KeysListCommand(), new KeysCreateCommand(), new KeysRevokeCommand()));
+    private static final CommandGroup CONNECTIONS = new CommandGroup("connections",
+            "Manage saved connections (the same ones the window shows).",
+            List.of(new ConnectionsListCommand(), new ConnectionsAddCommand(), new ConnectionsRemoveCommand()));
+    private static final CommandGroup JOURNAL = new CommandGroup("journal",
+            "The action journal: every create, revoke, rotate, disable, enable and rename done through KeyDeck.",
+            List.of(new JournalListCommand(), new JournalVerifyCommand()));
+
+    private static final ReportCommand REPORT = new ReportCommand();
+
+    private static final String USAGE = """
+            Usage: keydeck [COMMAND] [options]
+
+              (no command)         start the KeyDeck window
+              keys list|create|revoke
+                                   manage the keys of a gateway
+              connections list|add|remove
+                                   manage saved connections; tokens go to the OS keychain
+              report               review a gateway's keys; CSV, JSON or HTML; --fail-on for CI
+              journal list|verify  show the action journal, or check it for tampering
+              sandbox              run the sandbox gateway on its own
+
+            Gateway commands take --connection NAME, or --driver ID --base-url URL --token-env VAR.
+            Run 'keydeck COMMAND --help' for details.
+            """;
 
     private KeyDeckCli() {
     }
@@ -22,21 +55,60 @@ public final class KeyDeckCli {
     }
 
     public static int run(String[] args) {
-        return run(args, System.out, System.err);
+        return run(args, CliContext.system(System.out, System.err));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, CliContext.system(out, err));
+    }
+
+    static int run(String[] args, CliContext context) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            context.out().print(USAGE + "\n" + ExitCode.HELP);
+            return ExitCode.OK;
+        }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        return switch (args[0]) {
-            case "sandbox" -> SandboxCommand.run(rest, out, err);
-            default -> {
-                out.println("""
-                        Usage: keydeck [COMMAND]
-                          (no command)   start the KeyDeck window against the embedded sandbox
-                          sandbox        run the sandbox gateway on its own (keydeck sandbox --help)
-                        """);
-                yield 0;
+        try {
+            return switch (args[0]) {
+                case "sandbox" -> SandboxCommand.run(rest, context.out(), context.err());
+                case "keys" -> KEYS.run(rest, context);
+                case "connections" -> CONNECTIONS.run(rest, context);
+                case "journal" -> JOURNAL.run(rest, context);
+                case "report" -> runCommand(REPORT, rest, context);
+                default -> {
+                    context.err().println("keydeck: unknown command \"" + Text.printable(args[0]) + "\".");
+                    context.err().print(USAGE);
+                    yield ExitCode.USAGE;
+                }
+            };
+        } finally {
+            context.out().flush();
+            context.err().flush();
+        }
+    }
+
+    /** Runs one command: help on {@code --help}, errors as one line on stderr and an exit code. */
+    static int runCommand(Subcommand command, String[] args, CliContext context) {
+        String name = "keydeck " + command.spec().path();
+        try {
+            CommandSpec.rejectTokenArguments(args);
+            if (CommandSpec.wantsHelp(args)) {
+                context.out().print(command.spec().help());
+                return ExitCode.OK;
             }
-        };
+            return command.run(command.spec().parse(args), context);
+        } catch (CliFailure failure) {
+            context.err().println(name + ": " + failure.getMessage());
+            if (failure.exitCode() == ExitCode.USAGE) {
+                context.err().println("Run '" + name + " --help' for usage.");
+            }
+            return failure.exitCode();
+        } catch (RuntimeException e) {
+            // The details go to the log file only (INFO is below the console threshold): never a stack trace on screen.
+            LOG.info("{} failed unexpectedly", name, e);
+            context.err().println(name + ": unexpected error: " + SecretRedactor.redact(String.valueOf(e.getMessage()))
+                    + " (details are in the KeyDeck log).");
+            return ExitCode.LOCAL;
+        }
     }
 }

@@ -101,6 +101,12 @@ class PackageArrowsTest {
                 .should().dependOnClassesThat().resideOutsideOfPackages(with("io.keydeck.model..", "io.keydeck.usage..")));
         check(noClasses().that().resideInAPackage("io.keydeck.authlog..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(with("io.keydeck.model..", "io.keydeck.authlog..")));
+
+    void journalUsesOnlyTheModelAndThePlatformDirectories() {
+        check(noClasses().that().resideInAPackage("io.keydeck.journal..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.keydeck.gateway..", "io.keydeck.ui..",
+                        "io.keydeck.cli..", "io.keydeck.sandbox..", "io.keydeck.vault..", "io.keydeck.review..",
+                        "javafx.."));
     }
 
     @Test

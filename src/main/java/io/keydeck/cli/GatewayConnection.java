@@ -1,0 +1,146 @@
+package io.keydeck.cli;
+
+import io.keydeck.gateway.AdminToken;
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.GatewayTarget;
+import io.keydeck.model.BaseUrlPolicy;
+import io.keydeck.settings.ConnectionProfile;
+import io.keydeck.settings.EnvironmentTag;
+import io.keydeck.vault.TokenVault;
+import io.keydeck.vault.VaultException;
+import io.keydeck.vault.VaultSelection;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The gateway a command works on: a saved connection ({@code --connection NAME}, token from the OS
+ * keychain) or an ad-hoc one for scripts and CI ({@code --driver ID --base-url URL}). Either way the
+ * admin token comes from the keychain or {@code --token-env VAR}, never from an argument.
+ */
+final class GatewayConnection implements AutoCloseable {
+    static final List<OptionSpec> OPTIONS = List.of(
+            OptionSpec.value("--connection", "NAME", "a saved connection (see 'keydeck connections list')"),
+            OptionSpec.value("--driver", "ID", "ad-hoc gateway: its driver, e.g. multiroute, openrouter, openai"),
+            OptionSpec.value("--base-url", "URL", "ad-hoc gateway: its base URL (https://, or http:// to this computer)"),
+            OptionSpec.value("--token-env", "VAR", "read the admin token from environment variable VAR"
+                    + " (default for --connection: the OS keychain)"));
+    static final String HELP = """
+            Gateway: --connection NAME for a saved connection, or --driver ID --base-url URL --token-env VAR
+            for any other. Admin tokens are never accepted as arguments (other users can see those).
+            """;
+
+    private final String label;
+    private final boolean production;
+    private final GatewayClient client;
+
+    private GatewayConnection(String label, boolean production, GatewayClient client) {
+        this.label = label;
+        this.production = production;
+        this.client = client;
+    }
+
+    /** True for a saved connection tagged production; an ad-hoc gateway has no tag. */
+    boolean production() {
+        return production;
+    }
+
+    /** What the journal and messages call this gateway: the saved name, or the ad-hoc base URL. */
+    String label() {
+        return label;
+    }
+
+    GatewayClient client() {
+        return client;
+    }
+
+    static GatewayConnection open(ParsedArgs args, CliContext context) throws CliFailure {
+        Optional<String> name = args.value("--connection");
+        boolean adHoc = args.has("--driver") || args.has("--base-url");
+        if (name.isPresent() && adHoc) {
+            throw CliFailure.usage("use either --connection NAME or --driver ID --base-url URL, not both.");
+        }
+        if (name.isEmpty() && !adHoc) {
+            throw CliFailure.usage("say which gateway: --connection NAME (a saved connection) or --driver ID"
+                    + " --base-url URL --token-env VAR.");
+        }
+        if (name.isPresent()) {
+            ConnectionProfile profile = SavedConnections.find(SavedConnections.load(context), name.get());
+            if (profile.demo()) {
+                throw SavedConnections.demoNotReachable(profile);
+            }
+            GatewayDriver driver = driver(context, profile.driverId());
+            URI baseUrl = baseUrl(profile.baseUrl());
+            char[] token = args.value("--token-env").isPresent()
+                    ? tokenFromEnvironment(context, args.value("--token-env").get())
+                    : tokenFromVault(context, profile);
+            return connect(profile.displayName(), profile.environmentTag() == EnvironmentTag.PRODUCTION, driver, baseUrl,
+                    token, profile.options());
+        }
+        GatewayDriver driver = driver(context, args.required("--driver"));
+        URI baseUrl = baseUrl(args.required("--base-url"));
+        String variable = args.value("--token-env").orElseThrow(() -> CliFailure.usage("an ad-hoc gateway needs"
+                + " --token-env VAR naming the environment variable that holds its admin token."));
+        return connect(baseUrl.toString(), false, driver, baseUrl, tokenFromEnvironment(context, variable), Map.of());
+    }
+
+    private static GatewayConnection connect(String label, boolean production, GatewayDriver driver, URI baseUrl,
+                                             char[] token, Map<String, String> options) throws CliFailure {
+        try {
+            return new GatewayConnection(label, production, driver.connect(new GatewayTarget(baseUrl, AdminToken.of(token), options)));
+        } catch (GatewayException e) {
+            throw CliFailure.of(e);
+        } finally {
+            Arrays.fill(token, '\0');
+        }
+    }
+
+    static GatewayDriver driver(CliContext context, String id) throws CliFailure {
+        List<GatewayDriver> installed = context.drivers().get();
+        return installed.stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow(() -> CliFailure.usage("there is no gateway driver called \"" + Text.printable(id)
+                        + "\"; installed: " + installed.stream().map(GatewayDriver::id).collect(Collectors.joining(", ")) + "."));
+    }
+
+    private static URI baseUrl(String text) throws CliFailure {
+        Optional<String> problem = BaseUrlPolicy.problem(text);
+        if (problem.isPresent()) {
+            throw CliFailure.usage("--base-url " + Text.printable(text) + ": " + problem.get());
+        }
+        return URI.create(text.strip());
+    }
+
+    static char[] tokenFromEnvironment(CliContext context, String variable) throws CliFailure {
+        String value = context.env().apply(variable);
+        if (value == null) {
+            throw CliFailure.usage("environment variable " + Text.printable(variable) + " (named by --token-env) is not set.");
+        }
+        if (value.isBlank()) {
+            throw CliFailure.usage("environment variable " + Text.printable(variable) + " (named by --token-env) is empty.");
+        }
+        return value.strip().toCharArray();
+    }
+
+    private static char[] tokenFromVault(CliContext context, ConnectionProfile profile) throws CliFailure {
+        VaultSelection selection = context.vault().get();
+        try (TokenVault vault = selection.vault()) {
+            return vault.read(profile.id()).orElseThrow(() -> new CliFailure(ExitCode.AUTH, "no admin token for \""
+                    + profile.displayName() + "\" is kept in the " + vault.description()
+                    + selection.notice().map(n -> " (" + n + ")").orElse("")
+                    + ". Pass --token-env VAR, or store it again with 'keydeck connections add'."));
+        } catch (VaultException e) {
+            throw CliFailure.local(e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

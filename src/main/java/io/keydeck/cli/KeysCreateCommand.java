@@ -1,0 +1,128 @@
+package io.keydeck.cli;
+
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.journal.JournalAction;
+import io.keydeck.journal.JournalEntry;
+import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyEnvironment;
+import io.keydeck.model.NewKeyRequest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code keydeck keys create}: makes a key and prints its secret — the only thing this command
+ * writes to stdout, exactly once — so {@code SECRET=$(keydeck keys create …)} captures just the key.
+ */
+final class KeysCreateCommand implements Subcommand {
+    private static final CommandSpec SPEC = new CommandSpec("keys create",
+            "Create a key; its secret is printed once on stdout, everything else goes to stderr.", "", 0, 0, options(),
+            GatewayConnection.HELP + "\nExample: KEY=$(keydeck keys create --connection Prod --name ci-bot --scope chat:write)"
+                    + "\nThe action is recorded in the action journal (see 'keydeck journal verify').");
+
+    private static List<OptionSpec> options() {
+        List<OptionSpec> options = new ArrayList<>(GatewayConnection.OPTIONS);
+        options.add(OptionSpec.value("--name", "NAME", "the key's name (required)"));
+        options.add(OptionSpec.repeatable("--scope", "SCOPE", "a scope to grant, e.g. chat:write; commas allowed"));
+        options.add(OptionSpec.value("--env", "live|test", "environment of the key (default live)"));
+        options.add(OptionSpec.value("--expires-in", "DAYS", "the key expires after DAYS days"));
+        options.add(OptionSpec.value("--expires", "DATE", "the key expires at DATE (2027-01-31 or an ISO instant)"));
+        return options;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(ParsedArgs args, CliContext context) throws CliFailure {
+        String name = args.required("--name").strip();
+        if (name.isEmpty()) {
+            throw CliFailure.usage("--name must not be empty.");
+        }
+        NewKeyRequest request = new NewKeyRequest(name, scopes(args), environment(args), expiry(args, context));
+        try (GatewayConnection gateway = GatewayConnection.open(args, context)) {
+            JournalRecording journal = JournalRecording.ready(context);
+            IssuedSecret issued;
+            try {
+                issued = gateway.client().createKey(request, UUID.randomUUID().toString());
+            } catch (GatewayException e) {
+                journal.record(JournalEntry.failed(context.clock(), JournalAction.CREATE, gateway.label(), null, name,
+                        JournalRecording.code(e), e.requestId()));
+                throw CliFailure.of(e);
+            }
+            try (issued) {
+                context.out().println(issued.secret());
+                context.out().flush();
+            }
+            journal.record(JournalEntry.succeeded(context.clock(), JournalAction.CREATE, gateway.label(), issued.key(), null));
+            if (context.out().checkError()) {
+                throw CliFailure.local("the key \"" + Text.printable(issued.key().name()) + "\" (id " + issued.key().id()
+                        + ") was created but its secret could not be written to stdout, and the gateway will not show"
+                        + " it again. Revoke that key and create another.");
+            }
+            context.err().println("Created key \"" + Text.printable(issued.key().name()) + "\" (" + issued.key().hint()
+                    + ", id " + issued.key().id() + ") on " + Text.printable(gateway.label())
+                    + ". Its secret above is shown only this once: store it now.");
+            return ExitCode.OK;
+        }
+    }
+
+    private static List<String> scopes(ParsedArgs args) {
+        return args.all("--scope").stream()
+                .flatMap(s -> Arrays.stream(s.split(",")))
+                .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    private static KeyEnvironment environment(ParsedArgs args) throws CliFailure {
+        String env = args.value("--env").orElse("live").strip();
+        return switch (env.toLowerCase(java.util.Locale.ROOT)) {
+            case "live" -> KeyEnvironment.LIVE;
+            case "test" -> KeyEnvironment.TEST;
+            default -> throw CliFailure.usage("--env must be live or test, was \"" + Text.printable(env) + "\".");
+        };
+    }
+
+    private static Instant expiry(ParsedArgs args, CliContext context) throws CliFailure {
+        if (args.has("--expires-in") && args.has("--expires")) {
+            throw CliFailure.usage("use --expires-in or --expires, not both.");
+        }
+        Instant now = context.clock().instant();
+        if (args.has("--expires-in")) {
+            String days = args.value("--expires-in").orElseThrow();
+            try {
+                int n = Integer.parseInt(days.strip().replaceFirst("d$", ""));
+                if (n < 1 || n > 36_500) {
+                    throw new NumberFormatException();
+                }
+                return now.plus(n, ChronoUnit.DAYS);
+            } catch (NumberFormatException e) {
+                throw CliFailure.usage("--expires-in must be a number of days from 1 to 36500, was \""
+                        + Text.printable(days) + "\".");
+            }
+        }
+        if (args.has("--expires")) {
+            String text = args.value("--expires").orElseThrow().strip();
+            Instant at;
+            try {
+                at = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw CliFailure.usage("--expires must be a date like 2027-01-31 or an instant like"
+                        + " 2027-01-31T12:00:00Z, was \"" + Text.printable(text) + "\".");
+            }
+            if (!at.isAfter(now)) {
+                throw CliFailure.usage("--expires " + text + " is in the past.");
+            }
+            return at;
+        }
+        return null;
+    }
+}

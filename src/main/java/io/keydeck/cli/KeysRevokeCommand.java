@@ -1,0 +1,108 @@
+package io.keydeck.cli;
+
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.journal.JournalAction;
+import io.keydeck.journal.JournalEntry;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.RevokeResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code keydeck keys revoke KEY}: revokes one key after a confirmation that names it (name and
+ * {@code prefix…last4}), or with {@code --yes} for scripts. Revoking cannot be undone.
+ */
+final class KeysRevokeCommand implements Subcommand {
+    private static final CommandSpec SPEC = new CommandSpec("keys revoke",
+            "Revoke a key; apps using it stop working at once. Cannot be undone.", "KEY", 1, 1, options(),
+            "KEY is the key's id, or its name when exactly one active key has that name.\n"
+                    + "Without --yes you are asked to confirm at the terminal; without a terminal --yes is required.\n\n"
+                    + GatewayConnection.HELP + "\nThe action is recorded in the action journal.");
+
+    private static List<OptionSpec> options() {
+        List<OptionSpec> options = new ArrayList<>(GatewayConnection.OPTIONS);
+        options.add(OptionSpec.flag("--yes", "revoke without asking (for scripts)"));
+        return options;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(ParsedArgs args, CliContext context) throws CliFailure {
+        String wanted = args.operands().get(0);
+        if (!args.has("--yes") && !context.prompter().interactive()) {
+            throw CliFailure.usage("revoking needs a confirmation: pass --yes, or run the command in a terminal"
+                    + " to be asked.");
+        }
+        try (GatewayConnection gateway = GatewayConnection.open(args, context)) {
+            ApiKey key = find(gateway, wanted);
+            String described = "\"" + Text.printable(key.name()) + "\" (" + key.hint() + ", id " + key.id() + ")";
+            if (key.revoked()) {
+                context.err().println("Key " + described + " is already revoked; nothing to do.");
+                return ExitCode.OK;
+            }
+            if (!args.has("--yes") && !confirmed(context, described, gateway.label())) {
+                context.err().println("Not revoked.");
+                return ExitCode.OK;
+            }
+            JournalRecording journal = JournalRecording.ready(context);
+            RevokeResult result;
+            try {
+                result = gateway.client().revokeKey(key.id());
+            } catch (GatewayException e) {
+                journal.record(JournalEntry.failed(context.clock(), JournalAction.REVOKE, gateway.label(), key, null,
+                        JournalRecording.code(e), e.requestId()));
+                throw CliFailure.of(e);
+            }
+            if (!result.revoked()) {
+                journal.record(JournalEntry.failed(context.clock(), JournalAction.REVOKE, gateway.label(), key, null,
+                        "not_revoked", result.requestId()));
+                throw new CliFailure(ExitCode.GATEWAY, "the gateway answered but did not revoke key " + described
+                        + (result.requestId() == null ? "." : " — request id " + result.requestId() + "."));
+            }
+            journal.record(JournalEntry.succeeded(context.clock(), JournalAction.REVOKE, gateway.label(), key,
+                    result.requestId()));
+            context.err().println("Revoked key " + described + " on " + Text.printable(gateway.label()) + ".");
+            return ExitCode.OK;
+        }
+    }
+
+    private static ApiKey find(GatewayConnection gateway, String wanted) throws CliFailure {
+        List<ApiKey> keys;
+        try {
+            keys = gateway.client().listAllKeys(true, n -> { });
+        } catch (GatewayException e) {
+            throw CliFailure.of(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(ExitCode.GATEWAY, "looking up the key was interrupted.");
+        }
+        for (ApiKey k : keys) {
+            if (k.id().equals(wanted)) {
+                return k;
+            }
+        }
+        List<ApiKey> named = keys.stream().filter(k -> !k.revoked() && k.name().equals(wanted)).toList();
+        if (named.size() > 1) {
+            throw CliFailure.usage(named.size() + " active keys are named \"" + Text.printable(wanted)
+                    + "\"; give the id of the one to revoke: " + String.join(", ", named.stream()
+                    .map(k -> k.id() + " (" + k.hint() + ")").toList()) + ".");
+        }
+        if (named.isEmpty()) {
+            throw new CliFailure(ExitCode.GATEWAY, Text.printable(gateway.label()) + " has no key with id or name \""
+                    + Text.printable(wanted) + "\" (see 'keydeck keys list --all').");
+        }
+        return named.get(0);
+    }
+
+    private static boolean confirmed(CliContext context, String described, String connection) {
+        String answer = context.prompter().readLine("Revoke key " + described + " on " + Text.printable(connection)
+                + "?\nApps using it stop working at once; this cannot be undone. Type yes to revoke: ");
+        return answer != null && answer.strip().toLowerCase(Locale.ROOT).equals("yes");
+    }
+}

@@ -1,0 +1,175 @@
+package io.keydeck.cli;
+
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.AuthEvent;
+import io.keydeck.model.AuthEventQuery;
+import io.keydeck.model.Capability;
+import io.keydeck.model.Page;
+import io.keydeck.review.ConnectionReview;
+import io.keydeck.review.Finding;
+import io.keydeck.review.ReportData;
+import io.keydeck.review.ReportFormat;
+import io.keydeck.review.ReportWriter;
+import io.keydeck.review.ReviewInput;
+import io.keydeck.review.ReviewRules;
+import io.keydeck.review.Severity;
+import io.keydeck.review.SeverityCounts;
+import io.keydeck.review.Thresholds;
+import io.keydeck.settings.ReviewThresholds;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code keydeck report}: the security review of one gateway, written as CSV, JSON or HTML, with
+ * {@code --fail-on} turning findings into exit code 1 so CI can gate on them. Same rules as the
+ * Review view (io.keydeck.review), same auth-log window.
+ */
+final class ReportCommand implements Subcommand {
+    static final int AUTH_LOG_DAYS = 30;
+    private static final int AUTH_PAGE = 500;
+    private static final int AUTH_MAX_PAGES = 40;
+    private static final int LISTED_FINDINGS = 20;
+    private static final CommandSpec SPEC = new CommandSpec("report",
+            "Review a gateway's keys and write the findings as CSV, JSON or HTML.", "", 0, 0, options(),
+            GatewayConnection.HELP + "\n" + """
+            The review uses every key (revoked ones too), the last 30 days of the auth log when the driver has
+            one, and the thresholds from the window's preferences. With --fail-on, exit 1 when a finding is at
+            or above that severity; those findings are also listed on stderr.""");
+
+    private static List<OptionSpec> options() {
+        List<OptionSpec> options = new ArrayList<>(GatewayConnection.OPTIONS);
+        options.add(OptionSpec.value("--format", "csv|json|html", "report format (default: from --out's extension)"));
+        options.add(OptionSpec.value("--out", "FILE", "where to write the report (required; - for stdout)"));
+        options.add(OptionSpec.value("--fail-on", "high|medium|low", "exit 1 when a finding is this severe or worse"));
+        options.add(OptionSpec.flag("--production", "judge an ad-hoc gateway as production (saved connections"
+                + " use their tag)"));
+        return options;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(ParsedArgs args, CliContext context) throws CliFailure {
+        String out = args.required("--out");
+        ReportFormat format = format(args, out);
+        Severity failOn = args.value("--fail-on").isPresent() ? severity(args.value("--fail-on").get()) : null;
+        Instant now = context.clock().instant();
+        Thresholds thresholds = thresholds(SavedConnections.load(context).preferences().reviewThresholds());
+        ConnectionReview review;
+        try (GatewayConnection gateway = GatewayConnection.open(args, context)) {
+            review = review(gateway, args.has("--production") || gateway.production(), thresholds, now);
+        }
+        ReportData data = new ReportData(now, List.of(review));
+        if (out.equals("-")) {
+            context.out().print(ReportWriter.render(format, data));
+            context.out().flush();
+        } else {
+            try {
+                ReportWriter.write(format, data, Path.of(out));
+            } catch (IOException | RuntimeException e) {
+                throw CliFailure.local("could not write the report to " + out + " (" + e.getMessage() + ").");
+            }
+        }
+        SeverityCounts counts = data.totals();
+        context.err().println("Reviewed " + data.keyCount() + " keys of " + Text.printable(review.connectionName()) + ": "
+                + counts.high() + " high, " + counts.medium() + " medium, " + counts.low() + " low"
+                + (out.equals("-") ? "." : "; report written to " + Path.of(out).toAbsolutePath() + "."));
+        data.skipped().forEach(s -> context.err().println("Skipped " + s.rule().id() + ": " + s.reason()));
+        if (failOn == null) {
+            return ExitCode.OK;
+        }
+        List<Finding> failing = data.findings().stream().filter(f -> f.severity().atLeast(failOn)).toList();
+        if (failing.isEmpty()) {
+            return ExitCode.OK;
+        }
+        context.err().println(failing.size() + (failing.size() == 1 ? " finding is " : " findings are ")
+                + failOn.label() + " or worse (--fail-on " + failOn.label() + "):");
+        failing.stream().limit(LISTED_FINDINGS).forEach(f -> context.err().println("  " + f.severity().label() + "  "
+                + Text.printable(f.key().name()) + " (" + f.key().hint() + ", " + f.key().id() + "): "
+                + Text.printable(f.reason())));
+        if (failing.size() > LISTED_FINDINGS) {
+            context.err().println("  … and " + (failing.size() - LISTED_FINDINGS) + " more in the report.");
+        }
+        return ExitCode.FINDINGS;
+    }
+
+    private static ConnectionReview review(GatewayConnection gateway, boolean production, Thresholds thresholds,
+                                           Instant now) throws CliFailure {
+        GatewayClient client = gateway.client();
+        GatewayDriver driver = client.driver();
+        try {
+            List<ApiKey> keys = client.listAllKeys(true, n -> { });
+            List<AuthEvent> events = null;
+            String missing = null;
+            if (!driver.capabilities().contains(Capability.AUTH_EVENTS)) {
+                missing = driver.unsupportedReason(Capability.AUTH_EVENTS);
+            } else {
+                try {
+                    events = authLog(client, now);
+                } catch (GatewayException e) {
+                    missing = "The auth log could not be read: " + e.describe();
+                }
+            }
+            return ReviewRules.run(new ReviewInput(gateway.label(), production, keys, events, thresholds, missing), now);
+        } catch (GatewayException e) {
+            throw CliFailure.of(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(ExitCode.GATEWAY, "the review was interrupted.");
+        }
+    }
+
+    private static List<AuthEvent> authLog(GatewayClient client, Instant now) throws GatewayException {
+        List<AuthEvent> events = new ArrayList<>();
+        AuthEventQuery query = new AuthEventQuery(now.minus(Duration.ofDays(AUTH_LOG_DAYS)), null, null, null,
+                AUTH_PAGE, null);
+        for (int page = 0; page < AUTH_MAX_PAGES; page++) {
+            Page<AuthEvent> answer = client.authEvents(query);
+            events.addAll(answer.items());
+            if (!answer.hasMore()) {
+                break;
+            }
+            query = query.after(answer.nextCursor());
+        }
+        return events;
+    }
+
+    private static ReportFormat format(ParsedArgs args, String out) throws CliFailure {
+        if (args.value("--format").isPresent()) {
+            try {
+                return ReportFormat.parse(args.value("--format").get());
+            } catch (IllegalArgumentException e) {
+                throw CliFailure.usage("--format must be csv, json or html, was \""
+                        + Text.printable(args.value("--format").get()) + "\".");
+            }
+        }
+        ReportFormat guessed = ReportFormat.forFileName(out, null);
+        if (guessed == null) {
+            throw CliFailure.usage("say which format: --format csv, json or html.");
+        }
+        return guessed;
+    }
+
+    private static Severity severity(String text) throws CliFailure {
+        try {
+            return Severity.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage("--fail-on must be high, medium or low, was \"" + Text.printable(text) + "\".");
+        }
+    }
+
+    private static Thresholds thresholds(ReviewThresholds saved) {
+        return new Thresholds(saved.neverUsedDays(), saved.staleDays(), saved.expiringSoonDays(), saved.rotationDays());
+    }
+}
