@@ -101,7 +101,9 @@ class PackageArrowsTest {
                 .should().dependOnClassesThat().resideOutsideOfPackages(with("io.keydeck.model..", "io.keydeck.usage..")));
         check(noClasses().that().resideInAPackage("io.keydeck.authlog..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(with("io.keydeck.model..", "io.keydeck.authlog..")));
+    }
 
+    @Test
     void journalUsesOnlyTheModelAndThePlatformDirectories() {
         check(noClasses().that().resideInAPackage("io.keydeck.journal..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.keydeck.gateway..", "io.keydeck.ui..",
