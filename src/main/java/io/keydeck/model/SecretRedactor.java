@@ -16,10 +16,10 @@ public final class SecretRedactor {
 
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+"), "$1 " + MASK),
-            new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*)?"), MASK),
-            new Rule(Pattern.compile("\\b(mrk_(?:live|test|admin)_)[A-Za-z0-9]+"), "$1" + MASK),
-            new Rule(Pattern.compile("\\b(tr_(?:live|test)_)[A-Za-z0-9]+"), "$1" + MASK),
-            new Rule(Pattern.compile("\\bsk-[A-Za-z0-9_-]{6,}"), "sk-" + MASK),
+            new Rule(Pattern.compile("(?<![A-Za-z0-9])eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*)?"), MASK),
+            new Rule(Pattern.compile("(?<![A-Za-z0-9])(mrk_(?:live|test|admin)_)[A-Za-z0-9]+"), "$1" + MASK),
+            new Rule(Pattern.compile("(?<![A-Za-z0-9])(tr_(?:live|test)_)[A-Za-z0-9]+"), "$1" + MASK),
+            new Rule(Pattern.compile("(?<![A-Za-z0-9])sk-[A-Za-z0-9_-]{6,}"), "sk-" + MASK),
             new Rule(Pattern.compile("(?i)(\"(?:secret|api_key|token|access_token|password)\"\\s*:\\s*\")[^\"]*\""),
                     "$1" + MASK + "\""),
             new Rule(Pattern.compile("(?i)\\b(x-api-key|authorization)(\\s*[:=]\\s*)\\S+"), "$1$2" + MASK));

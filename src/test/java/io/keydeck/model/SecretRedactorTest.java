@@ -46,4 +46,12 @@ class SecretRedactorTest {
     void shorteningFoldsWhitespaceAndCuts() {
         assertThat(SecretRedactor.redactAndShorten("a\n\n  b " + "c".repeat(50), 10)).isEqualTo("a b ccccc…").hasSize(10);
     }
+
+    @Test
+    void masksKeysGluedToAWordByAnUnderscore() {
+        String glued = "req_mrk_live_Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z and x_sk-proj-0123456789abcdef";
+        String redacted = SecretRedactor.redact(glued);
+        org.assertj.core.api.Assertions.assertThat(redacted)
+                .doesNotContain("Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z", "0123456789abcdef");
+    }
 }
