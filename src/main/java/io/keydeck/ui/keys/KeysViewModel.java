@@ -102,6 +102,7 @@ public final class KeysViewModel {
             if (filter.search().isEmpty()) {
                 return key -> filter.matches(key, "", now);
             }
+            searchIndex.startPass(allKeys);
             return key -> filter.matches(key, searchIndex.textOf(key), now);
         }, search, environmentFilter, statusFilter, showRevoked));
         filteredKeys.addListener((javafx.collections.ListChangeListener<ApiKey>) change -> updateSummary());
