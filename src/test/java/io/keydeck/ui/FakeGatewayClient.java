@@ -193,8 +193,10 @@ public final class FakeGatewayClient implements GatewayClient {
     @Override
     public ApiKey updateKey(String keyId, KeyUpdate update) throws GatewayException {
         ApiKey key = find(keyId);
-        ApiKey changed = update.name() != null ? key.withName(update.name()) : key;
-        return update.disabled() != null ? changed.withDisabled(update.disabled()) : changed;
+        ApiKey renamed = update.name() != null ? key.withName(update.name()) : key;
+        ApiKey changed = update.disabled() != null ? renamed.withDisabled(update.disabled()) : renamed;
+        keys = keys.stream().map(k -> k.id().equals(keyId) ? changed : k).toList();
+        return changed;
     }
 
     @Override

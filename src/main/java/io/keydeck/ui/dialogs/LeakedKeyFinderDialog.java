@@ -69,7 +69,8 @@ public final class LeakedKeyFinderDialog {
         results.setId("leakedResults");
         viewModel.matches().addListener((ListChangeListener<LeakedKeyFinderViewModel.Match>) c -> showMatches());
         VBox content = new VBox(12, pasted, privacy, summary, results);
-        content.setPrefWidth(600);
+        content.setPrefWidth(680);
+        content.setMinHeight(300);
         return content;
     }
 
@@ -86,6 +87,9 @@ public final class LeakedKeyFinderDialog {
                 results.getChildren().add(matchRow(key));
             }
         }
+        if (dialog.isShowing()) {
+            dialog.getDialogPane().getScene().getWindow().sizeToScene();
+        }
     }
 
     private Node matchRow(ApiKey key) {
@@ -97,11 +101,13 @@ public final class LeakedKeyFinderDialog {
         HBox.setHgrow(label, Priority.ALWAYS);
         Button showButton = new Button(messages.getString("leaked.show"));
         showButton.setOnAction(e -> show.accept(key));
+        showButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button revokeButton = new Button(messages.getString("leaked.revoke"), new FontIcon(Feather.TRASH_2));
         revokeButton.setId("revokeLeakedButton");
         revokeButton.getStyleClass().add("danger");
         revokeButton.setDisable(key.revoked());
         revokeButton.setOnAction(e -> revoke.accept(key));
+        revokeButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox row = new HBox(8, label, showButton, revokeButton);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().addAll("leak-match", key.revoked() ? "leak-revoked" : "leak-live");

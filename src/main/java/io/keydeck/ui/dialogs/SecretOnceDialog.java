@@ -89,6 +89,7 @@ public final class SecretOnceDialog {
         Button copyEnv = new Button(MessageFormat.format(messages.getString("secret.copyEnv"),
                 viewModel.environmentVariable()), new FontIcon(Feather.TERMINAL));
         copyEnv.setId("copyEnvButton");
+        copyEnv.setMnemonicParsing(false); // the variable name has underscores
         copyEnv.setOnAction(e -> clipboard.copy(viewModel.copyEnvironmentText()));
 
         Label warning = new Label(messages.getString("secret.onlyOnce"), new FontIcon(Feather.ALERT_TRIANGLE));
@@ -97,6 +98,7 @@ public final class SecretOnceDialog {
         Label clipboardNote = new Label(MessageFormat.format(messages.getString("secret.clipboardNote"),
                 settings.clipboardClearDelay().toSeconds()));
         clipboardNote.getStyleClass().add("text-muted");
+        clipboardNote.setWrapText(true);
         CheckBox stored = new CheckBox(messages.getString("secret.stored"));
         stored.setId("storedCheckBox");
         stored.selectedProperty().bindBidirectional(viewModel.storedProperty());

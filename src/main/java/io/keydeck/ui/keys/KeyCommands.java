@@ -114,6 +114,7 @@ final class KeyCommands {
                           Runnable action) {
         Button button = new Button(messages.getString(textKey), new FontIcon(icon));
         button.setId(id);
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setAccessibleText(messages.getString(textKey));
         button.setOnAction(e -> action.run());
         button.disableProperty().bind(allowed.not().or(unsupported(capability)));

@@ -25,6 +25,7 @@ import java.util.function.Function;
  */
 final class KeyTableCells {
     private static final int MAX_CHIP_CHARACTERS = 20;
+    private static final String EXTRA_STYLES = "keydeck.extraStyles";
 
     private final KeysViewModel viewModel;
 
@@ -40,7 +41,7 @@ final class KeyTableCells {
         column.setCellFactory(c -> cell((cell, value) -> {
             cell.setText(value);
             cell.setTooltip(new Tooltip(value));
-            cell.getStyleClass().addAll(styleClasses);
+            cell.getProperties().put(EXTRA_STYLES, List.of(styleClasses));
         }));
     }
 
@@ -66,7 +67,8 @@ final class KeyTableCells {
     void expires(TableColumn<ApiKey, Instant> column) {
         column.setCellFactory(c -> cell((cell, when) -> {
             cell.setText(viewModel.expiresText(when));
-            cell.getStyleClass().add("expiry-" + viewModel.expiry(when).name().toLowerCase(Locale.ROOT));
+            cell.getProperties().put(EXTRA_STYLES,
+                    List.of("expiry-" + viewModel.expiry(when).name().toLowerCase(Locale.ROOT)));
             if (when != null) {
                 cell.setTooltip(new Tooltip(viewModel.exactTime(when)));
             }
@@ -131,9 +133,21 @@ final class KeyTableCells {
                 setText(null);
                 setGraphic(null);
                 setTooltip(null);
-                getStyleClass().setAll(baseStyles);
+                getProperties().remove(EXTRA_STYLES);
                 if (!empty) {
                     painter.paint(this, item);
+                }
+                restyle();
+            }
+
+            /** Changing style classes makes JavaFX redo the cell's CSS: only do it when they differ. */
+            @SuppressWarnings("unchecked")
+            private void restyle() {
+                List<String> extra = (List<String>) getProperties().getOrDefault(EXTRA_STYLES, List.of());
+                List<String> wanted = new java.util.ArrayList<>(baseStyles);
+                wanted.addAll(extra);
+                if (!getStyleClass().equals(wanted)) {
+                    getStyleClass().setAll(wanted);
                 }
             }
         };

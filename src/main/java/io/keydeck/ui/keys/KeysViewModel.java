@@ -100,6 +100,10 @@ public final class KeysViewModel {
         filteredKeys.predicateProperty().bind(Bindings.createObjectBinding(() -> {
             KeyFilter filter = filter();
             Instant now = time.now();
+            if (filter.search().isEmpty()) {
+                return key -> filter.matches(key, "", now);
+            }
+            searchIndex.startPass(allKeys);
             return key -> filter.matches(key, searchIndex.textOf(key), now);
         }, search, environmentFilter, statusFilter, showRevoked));
         filteredKeys.addListener((javafx.collections.ListChangeListener<ApiKey>) change -> updateSummary());
