@@ -28,12 +28,17 @@ trap 'rm -rf "$work"' EXIT
 cp -a "$image" "$work/KeyDeck"
 rm "$work/KeyDeck/lib/app/keydeck.jsa"
 
+# The launcher's own Java options (jpackage.cfg), so the bare window runs exactly like the image.
+image_options="$(grep '^java-options=' "$app/KeyDeck.cfg" | cut -d= -f2- | grep -v SharedArchiveFile | tr '\n' ' ')"
+
 variant_names=(bare-window bare-window-cds jar image image-cds)
 run_variant() {
   case "$1" in
-    # one label, on the image's runtime; -cds adds the image's archive (its class path is a prefix)
-    bare-window) "$java_of_image" -cp "$app/keydeck.jar:target/test-classes" io.keydeck.bench.BareWindow ;;
-    bare-window-cds) "$java_of_image" -XX:SharedArchiveFile="$app/keydeck.jsa" \
+    # one label, on the image's runtime and options; -cds adds the image's archive (its class path
+    # is a prefix of this one, so the JVM uses it)
+    bare-window) "$java_of_image" $image_options -cp "$app/keydeck.jar:target/test-classes" \
+        io.keydeck.bench.BareWindow ;;
+    bare-window-cds) "$java_of_image" $image_options -XX:SharedArchiveFile="$app/keydeck.jsa" \
         -cp "$app/keydeck.jar:target/test-classes" io.keydeck.bench.BareWindow ;;
     jar) java -jar target/keydeck.jar --smoke-test ;;
     image) "$work/KeyDeck/bin/KeyDeck" --smoke-test ;;
@@ -42,7 +47,7 @@ run_variant() {
 }
 
 export -f run_variant
-export app work image java_of_image
+export app work image java_of_image image_options
 
 # One untimed start each: fills the OS file cache and JavaFX's native-library cache in $HOME.
 for name in "${variant_names[@]}"; do run_variant "$name" >/dev/null 2>&1; done
