@@ -1,11 +1,13 @@
 package io.keydeck;
 
 import io.keydeck.cli.KeyDeckCli;
+import io.keydeck.ui.SmokeTest;
 
 /**
  * The main class. A plain class, not a JavaFX {@code Application}, so the shaded jar and native
  * images start without module-path tricks. No arguments (or only app flags) start the window;
- * a command word such as {@code sandbox} runs the command line.
+ * a command word such as {@code sandbox} runs the command line; {@code --smoke-test} starts the
+ * window, reports how fast the demo keys showed, and exits.
  */
 public final class Launcher {
     private Launcher() {
@@ -14,6 +16,9 @@ public final class Launcher {
     public static void main(String[] args) {
         if (KeyDeckCli.isCommand(args)) {
             System.exit(KeyDeckCli.run(args));
+        }
+        if (SmokeTest.requested(args)) {
+            System.exit(SmokeTest.run(args, System.out::println, System.err::println));
         }
         io.keydeck.ui.KeyDeckApp.launchApp(args);
     }

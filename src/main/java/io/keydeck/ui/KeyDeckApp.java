@@ -39,6 +39,9 @@ public class KeyDeckApp extends Application {
         stage.setScene(AppWindow.scene(services));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
+        if (SmokeTest.requested(getParameters().getRaw())) {
+            SmokeTest.watch(stage);
+        }
         stage.show();
     }
 
