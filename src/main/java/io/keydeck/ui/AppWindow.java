@@ -1,9 +1,13 @@
 package io.keydeck.ui;
 
+import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.ui.common.ControllerFactory;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.RelativeTime;
 import io.keydeck.ui.common.ViewLoader;
+import io.keydeck.ui.connections.ConnectionSidebarController;
+import io.keydeck.ui.connections.ConnectionSidebarViewModel;
+import io.keydeck.ui.connections.NoticeBarController;
 import io.keydeck.ui.keys.KeysController;
 import io.keydeck.ui.keys.KeysViewModel;
 import io.keydeck.ui.main.MainWindowController;
@@ -26,9 +30,13 @@ public final class AppWindow {
         RelativeTime time = new RelativeTime(services.clock(), services.messages());
 
         controllers.register(MainWindowController.class, () -> new MainWindowController(
-                new MainWindowViewModel(services.connections(), services.active(), services.status(),
-                        services.messages(), services.navigation()),
+                new MainWindowViewModel(services.status(), services.messages(), services.navigation()),
                 views));
+        controllers.register(ConnectionSidebarController.class, () -> new ConnectionSidebarController(
+                new ConnectionSidebarViewModel(services.savedConnections(), services.tasks(), services.messages(),
+                        time, GatewayDriver::installed),
+                services.messages()));
+        controllers.register(NoticeBarController.class, () -> new NoticeBarController(services.notices()));
         controllers.register(KeysController.class, () -> new KeysController(
                 new KeysViewModel(services.active(), services.tasks(), services.messages(), time,
                         services.status(), services.navigation())));
