@@ -16,6 +16,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -34,6 +35,7 @@ import java.util.function.Function;
  * shown again.
  */
 public final class ConnectionDialog extends Dialog<ButtonType> {
+    private static final double RESULT_HEIGHT = 150;
     public ConnectionDialog(Window owner, ConnectionDialogViewModel viewModel, ResourceBundle messages) {
         initOwner(owner);
         setTitle(messages.getString(viewModel.isEditing() ? "connectionDialog.editTitle" : "connectionDialog.addTitle"));
@@ -101,7 +103,14 @@ public final class ConnectionDialog extends Dialog<ButtonType> {
                 result.getStyleClass().add(Styles.DANGER);
             }
         });
-        VBox content = new VBox(14, form, new HBox(10, test, spinner), result);
+        result.managedProperty().unbind();
+        result.setManaged(true);
+        result.setMaxWidth(Double.MAX_VALUE);
+        ScrollPane resultArea = new ScrollPane(result);
+        resultArea.setFitToWidth(true);
+        resultArea.setPrefViewportHeight(RESULT_HEIGHT); // room reserved up front: a dialog does not grow once shown
+        resultArea.getStyleClass().add("edge-to-edge");
+        VBox content = new VBox(14, form, new HBox(10, test, spinner), resultArea);
         content.setPadding(new Insets(8, 4, 4, 4));
         getDialogPane().setContent(content);
 
