@@ -22,6 +22,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -44,6 +45,7 @@ public final class ConnectionDialog extends Dialog<ButtonType> {
         getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
         getDialogPane().getStyleClass().add("connection-dialog");
         getDialogPane().setPrefWidth(620);
+        setResizable(true);
 
         TextField name = new TextField();
         name.setId("connectionName");
@@ -108,8 +110,10 @@ public final class ConnectionDialog extends Dialog<ButtonType> {
         result.setMaxWidth(Double.MAX_VALUE);
         ScrollPane resultArea = new ScrollPane(result);
         resultArea.setFitToWidth(true);
+        resultArea.setMinViewportHeight(RESULT_HEIGHT / 3);
         resultArea.setPrefViewportHeight(RESULT_HEIGHT); // room reserved up front: a dialog does not grow once shown
         resultArea.getStyleClass().add("edge-to-edge");
+        resultArea.visibleProperty().bind(Bindings.isNotEmpty(viewModel.testResultProperty()));
         VBox content = new VBox(14, form, new HBox(10, test, spinner), resultArea);
         content.setPadding(new Insets(8, 4, 4, 4));
         getDialogPane().setContent(content);
@@ -141,6 +145,7 @@ public final class ConnectionDialog extends Dialog<ButtonType> {
         Label label = new Label();
         label.textProperty().bind(text);
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE); // wrap onto more lines rather than cut the sentence
         label.getStyleClass().add(styleClass);
         label.managedProperty().bind(Bindings.isNotEmpty(text));
         label.visibleProperty().bind(label.managedProperty());
@@ -150,6 +155,7 @@ public final class ConnectionDialog extends Dialog<ButtonType> {
     private static Label hint(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.getStyleClass().addAll("field-hint", Styles.TEXT_MUTED);
         return label;
     }

@@ -6,6 +6,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -63,11 +64,13 @@ public final class ConnectionSidebarController {
         disableUnless(s -> viewModel.canMove(s, -1), upButton, upItem);
         disableUnless(s -> viewModel.canMove(s, 1), downButton, downItem);
         disableUnless(s -> viewModel.canRemove(s), removeButton, removeItem);
-        connectionList.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                viewModel.useTokenPromptIfNone(TokenPromptDialog.over(scene.getWindow(), messages));
-            }
-        });
+        // Token prompts wait for the window to be on screen, or they would open behind it.
+        connectionList.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty)
+                .addListener((obs, was, showing) -> {
+                    if (Boolean.TRUE.equals(showing)) {
+                        viewModel.useTokenPromptIfNone(TokenPromptDialog.over(window(), messages));
+                    }
+                });
     }
 
     private void disableUnless(Predicate<ConnectionSession> allowed, Button button, MenuItem item) {

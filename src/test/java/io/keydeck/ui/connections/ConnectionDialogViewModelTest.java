@@ -123,7 +123,7 @@ class ConnectionDialogViewModelTest {
                 () -> Optional.of("mrk_admin_stored".toCharArray())));
 
         assertThat(onFx(() -> form.tokenProperty().get())).isEmpty();
-        assertThat(form.tokenHint()).contains("Stored in the test keyring").contains("Leave empty to keep it");
+        assertThat(form.tokenHint()).contains("Stored in: the test keyring").contains("Leave empty to keep it");
         assertThat(onFx(() -> form.validProperty().get())).as("no token needed to save an edit").isTrue();
         onFx(() -> form.displayNameProperty().set("Staging EU"));
         assertThat(onFx(form::profile).id()).isEqualTo(saved.id());

@@ -164,7 +164,7 @@ class ConnectionsTest {
         waitUntil(10, () -> prompt.questions().size() == 1);
         ScriptedTokenPrompt.Question question = prompt.questions().get(0);
         assertThat(question.profile().id()).isEqualTo(profile.id());
-        assertThat(question.reason()).contains("not in This session only");
+        assertThat(question.reason()).contains("no saved token").contains("This session only");
         question.answer(token);
 
         assertThat(keyCount(named(again, "Second sandbox"))).isEqualTo(second.keyCount());
