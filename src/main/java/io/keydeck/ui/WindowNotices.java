@@ -26,9 +26,11 @@ public final class WindowNotices {
     }
 
     private final ObservableList<Notice> notices = FXCollections.observableArrayList();
+    // one wrapper for everyone: it passes changes on only while it lives, so it must not be made per call
+    private final ObservableList<Notice> readOnly = FXCollections.unmodifiableObservableList(notices);
 
     public ObservableList<Notice> notices() {
-        return FXCollections.unmodifiableObservableList(notices);
+        return readOnly;
     }
 
     /** Shows {@code notice}, replacing one with the same id in place. */

@@ -279,4 +279,25 @@ class ConnectionsTest {
         waitUntil(10, () -> keychain.read(profile.id()).isEmpty());
         assertThat(Files.readString(configDir.resolve("settings.json"))).doesNotContain("Second sandbox");
     }
+
+    @Test
+    void aKeychainThatRefusesTheTokenIsSaidSoAndTheConnectionStillWorksThisSession() throws Exception {
+        TokenVault refusing = new KeptVault() {
+            @Override
+            public void store(String connectionId, char[] token) {
+                throw new io.keydeck.vault.VaultException("The OS keychain could not store the token of this"
+                        + " connection (the keyring is locked).");
+            }
+        };
+        Connections connections = start(refusing, null);
+        ConnectionSession added = onFx(() -> connections.add(secondProfile(EnvironmentTag.STAGING),
+                second.adminToken().toCharArray()));
+
+        waitUntil(10, () -> connections.notices().notices().stream().anyMatch(n -> n.id().endsWith(":vault-store")));
+        WindowNotices.Notice notice = onFx(() -> connections.notices().notices().stream()
+                .filter(n -> n.id().endsWith(":vault-store")).findFirst().orElseThrow());
+        assertThat(notice.title()).isEqualTo("Token not stored");
+        assertThat(notice.text()).contains("the keyring is locked");
+        assertThat(keyCount(added)).isEqualTo(second.keyCount());
+    }
 }

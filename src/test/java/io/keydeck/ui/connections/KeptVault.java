@@ -6,7 +6,7 @@ import io.keydeck.vault.TokenVault;
 import java.util.Optional;
 
 /** Stands in for the OS keychain in UI tests: keeps tokens across an app restart within one test. */
-final class KeptVault implements TokenVault {
+class KeptVault implements TokenVault {
     private final SessionVault tokens = new SessionVault();
 
     @Override
