@@ -264,9 +264,10 @@ public final class Connections implements AutoCloseable {
     }
 
     private void opened(ConnectionSession session, Throwable failure) {
-        if (!sessions.contains(session) || failure != null) {
+        if (!sessions.contains(session)) {
             return;
         }
+        // the claims are read before connecting, so an expired token is named even when the gateway refused it
         RelativeTime time = new RelativeTime(clock, messages);
         session.tokenClaims().flatMap(AdminTokenClaims::expiresAt).ifPresent(expiry -> {
             AdminTokenClaims claims = session.tokenClaims().get();
@@ -281,6 +282,9 @@ public final class Connections implements AutoCloseable {
                                 time.exact(expiry))));
             }
         });
+        if (failure != null) {
+            return;
+        }
         session.manageBlockedReason().ifPresent(reason -> notices.show(new Notice(noticeId(session, "manage"),
                 Level.INFO, MessageFormat.format(messages.getString("notice.readOnly.title"), session.displayName()),
                 reason)));

@@ -258,6 +258,29 @@ class ConnectionsTest {
 
         waitUntil(10, () -> prompt.questions().size() == 1);
         assertThat(prompt.questions().get(0).reason()).contains("expired_api_key");
+        waitUntil(10, () -> connections.notices().notices().stream().anyMatch(n -> n.id().endsWith(":expiry")));
+        assertThat(onFx(() -> connections.notices().notices().stream().filter(n -> n.id().endsWith(":expiry"))
+                .findFirst().orElseThrow())).satisfies(n -> {
+                    assertThat(n.level()).isEqualTo(WindowNotices.Level.DANGER);
+                    assertThat(n.title()).isEqualTo("The admin token of Second sandbox has expired");
+                });
+    }
+
+    @Test
+    void editingWithoutANewTokenKeepsTheStoredOne() throws Exception {
+        Connections connections = start(keychain, null);
+        ConnectionProfile profile = secondProfile(EnvironmentTag.DEVELOPMENT);
+        ConnectionSession added = onFx(() -> connections.add(profile, second.adminToken().toCharArray()));
+        keyCount(added);
+
+        ConnectionSession renamed = onFx(() -> connections.update(added,
+                profile.withDisplayName("Second sandbox (EU)").withEnvironmentTag(EnvironmentTag.PRODUCTION), null));
+
+        assertThat(names(connections)).containsExactly("Sandbox (local demo)", "Second sandbox (EU)");
+        assertThat(renamed.environmentTag()).contains(EnvironmentTag.PRODUCTION);
+        assertThat(keyCount(renamed)).isEqualTo(second.keyCount());
+        assertThat(keychain.read(profile.id()).map(String::new)).contains(second.adminToken());
+        assertThat(prompt.questions()).isEmpty();
     }
 
     @Test
