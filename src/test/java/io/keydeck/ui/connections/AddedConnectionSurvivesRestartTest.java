@@ -88,6 +88,28 @@ class AddedConnectionSurvivesRestartTest {
         waitUntil(15, () -> keyNames().contains("only-in-second-sandbox"));
     }
 
+    @Test
+    void removingAConnectionAsksFirstNamingItAndItStaysRemoved() throws Exception {
+        openApp();
+        waitUntil(20, () -> keyNames().size() >= 5);
+
+        robot.clickOn("Sandbox (local demo)");
+        robot.clickOn("#removeButton");
+        assertThat(onFx(() -> robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class)
+                .getHeaderText())).isEqualTo("Remove the connection \u201cSandbox (local demo)\u201d?");
+        robot.clickOn("#cancelRemove");
+        assertThat(sidebarNames()).containsExactly("Sandbox (local demo)");
+
+        robot.clickOn("#removeButton");
+        robot.clickOn("#confirmRemove");
+        waitUntil(10, () -> sidebarNames().isEmpty());
+        waitUntil(10, () -> keyNames().isEmpty());
+
+        closeApp();
+        openApp();
+        assertThat(sidebarNames()).as("the demo does not come back").isEmpty();
+    }
+
     private void openApp() throws Exception {
         tasks = new BackgroundTasks(3);
         services = AppServices.start(tasks, new SettingsStore(configDir),
