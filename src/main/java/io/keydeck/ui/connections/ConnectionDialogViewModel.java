@@ -290,7 +290,7 @@ public final class ConnectionDialogViewModel {
                     && chosen.id().equals(ConnectionProfile.SANDBOX_DRIVER))) {
                 text.append('\n').append(messages.getString("token.lacksManage"));
             }
-            if (expires != null && expires.isBefore(time.now().plus(Connections.EXPIRY_WARNING))) {
+            if (expires != null && expires.isBefore(time.now().plus(ConnectionNotices.EXPIRY_WARNING))) {
                 text.append('\n').append(messages.getString("token.expiresSoon"));
             }
         }
@@ -362,7 +362,7 @@ public final class ConnectionDialogViewModel {
         if (claims.lacks(SessionOpener.MANAGE_SCOPE)) {
             text += " " + messages.getString("token.lacksManage");
         }
-        if (claims.expiresWithin(Connections.EXPIRY_WARNING, time.now())) {
+        if (claims.expiresWithin(ConnectionNotices.EXPIRY_WARNING, time.now())) {
             text += " " + messages.getString("token.expiresSoon");
         }
         return text;

@@ -9,11 +9,7 @@ import io.keydeck.settings.SettingsStore;
 import io.keydeck.ui.ActiveConnection;
 import io.keydeck.ui.ConnectionSession;
 import io.keydeck.ui.WindowNotices;
-import io.keydeck.ui.WindowNotices.Level;
-import io.keydeck.ui.WindowNotices.Notice;
 import io.keydeck.ui.common.BackgroundTasks;
-import io.keydeck.ui.common.RelativeTime;
-import io.keydeck.vault.AdminTokenClaims;
 import io.keydeck.vault.SessionVault;
 import io.keydeck.vault.TokenVault;
 import io.keydeck.vault.VaultException;
@@ -27,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.text.MessageFormat;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,16 +39,15 @@ import java.util.concurrent.TimeUnit;
  * FX thread, and tokens go only into the vault. Its public methods run on the FX thread.
  */
 public final class Connections implements AutoCloseable {
-    static final Duration EXPIRY_WARNING = Duration.ofDays(7);
     private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
 
     private final SettingsStore store;
     private final CompletableFuture<TokenVault> vault;
     private final BackgroundTasks tasks;
     private final ResourceBundle messages;
-    private final Clock clock;
     private final ActiveConnection active;
     private final WindowNotices notices;
+    private final ConnectionNotices banners;
     private final SessionOpener opener;
     private final ObservableList<ConnectionSession> sessions = FXCollections.observableArrayList();
     private final Set<String> prompting = new HashSet<>();
@@ -70,9 +64,9 @@ public final class Connections implements AutoCloseable {
         this.vault = vault;
         this.tasks = tasks;
         this.messages = messages;
-        this.clock = clock;
         this.active = active;
         this.notices = notices;
+        this.banners = new ConnectionNotices(notices, messages, clock);
         this.opener = new SessionOpener(vault, this::askToken, this::tokenNotStored, tasks.executor(), messages,
                 sandbox);
     }
@@ -89,10 +83,9 @@ public final class Connections implements AutoCloseable {
         CompletableFuture<TokenVault> vault = vaultSelection.thenApply(VaultSelection::vault);
         Connections connections = new Connections(store, load.settings(), vault, tasks, messages, clock, sandbox,
                 active, notices);
-        load.warning().ifPresent(warning -> connections.fx(() -> notices.show(new Notice("settings", Level.WARNING,
-                messages.getString("notice.settings.title"), warning))));
-        vaultSelection.thenAccept(selection -> selection.notice().ifPresent(notice -> connections.fx(() ->
-                notices.show(new Notice("vault", Level.WARNING, messages.getString("notice.vault.title"), notice)))));
+        load.warning().ifPresent(warning -> connections.fx(() -> connections.banners.settingsReset(warning)));
+        vaultSelection.thenAccept(selection -> selection.notice().ifPresent(notice ->
+                connections.fx(() -> connections.banners.sessionOnlyVault(notice))));
         for (ConnectionProfile profile : load.settings().connections()) {
             connections.sessions.add(connections.watch(connections.opener.open(profile, null)));
         }
@@ -188,7 +181,7 @@ public final class Connections implements AutoCloseable {
         session.profile().ifPresent(profile -> {
             settings = settings.withoutConnection(profile.id());
             save();
-            notices.dismissAll(noticeId(session, ""));
+            banners.forget(session);
             if (!profile.demo()) {
                 vault.thenAcceptAsync(v -> deleteToken(v, profile), tasks.executor());
             }
@@ -249,7 +242,7 @@ public final class Connections implements AutoCloseable {
         } else {
             sessions.set(index, fresh);
         }
-        notices.dismissAll(noticeId(old, ""));
+        banners.reopened(old);
         if (active.session() == old || active.session() == null) {
             active.sessionProperty().set(fresh);
         }
@@ -264,30 +257,10 @@ public final class Connections implements AutoCloseable {
     }
 
     private void opened(ConnectionSession session, Throwable failure) {
-        if (!sessions.contains(session)) {
-            return;
-        }
         // the claims are read before connecting, so an expired token is named even when the gateway refused it
-        RelativeTime time = new RelativeTime(clock, messages);
-        session.tokenClaims().flatMap(AdminTokenClaims::expiresAt).ifPresent(expiry -> {
-            AdminTokenClaims claims = session.tokenClaims().get();
-            if (claims.isExpired(clock.instant())) {
-                notices.show(new Notice(noticeId(session, "expiry"), Level.DANGER,
-                        MessageFormat.format(messages.getString("notice.tokenExpired.title"), session.displayName()),
-                        MessageFormat.format(messages.getString("notice.tokenExpired.text"), time.exact(expiry))));
-            } else if (claims.expiresWithin(EXPIRY_WARNING, clock.instant())) {
-                notices.show(new Notice(noticeId(session, "expiry"), Level.WARNING,
-                        MessageFormat.format(messages.getString("notice.tokenExpiring.title"), session.displayName()),
-                        MessageFormat.format(messages.getString("notice.tokenExpiring.text"), time.format(expiry),
-                                time.exact(expiry))));
-            }
-        });
-        if (failure != null) {
-            return;
+        if (sessions.contains(session)) {
+            banners.tokenState(session, failure == null);
         }
-        session.manageBlockedReason().ifPresent(reason -> notices.show(new Notice(noticeId(session, "manage"),
-                Level.INFO, MessageFormat.format(messages.getString("notice.readOnly.title"), session.displayName()),
-                reason)));
     }
 
     private void authFailed(ConnectionSession session, GatewayException failure) {
@@ -295,16 +268,12 @@ public final class Connections implements AutoCloseable {
             return;
         }
         if (failure.kind() == GatewayException.Kind.FORBIDDEN) {
-            notices.show(new Notice(noticeId(session, "forbidden"), Level.WARNING,
-                    MessageFormat.format(messages.getString("notice.forbidden.title"), session.displayName()),
-                    MessageFormat.format(messages.getString("notice.forbidden.text"), failure.describe())));
+            banners.forbidden(session, failure);
             return;
         }
         Optional<ConnectionProfile> profile = session.profile().filter(p -> !p.demo());
         if (profile.isEmpty()) {
-            notices.show(new Notice(noticeId(session, "rejected"), Level.DANGER,
-                    MessageFormat.format(messages.getString("notice.rejected.title"), session.displayName()),
-                    failure.describe()));
+            banners.rejected(session, failure);
             return;
         }
         String id = profile.get().id();
@@ -319,9 +288,7 @@ public final class Connections implements AutoCloseable {
             char[] token = answer == null ? null : answer.orElse(null);
             if (token == null || current == null) {
                 SessionOpener.wipe(token);
-                notices.show(new Notice(noticeId(session, "rejected"), Level.DANGER,
-                        MessageFormat.format(messages.getString("notice.rejected.title"), session.displayName()),
-                        failure.describe()));
+                banners.rejected(session, failure);
                 return;
             }
             opener.store(profile.get(), token.clone());
@@ -350,16 +317,14 @@ public final class Connections implements AutoCloseable {
     }
 
     private void tokenNotStored(ConnectionProfile profile, VaultException failure) {
-        fx(() -> notices.show(new Notice(profile.id() + ":vault-store", Level.WARNING,
-                messages.getString("notice.tokenNotStored.title"), failure.getMessage())));
+        fx(() -> banners.tokenNotStored(profile, failure.getMessage()));
     }
 
     private void deleteToken(TokenVault tokens, ConnectionProfile profile) {
         try {
             tokens.delete(profile.id());
         } catch (VaultException e) {
-            fx(() -> notices.show(new Notice(profile.id() + ":vault-delete", Level.WARNING,
-                    messages.getString("notice.tokenNotDeleted.title"), e.getMessage())));
+            fx(() -> banners.tokenNotDeleted(profile, e.getMessage()));
         }
     }
 
@@ -371,11 +336,10 @@ public final class Connections implements AutoCloseable {
         saving = saving.handle((ok, error) -> null).thenRunAsync(() -> {
             try {
                 store.save(snapshot);
-                fx(() -> notices.dismiss("settings-save"));
+                fx(banners::settingsSaved);
             } catch (IOException e) {
                 LOG.warn("Saving settings failed: {}", e.getMessage());
-                fx(() -> notices.show(new Notice("settings-save", Level.DANGER,
-                        messages.getString("notice.settingsSave.title"), e.getMessage())));
+                fx(() -> banners.settingsNotSaved(e.getMessage()));
             }
         }, tasks.executor());
     }
@@ -387,10 +351,6 @@ public final class Connections implements AutoCloseable {
         } catch (Exception e) {
             throw new CompletionException(e);
         }
-    }
-
-    private static String noticeId(ConnectionSession session, String kind) {
-        return session.profile().map(ConnectionProfile::id).orElse(session.displayName()) + ":" + kind;
     }
 
     private void fx(Runnable action) {
