@@ -25,13 +25,6 @@ public final class EmbeddedSandbox implements AutoCloseable {
     private EmbeddedSandbox() {
     }
 
-    /** Starts the sandbox on {@code executor} and returns its session at once. */
-    public static ConnectionSession open(SandboxOptions options, Executor executor, ResourceBundle messages) {
-        EmbeddedSandbox sandbox = new EmbeddedSandbox();
-        return ConnectionSession.opening(messages.getString("sandbox.name"), true,
-                messages.getString("sandbox.starting"), () -> sandbox.connect(options), executor, sandbox);
-    }
-
     /**
      * The saved demo connection ({@link ConnectionProfile#demo()}): its placeholder base URL becomes the
      * sandbox's real address, and its token is the sandbox's own, never put into a vault.

@@ -6,7 +6,6 @@ import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.model.Capability;
-import io.keydeck.model.TokenInfo;
 import io.keydeck.settings.ConnectionProfile;
 import io.keydeck.settings.EnvironmentTag;
 import io.keydeck.settings.ProfileProblem;
@@ -28,13 +27,10 @@ import javafx.concurrent.Task;
 
 import java.net.URI;
 import java.text.MessageFormat;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -59,7 +55,7 @@ public final class ConnectionDialogViewModel {
     private final Supplier<Optional<char[]>> storedToken;
     private final BackgroundTasks tasks;
     private final ResourceBundle messages;
-    private final RelativeTime time;
+    private final TokenReport report;
 
     private final StringProperty displayName = new SimpleStringProperty("");
     private final ObjectProperty<GatewayDriver> driver = new SimpleObjectProperty<>();
@@ -92,7 +88,7 @@ public final class ConnectionDialogViewModel {
         this.storedToken = storedToken;
         this.tasks = tasks;
         this.messages = messages;
-        this.time = time;
+        this.report = new TokenReport(messages, time);
         if (original != null) {
             displayName.set(original.displayName());
             baseUrl.set(original.baseUrl());
@@ -234,10 +230,10 @@ public final class ConnectionDialogViewModel {
                     try (GatewayClient client = chosen.connect(new GatewayTarget(URI.create(url),
                             AdminToken.of(secret), options))) {
                         if (chosen.capabilities().contains(Capability.TOKEN_INFO)) {
-                            return describe(chosen, Optional.of(client.tokenInfo()), claims);
+                            return report.testSucceeded(chosen, Optional.of(client.tokenInfo()), claims);
                         }
                         client.listKeys(null, 1, false);
-                        return describe(chosen, Optional.empty(), claims);
+                        return report.testSucceeded(chosen, Optional.empty(), claims);
                     }
                 } finally {
                     Arrays.fill(secret, '\0');
@@ -267,47 +263,6 @@ public final class ConnectionDialogViewModel {
         if (test != null) {
             test.cancel();
         }
-    }
-
-    private String describe(GatewayDriver chosen, Optional<TokenInfo> info, AdminTokenClaims claims) {
-        StringBuilder text = new StringBuilder();
-        Optional<TokenInfo> who = info.or(claims::toTokenInfo);
-        if (info.isEmpty() && claims.kind() != AdminTokenClaims.Kind.JWT) {
-            text.append(messages.getString("connectionDialog.test.listed"));
-        } else {
-            String subject = who.map(TokenInfo::subject).filter(s -> !s.isBlank())
-                    .orElse(messages.getString("connectionDialog.test.subjectUnknown"));
-            text.append(MessageFormat.format(messages.getString("connectionDialog.test.ok"), subject));
-            List<String> scopes = who.map(TokenInfo::scopes).orElse(List.of());
-            text.append('\n').append(scopes.isEmpty() ? messages.getString("connectionDialog.test.scopesUnknown")
-                    : MessageFormat.format(messages.getString("connectionDialog.test.scopes"), String.join(", ", scopes)));
-            Instant expires = who.map(TokenInfo::expiresAt).orElse(null);
-            text.append('\n').append(expires == null ? messages.getString("connectionDialog.test.noExpiry")
-                    : MessageFormat.format(messages.getString("connectionDialog.test.expires"), time.exact(expires),
-                    time.format(expires)));
-            if (claims.lacks(SessionOpener.MANAGE_SCOPE)
-                    || (!scopes.isEmpty() && !scopes.contains(SessionOpener.MANAGE_SCOPE) && info.isPresent()
-                    && chosen.id().equals(ConnectionProfile.SANDBOX_DRIVER))) {
-                text.append('\n').append(messages.getString("token.lacksManage"));
-            }
-            if (expires != null && expires.isBefore(time.now().plus(ConnectionNotices.EXPIRY_WARNING))) {
-                text.append('\n').append(messages.getString("token.expiresSoon"));
-            }
-        }
-        Set<Capability> can = chosen.capabilities();
-        text.append('\n').append(MessageFormat.format(messages.getString("connectionDialog.test.can"),
-                can.stream().sorted().map(this::capabilityName).collect(Collectors.joining(", "))));
-        EnumSet<Capability> cannot = EnumSet.allOf(Capability.class);
-        cannot.removeAll(can);
-        for (Capability missing : cannot) {
-            text.append('\n').append(MessageFormat.format(messages.getString("connectionDialog.test.cannot"),
-                    capabilityName(missing), chosen.unsupportedReason(missing)));
-        }
-        return text.toString();
-    }
-
-    private String capabilityName(Capability capability) {
-        return messages.getString("capability." + capability.name().toLowerCase(Locale.ROOT));
     }
 
     private void validate() {
@@ -340,31 +295,9 @@ public final class ConnectionDialogViewModel {
         }
         char[] chars = typed.get();
         try {
-            AdminTokenClaims claims = AdminTokenClaims.inspect(chars);
-            return switch (claims.kind()) {
-                case OPAQUE -> messages.getString("token.opaque");
-                case MALFORMED -> claims.problem().orElse("");
-                case JWT -> describeJwt(claims);
-            };
+            return report.typedToken(AdminTokenClaims.inspect(chars));
         } finally {
             Arrays.fill(chars, '\0');
         }
-    }
-
-    private String describeJwt(AdminTokenClaims claims) {
-        String subject = claims.subject().orElse(messages.getString("connectionDialog.test.subjectUnknown"));
-        String expiry = claims.expiresAt().map(at -> MessageFormat.format(messages.getString(
-                claims.isExpired(time.now()) ? "token.expired" : "token.expires"), time.format(at), time.exact(at)))
-                .orElse(messages.getString("token.noExpiry"));
-        String text = claims.scopesKnown()
-                ? MessageFormat.format(messages.getString("token.jwt"), subject, String.join(", ", claims.scopes()), expiry)
-                : MessageFormat.format(messages.getString("token.jwtNoScopes"), subject, expiry);
-        if (claims.lacks(SessionOpener.MANAGE_SCOPE)) {
-            text += " " + messages.getString("token.lacksManage");
-        }
-        if (claims.expiresWithin(ConnectionNotices.EXPIRY_WARNING, time.now())) {
-            text += " " + messages.getString("token.expiresSoon");
-        }
-        return text;
     }
 }

@@ -7,7 +7,6 @@ import io.keydeck.ui.WindowNotices;
 import io.keydeck.ui.WindowNotices.Level;
 import io.keydeck.ui.WindowNotices.Notice;
 import io.keydeck.ui.common.RelativeTime;
-import io.keydeck.vault.AdminTokenClaims;
 
 import java.text.MessageFormat;
 import java.time.Clock;
