@@ -5,6 +5,7 @@ import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayTarget;
+import io.keydeck.model.BaseUrlPolicy;
 import io.keydeck.model.Capability;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.settings.ConnectionProfile;
@@ -105,6 +106,10 @@ final class SessionOpener {
             session.noteToken(claims, claims.lacks(MANAGE_SCOPE)
                     ? MessageFormat.format(messages.getString("connection.manageBlocked"), profile.displayName())
                     : null);
+            Optional<String> badUrl = BaseUrlPolicy.problem(profile.baseUrl());
+            if (badUrl.isPresent()) { // only a hand-edited settings file gets here; the form refuses it
+                throw new GatewayException(GatewayException.Kind.POLICY, 0, "bad_base_url", badUrl.get(), null);
+            }
             GatewayDriver driver = GatewayDriver.byId(profile.driverId()).orElseThrow(() -> new GatewayException(
                     GatewayException.Kind.UNSUPPORTED, 0, "unknown_driver", MessageFormat.format(
                     messages.getString("connection.unknownDriver"), profile.driverId()), null));

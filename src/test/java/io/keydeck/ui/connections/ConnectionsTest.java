@@ -323,4 +323,37 @@ class ConnectionsTest {
         assertThat(notice.text()).contains("the keyring is locked");
         assertThat(keyCount(added)).isEqualTo(second.keyCount());
     }
+
+    @Test
+    void aDamagedSettingsFileIsKeptAsideAndSaidSoWhileTheAppStillStarts() throws Exception {
+        Files.writeString(configDir.resolve("settings.json"), "{\"connections\": [ {\"displayName\": ");
+
+        Connections connections = start(keychain, null);
+
+        waitUntil(10, () -> connections.notices().notices().stream().anyMatch(n -> n.id().equals("settings")));
+        WindowNotices.Notice notice = onFx(() -> connections.notices().notices().stream()
+                .filter(n -> n.id().equals("settings")).findFirst().orElseThrow());
+        assertThat(notice.title()).isEqualTo("Settings were reset");
+        assertThat(notice.text()).contains("was not valid JSON").contains("kept as");
+        assertThat(names(connections)).containsExactly("Sandbox (local demo)");
+        try (var files = Files.list(configDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.startsWith("settings.json.corrupt-"));
+        }
+    }
+
+    @Test
+    void aHandEditedPlainHttpAddressToAnotherComputerIsRefusedBeforeTheTokenIsSent() throws Exception {
+        // written as a hand-edited file would be; no request ever leaves this machine
+        ConnectionProfile profile = ConnectionProfile.create("Remote", "multiroute", "http://gateway.invalid",
+                EnvironmentTag.PRODUCTION);
+        new SettingsStore(configDir).save(io.keydeck.settings.Settings.DEFAULTS.withConnection(profile));
+        keychain.store(profile.id(), second.adminToken().toCharArray());
+
+        Connections again = start(keychain, null);
+        assertThatThrownBy(() -> named(again, "Remote").awaitClient())
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(GatewayException.Kind.POLICY);
+                    assertThat(e.getMessage()).contains("Plain http:// is only allowed");
+                });
+    }
 }
