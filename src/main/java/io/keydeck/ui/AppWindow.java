@@ -30,7 +30,8 @@ public final class AppWindow {
         RelativeTime time = new RelativeTime(services.clock(), services.messages());
 
         controllers.register(MainWindowController.class, () -> new MainWindowController(
-                new MainWindowViewModel(services.status(), services.messages(), services.navigation()),
+                new MainWindowViewModel(services.connections(), services.active(), services.status(),
+                        services.messages(), services.navigation()),
                 views));
         controllers.register(ConnectionSidebarController.class, () -> new ConnectionSidebarController(
                 new ConnectionSidebarViewModel(services.savedConnections(), services.tasks(), services.messages(),

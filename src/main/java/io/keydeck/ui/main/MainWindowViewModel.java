@@ -1,5 +1,7 @@
 package io.keydeck.ui.main;
 
+import io.keydeck.ui.ActiveConnection;
+import io.keydeck.ui.ConnectionSession;
 import io.keydeck.ui.Navigation;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.StatusLine;
@@ -9,23 +11,38 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * The window's frame: which views can be shown and what the status bar says (the connection list has
- * its own view model in {@code ui.connections}). Views themselves own their content.
+ * The window's frame: which connections exist and which is active, which views can be shown, and what
+ * the status bar says. Views themselves own their content.
  */
 public final class MainWindowViewModel {
+    private final ActiveConnection active;
     private final StatusLine status;
     private final ResourceBundle messages;
+    private final ObservableList<ConnectionSession> connections;
     private final ObservableList<FxmlView> views = FXCollections.observableArrayList(FxmlView.KEYS);
     private final ObjectProperty<FxmlView> selectedView;
 
-    public MainWindowViewModel(StatusLine status, ResourceBundle messages, Navigation navigation) {
+    public MainWindowViewModel(List<ConnectionSession> connections, ActiveConnection active, StatusLine status,
+                               ResourceBundle messages, Navigation navigation) {
         this.selectedView = navigation.viewProperty();
+        this.connections = FXCollections.observableArrayList(connections);
+        this.active = active;
         this.status = status;
         this.messages = messages;
+    }
+
+    public ObservableList<ConnectionSession> connections() {
+        return connections;
+    }
+
+    /** The connection the views show; selecting another one makes them reload. */
+    public ObjectProperty<ConnectionSession> activeConnectionProperty() {
+        return active.sessionProperty();
     }
 
     /** Only views that exist: no placeholders for features still to come. */
@@ -39,6 +56,11 @@ public final class MainWindowViewModel {
 
     public String viewTitle(FxmlView view) {
         return messages.getString("view." + view.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** A line under a demo connection's name, so nobody mistakes its keys for real ones; else empty. */
+    public String connectionCaption(ConnectionSession session) {
+        return session.isDemo() ? messages.getString("connection.demo") : "";
     }
 
     public ReadOnlyStringProperty statusTextProperty() {
