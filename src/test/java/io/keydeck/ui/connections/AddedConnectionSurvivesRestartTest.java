@@ -110,6 +110,28 @@ class AddedConnectionSurvivesRestartTest {
         assertThat(sidebarNames()).as("the demo does not come back").isEmpty();
     }
 
+    @Test
+    void aRejectedTokenIsAskedForInADialogAndTheKeysLoadOnceItIsGiven() throws Exception {
+        openApp();
+        waitUntil(20, () -> keyNames().size() >= 5);
+
+        robot.clickOn("#addButton");
+        robot.clickOn("#connectionName").write("Second sandbox");
+        robot.clickOn("#connectionUrl").write(second.baseUrl().toString());
+        robot.clickOn("#connectionToken").write("mrk_admin_" + "7".repeat(32));
+        robot.clickOn("#saveConnection");
+
+        waitUntil(15, () -> robot.lookup("#promptToken").tryQuery().isPresent());
+        assertThat(onFx(() -> robot.lookup("#promptReason").queryLabeled().getText()))
+                .contains("rejected the stored token").contains("invalid_api_key").doesNotContain("7".repeat(32));
+        robot.clickOn("#promptToken").write(second.adminToken());
+        robot.clickOn("Connect");
+
+        waitUntil(15, () -> keyNames().contains("only-in-second-sandbox"));
+        String id = onFx(() -> services.active().session()).profile().orElseThrow().id();
+        waitUntil(10, () -> keychain.read(id).map(String::new).orElse("").equals(second.adminToken()));
+    }
+
     private void openApp() throws Exception {
         tasks = new BackgroundTasks(3);
         services = AppServices.start(tasks, new SettingsStore(configDir),
