@@ -14,6 +14,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // before the first logger exists: the log file belongs in the platform data dir
+        if (System.getProperty("keydeck.logDir") == null) {
+            System.setProperty("keydeck.logDir",
+                    io.keydeck.settings.PlatformDirs.current().dataDir().resolve("logs").toString());
+        }
         if (KeyDeckCli.isCommand(args)) {
             System.exit(KeyDeckCli.run(args));
         }

@@ -1,38 +1,61 @@
 package io.keydeck.ui;
 
+import io.keydeck.sandbox.SandboxOptions;
+import io.keydeck.settings.SettingsStore;
 import io.keydeck.ui.authlog.ConsoleAuthFailures;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
+import io.keydeck.ui.connections.Connections;
+import io.keydeck.vault.VaultSelection;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The app-wide objects controllers are built from, made once at start-up. Passed to the controller
  * registry instead of living in static singletons, so a test can build the window around a fake.
+ *
+ * @param connections         the live list of sessions the sidebar shows (the same list as
+ *                            {@code savedConnections.sessions()}; not copied, so views see additions)
+ * @param savedConnections    adds, edits, removes and saves connections; holds the window's banners
+ * @param consoleAuthFailures this console's own 401/403 answers, shown in the auth log
  */
 public record AppServices(BackgroundTasks tasks, List<ConnectionSession> connections, ActiveConnection active,
                           ResourceBundle messages, Clock clock, StatusLine status,
-                          Navigation navigation, ConsoleAuthFailures consoleAuthFailures) {
+                          Navigation navigation, Connections savedConnections,
+                          ConsoleAuthFailures consoleAuthFailures) {
 
     public static final String MESSAGES = "io.keydeck.ui.messages";
 
-    public AppServices {
-        connections = List.copyOf(connections);
-    }
-
-    /** As before the console's own auth failures were kept: starts an empty record of them. */
-    public AppServices(BackgroundTasks tasks, List<ConnectionSession> connections, ActiveConnection active,
-                       ResourceBundle messages, Clock clock, StatusLine status, Navigation navigation) {
-        this(tasks, connections, active, messages, clock, status, navigation, new ConsoleAuthFailures(clock));
-    }
-
-    /** Services around {@code connections}, the first one active. */
+    /** Services around fixed {@code connections} that are never saved, the first one active (tests, previews). */
     public static AppServices of(BackgroundTasks tasks, List<ConnectionSession> connections, Clock clock) {
         ResourceBundle messages = ResourceBundle.getBundle(MESSAGES);
         ActiveConnection active = new ActiveConnection(connections.isEmpty() ? null : connections.get(0));
-        return new AppServices(tasks, connections, active, messages, clock, new StatusLine(), new Navigation(),
-                new ConsoleAuthFailures(clock));
+        Connections saved = Connections.of(connections, tasks, messages, clock, active, new WindowNotices());
+        return new AppServices(tasks, saved.sessions(), active, messages, clock, new StatusLine(), new Navigation(),
+                saved, new ConsoleAuthFailures(clock));
+    }
+
+    /**
+     * The running app's services: settings from {@code store} (first start adds the demo connection),
+     * tokens from the vault {@code vault} completes with (chosen in the background, as the keychain may
+     * take seconds to answer), the demo connection served by an embedded sandbox started with
+     * {@code sandbox}. Blocks only to read the settings file.
+     */
+    public static AppServices start(BackgroundTasks tasks, SettingsStore store,
+                                    CompletableFuture<VaultSelection> vault, SandboxOptions sandbox, Clock clock) {
+        ResourceBundle messages = ResourceBundle.getBundle(MESSAGES);
+        ActiveConnection active = new ActiveConnection(null);
+        Connections saved = Connections.start(store, vault, tasks, messages, clock, sandbox, active,
+                new WindowNotices());
+        return new AppServices(tasks, saved.sessions(), active, messages, clock, new StatusLine(), new Navigation(),
+                saved, new ConsoleAuthFailures(clock));
+    }
+
+    /** The banners across the top of the window. */
+    public WindowNotices notices() {
+        return savedConnections.notices();
     }
 }

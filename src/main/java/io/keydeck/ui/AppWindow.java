@@ -2,12 +2,16 @@ package io.keydeck.ui;
 
 import io.keydeck.ui.authlog.AuthLogController;
 import io.keydeck.ui.authlog.AuthLogViewModel;
+import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.ui.common.ControllerFactory;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.RelativeTime;
 import io.keydeck.ui.common.ViewLoader;
 import io.keydeck.ui.dialogs.SecretSettings;
 import io.keydeck.ui.keys.KeyActions;
+import io.keydeck.ui.connections.ConnectionSidebarController;
+import io.keydeck.ui.connections.ConnectionSidebarViewModel;
+import io.keydeck.ui.connections.NoticeBarController;
 import io.keydeck.ui.keys.KeysController;
 import io.keydeck.ui.keys.KeysViewModel;
 import io.keydeck.ui.main.MainWindowController;
@@ -44,6 +48,11 @@ public final class AppWindow {
                 new MainWindowViewModel(services.connections(), services.active(), services.status(),
                         services.messages(), services.navigation()),
                 views));
+        controllers.register(ConnectionSidebarController.class, () -> new ConnectionSidebarController(
+                new ConnectionSidebarViewModel(services.savedConnections(), services.tasks(), services.messages(),
+                        time, GatewayDriver::installed),
+                services.messages()));
+        controllers.register(NoticeBarController.class, () -> new NoticeBarController(services.notices()));
         controllers.register(KeysController.class, () -> {
             KeysViewModel keys = new KeysViewModel(services.active(), services.tasks(), services.messages(), time,
                     services.status(), services.navigation())
@@ -61,11 +70,11 @@ public final class AppWindow {
                         services.status(), services.navigation(), services.consoleAuthFailures()),
                 services.messages(), services.clock().getZone()));
 
-        // until sessions carry their profile: the demo sandbox is development, any other gateway production
         controllers.register(ReviewController.class, () -> new ReviewController(new ReviewViewModel(
                 services.connections(), services.active(), services.tasks(), services.messages(), services.clock(),
                 services.status(), services.navigation(),
-                session -> session.isDemo() ? EnvironmentTag.DEVELOPMENT : EnvironmentTag.PRODUCTION,
+                session -> session.environmentTag()
+                        .orElse(session.isDemo() ? EnvironmentTag.DEVELOPMENT : EnvironmentTag.PRODUCTION),
                 () -> ReviewThresholds.DEFAULTS)));
 
         Scene scene = new Scene(views.load(FxmlView.MAIN_WINDOW));

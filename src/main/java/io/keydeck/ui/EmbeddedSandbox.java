@@ -6,6 +6,7 @@ import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.sandbox.SandboxGateway;
 import io.keydeck.sandbox.SandboxOptions;
+import io.keydeck.settings.ConnectionProfile;
 
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
@@ -24,11 +25,15 @@ public final class EmbeddedSandbox implements AutoCloseable {
     private EmbeddedSandbox() {
     }
 
-    /** Starts the sandbox on {@code executor} and returns its session at once. */
-    public static ConnectionSession open(SandboxOptions options, Executor executor, ResourceBundle messages) {
+    /**
+     * The saved demo connection ({@link ConnectionProfile#demo()}): its placeholder base URL becomes the
+     * sandbox's real address, and its token is the sandbox's own, never put into a vault.
+     */
+    public static ConnectionSession open(ConnectionProfile demo, SandboxOptions options, Executor executor,
+                                         ResourceBundle messages) {
         EmbeddedSandbox sandbox = new EmbeddedSandbox();
-        return ConnectionSession.opening(messages.getString("sandbox.name"), true,
-                messages.getString("sandbox.starting"), () -> sandbox.connect(options), executor, sandbox);
+        return ConnectionSession.forProfile(demo, messages.getString("sandbox.starting"),
+                () -> sandbox.connect(options), executor, sandbox);
     }
 
     private io.keydeck.gateway.GatewayClient connect(SandboxOptions options) throws Exception {

@@ -1,18 +1,20 @@
 package io.keydeck.ui;
 
 import io.keydeck.sandbox.SandboxOptions;
+import io.keydeck.settings.SettingsStore;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.Theme;
+import io.keydeck.vault.VaultSelection;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The desktop app: builds the app's objects once (one background pool, the connections, the
- * controller registry), shows the main window at once, and releases everything on exit.
+ * The desktop app: builds the app's objects once (one background pool, the saved connections, the
+ * controller registry), shows the main window at once, and releases everything on exit. The OS
+ * keychain is asked in the background, as it may take seconds to answer.
  */
 public class KeyDeckApp extends Application {
     private static final int BACKGROUND_THREADS = 4;
@@ -27,9 +29,10 @@ public class KeyDeckApp extends Application {
     @Override
     public void init() {
         tasks = new BackgroundTasks(BACKGROUND_THREADS);
-        ResourceBundle messages = ResourceBundle.getBundle(AppServices.MESSAGES);
-        ConnectionSession sandbox = EmbeddedSandbox.open(SandboxOptions.defaults(), tasks.executor(), messages);
-        services = AppServices.of(tasks, List.of(sandbox), Clock.systemDefaultZone());
+        CompletableFuture<VaultSelection> vault = CompletableFuture.supplyAsync(VaultSelection::choose,
+                tasks.executor());
+        services = AppServices.start(tasks, SettingsStore.inConfigDir(), vault, SandboxOptions.defaults(),
+                Clock.systemDefaultZone());
     }
 
     @Override
@@ -48,7 +51,7 @@ public class KeyDeckApp extends Application {
     @Override
     public void stop() {
         tasks.cancelAll();
-        services.connections().forEach(ConnectionSession::close);
+        services.savedConnections().close();
         tasks.close();
     }
 }

@@ -8,9 +8,11 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static io.keydeck.ui.FxTestSupport.onFx;
@@ -21,9 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AppShowsDemoKeysTest {
     private final FxRobot robot = new FxRobot();
     private Application app;
+    @TempDir Path configDir;
 
     @BeforeEach
     void startApp() throws Exception {
+        // a first start in an empty settings folder, without asking the OS keychain
+        System.setProperty("keydeck.configDir", configDir.toString());
+        System.setProperty("keydeck.vault", "session");
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(KeyDeckApp.class);
     }
@@ -32,6 +38,8 @@ class AppShowsDemoKeysTest {
     void stopApp() throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
+        System.clearProperty("keydeck.configDir");
+        System.clearProperty("keydeck.vault");
     }
 
     @Test
@@ -47,6 +55,8 @@ class AppShowsDemoKeysTest {
         assertThat(sidebar).contains("Sandbox (local demo)", "Keys");
         assertThat(onFx(() -> robot.lookup(".sidebar-caption").queryLabeled().getText())).isEqualTo("Demo data only");
         assertThat(onFx(() -> robot.lookup("#errorBanner").query().isVisible())).isFalse();
+        assertThat(onFx(() -> robot.lookup(".env-development").queryLabeled().getText())).isEqualTo("DEV");
+        assertThat(configDir.resolve("settings.json")).content().contains("Sandbox (local demo)");
     }
 
     private List<String> renderedHints() {

@@ -145,7 +145,13 @@ public final class KeysViewModel {
         if (current == null) {
             return messages.getString("keys.notConnected");
         }
-        return current.capabilities().contains(capability) ? null : current.unsupportedReason(capability);
+        if (!current.capabilities().contains(capability)) {
+            return current.unsupportedReason(capability);
+        }
+        ConnectionSession session = connection.session();
+        boolean changesKeys = capability == Capability.CREATE_KEY || capability == Capability.REVOKE_KEY
+                || capability == Capability.RENAME_KEY || capability == Capability.DISABLE_KEY;
+        return changesKeys && session != null ? session.manageBlockedReason().orElse(null) : null;
     }
 
     /** Puts {@code changed} in place of the key with the same id, keeping the row where it is. */
@@ -427,8 +433,11 @@ public final class KeysViewModel {
         if (failure instanceof GatewayException gatewayException) {
             description = gatewayException.describe();
             LOG.warn("Listing keys failed: {}", description);
-            if (authFailures != null && connection.session() != null) {
-                authFailures.report(connection.session().displayName(), "GET /v1/api-keys", gatewayException);
+            if (connection.session() != null) {
+                if (authFailures != null) {
+                    authFailures.report(connection.session().displayName(), "GET /v1/api-keys", gatewayException);
+                }
+                connection.session().reportAuthFailure(gatewayException);
             }
         } else {
             description = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();

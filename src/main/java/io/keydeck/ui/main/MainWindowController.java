@@ -1,6 +1,5 @@
 package io.keydeck.ui.main;
 
-import io.keydeck.ui.ConnectionSession;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.ViewLoader;
 import javafx.beans.binding.Bindings;
@@ -21,16 +20,17 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Wires the sidebar, the content area and the status bar to {@link MainWindowViewModel}. */
+/**
+ * Wires the sidebar's views, the content area and the status bar to {@link MainWindowViewModel}; the
+ * connection list and the banners are included views of their own ({@code ui.connections}).
+ */
 public final class MainWindowController {
     private static final double VIEW_ROW_HEIGHT = 36;
-    private static final double CONNECTION_ROW_HEIGHT = 52;
 
     private final MainWindowViewModel viewModel;
     private final ViewLoader views;
     private final Map<FxmlView, Parent> loadedViews = new EnumMap<>(FxmlView.class);
 
-    @FXML private ListView<ConnectionSession> connectionList;
     @FXML private ListView<FxmlView> viewList;
     @FXML private StackPane content;
     @FXML private StatusBar statusBar;
@@ -42,18 +42,6 @@ public final class MainWindowController {
 
     @FXML
     private void initialize() {
-        connectionList.setItems(viewModel.connections());
-        connectionList.setCellFactory(list -> row(session -> sidebarEntry(
-                session.isDemo() ? Feather.BOX : Feather.SERVER, session.displayName(),
-                viewModel.connectionCaption(session))));
-        fitToRows(connectionList, CONNECTION_ROW_HEIGHT);
-        connectionList.getSelectionModel().select(viewModel.activeConnectionProperty().get());
-        connectionList.getSelectionModel().selectedItemProperty().addListener((obs, old, session) -> {
-            if (session != null) {
-                viewModel.activeConnectionProperty().set(session);
-            }
-        });
-
         viewList.setItems(viewModel.views());
         viewList.setCellFactory(list -> row(view -> sidebarEntry(icon(view), viewModel.viewTitle(view), "")));
         fitToRows(viewList, VIEW_ROW_HEIGHT);

@@ -1,0 +1,363 @@
+package io.keydeck.ui.connections;
+
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.sandbox.SandboxOptions;
+import io.keydeck.settings.ConnectionProfile;
+import io.keydeck.settings.Settings;
+import io.keydeck.settings.SettingsLoad;
+import io.keydeck.settings.SettingsStore;
+import io.keydeck.ui.ActiveConnection;
+import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.WindowNotices;
+import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.vault.SessionVault;
+import io.keydeck.vault.TokenVault;
+import io.keydeck.vault.VaultException;
+import io.keydeck.vault.VaultSelection;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The user's connections as the app holds them: the saved profiles, a live session for each, which
+ * one is shown, and where their tokens are kept. Every change is saved to {@code settings.json} off the
+ * FX thread, and tokens go only into the vault. Its public methods run on the FX thread.
+ */
+public final class Connections implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
+
+    private final SettingsStore store;
+    private final CompletableFuture<TokenVault> vault;
+    private final BackgroundTasks tasks;
+    private final ResourceBundle messages;
+    private final ActiveConnection active;
+    private final WindowNotices notices;
+    private final ConnectionNotices banners;
+    private final SessionOpener opener;
+    private final ObservableList<ConnectionSession> sessions = FXCollections.observableArrayList();
+    private final Set<String> prompting = new HashSet<>();
+    private final List<Runnable> waitingForPrompt = new ArrayList<>();
+    private TokenPrompt prompt;
+    private Settings settings;
+    private CompletableFuture<Void> saving = CompletableFuture.completedFuture(null);
+
+    private Connections(SettingsStore store, Settings settings, CompletableFuture<TokenVault> vault,
+                        BackgroundTasks tasks, ResourceBundle messages, Clock clock, SandboxOptions sandbox,
+                        ActiveConnection active, WindowNotices notices) {
+        this.store = store;
+        this.settings = settings;
+        this.vault = vault;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.active = active;
+        this.notices = notices;
+        this.banners = new ConnectionNotices(notices, messages, clock);
+        this.opener = new SessionOpener(vault, this::askToken, this::tokenNotStored, tasks.executor(), messages,
+                sandbox);
+    }
+
+    /**
+     * Loads the settings (first start adds the demo connection), opens a session for every saved
+     * connection and selects the one shown last time. The vault may still be opening; sessions that
+     * need it wait for it in the background. Blocks only for reading {@code settings.json}.
+     */
+    public static Connections start(SettingsStore store, CompletableFuture<VaultSelection> vaultSelection,
+                                    BackgroundTasks tasks, ResourceBundle messages, Clock clock,
+                                    SandboxOptions sandbox, ActiveConnection active, WindowNotices notices) {
+        SettingsLoad load = store.loadAtStartup();
+        CompletableFuture<TokenVault> vault = vaultSelection.thenApply(VaultSelection::vault);
+        Connections connections = new Connections(store, load.settings(), vault, tasks, messages, clock, sandbox,
+                active, notices);
+        load.warning().ifPresent(warning -> connections.fx(() -> connections.banners.settingsReset(warning)));
+        vaultSelection.thenAccept(selection -> selection.notice().ifPresent(notice ->
+                connections.fx(() -> connections.banners.sessionOnlyVault(notice))));
+        for (ConnectionProfile profile : load.settings().connections()) {
+            connections.sessions.add(connections.watch(connections.opener.open(profile, null)));
+        }
+        String selected = load.settings().preferences().selectedConnectionId();
+        active.sessionProperty().set(connections.sessions.stream()
+                .filter(s -> s.profile().map(p -> p.id().equals(selected)).orElse(false))
+                .findFirst().orElse(connections.sessions.isEmpty() ? null : connections.sessions.get(0)));
+        return connections;
+    }
+
+    /** Fixed sessions that are never saved (previews and tests of single views). */
+    public static Connections of(List<ConnectionSession> sessions, BackgroundTasks tasks, ResourceBundle messages,
+                                 Clock clock, ActiveConnection active, WindowNotices notices) {
+        Connections connections = new Connections(null, Settings.DEFAULTS,
+                CompletableFuture.completedFuture(new SessionVault()), tasks, messages, clock,
+                SandboxOptions.defaults(), active, notices);
+        connections.sessions.setAll(sessions);
+        return connections;
+    }
+
+    /** The live list the sidebar shows, in the user's order. */
+    public ObservableList<ConnectionSession> sessions() {
+        return sessions;
+    }
+
+    public ActiveConnection active() {
+        return active;
+    }
+
+    public WindowNotices notices() {
+        return notices;
+    }
+
+    /** The saved profiles, for the connection form's unique-name rule. */
+    public List<ConnectionProfile> profiles() {
+        return settings.connections();
+    }
+
+    /** Where tokens are kept, e.g. "Secret Service keyring (GNOME Keyring or compatible)". */
+    public String vaultDescription() {
+        return vault.isDone() && !vault.isCompletedExceptionally() ? vault.join().description()
+                : messages.getString("vault.pending");
+    }
+
+    /** Reads a saved token for "Test connection" of an existing connection; blocks, background only. */
+    public Optional<char[]> storedToken(String connectionId) {
+        return vault.join().read(connectionId);
+    }
+
+    /** The dialog that asks for tokens; the first one set wins, so tests can script it. */
+    public void useTokenPromptIfNone(TokenPrompt tokenPrompt) {
+        if (prompt == null) {
+            prompt = tokenPrompt;
+            List<Runnable> waiting = List.copyOf(waitingForPrompt);
+            waitingForPrompt.clear();
+            waiting.forEach(Runnable::run);
+        }
+    }
+
+    /** Saves a new connection, puts its token into the vault only, opens and selects it. */
+    public ConnectionSession add(ConnectionProfile profile, char[] token) {
+        settings = settings.withConnection(profile);
+        save();
+        if (!profile.demo()) {
+            opener.store(profile, token.clone());
+        }
+        ConnectionSession session = watch(opener.open(profile, token));
+        sessions.add(session);
+        select(session);
+        return session;
+    }
+
+    /**
+     * Saves changes to a connection and reopens it; {@code newToken} replaces the stored token, null
+     * keeps it.
+     */
+    public ConnectionSession update(ConnectionSession old, ConnectionProfile profile, char[] newToken) {
+        settings = settings.withConnection(profile);
+        save();
+        if (newToken != null && !profile.demo()) {
+            opener.store(profile, newToken.clone());
+        }
+        return replace(old, opener.open(profile, newToken));
+    }
+
+    /** Forgets a connection: its profile, its token in the vault and its notices. */
+    public void remove(ConnectionSession session) {
+        int index = sessions.indexOf(session);
+        if (index < 0) {
+            return;
+        }
+        sessions.remove(index);
+        session.profile().ifPresent(profile -> {
+            settings = settings.withoutConnection(profile.id());
+            save();
+            banners.forget(session);
+            if (!profile.demo()) {
+                vault.thenAcceptAsync(v -> deleteToken(v, profile), tasks.executor());
+            }
+        });
+        if (active.session() == session) {
+            select(sessions.isEmpty() ? null : sessions.get(Math.min(index, sessions.size() - 1)));
+        }
+        tasks.executor().execute(session::close);
+    }
+
+    /** Moves a connection up (negative) or down (positive) in the sidebar and in the saved order. */
+    public void move(ConnectionSession session, int delta) {
+        int from = sessions.indexOf(session);
+        int to = from + delta;
+        if (from < 0 || to < 0 || to >= sessions.size()) {
+            return;
+        }
+        boolean wasActive = active.session() == session;
+        sessions.remove(from);
+        sessions.add(to, session);
+        if (wasActive) {
+            active.sessionProperty().set(session);
+        }
+        settings = settings.withConnectionOrder(sessions.stream()
+                .flatMap(s -> s.profile().stream()).map(ConnectionProfile::id).toList());
+        save();
+    }
+
+    /** Shows {@code session} (null for none) and remembers the choice for the next start. */
+    public void select(ConnectionSession session) {
+        active.sessionProperty().set(session);
+        String id = session == null ? null : session.profile().map(ConnectionProfile::id).orElse(null);
+        if (store != null && !java.util.Objects.equals(id, settings.preferences().selectedConnectionId())) {
+            settings = settings.withPreferences(settings.preferences().withSelectedConnectionId(id));
+            save();
+        }
+    }
+
+    /** Closes every session, lets pending saves finish (briefly) and releases the vault. */
+    @Override
+    public void close() {
+        sessions.forEach(ConnectionSession::close);
+        try {
+            saving.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Settings may not have been saved before exit: {}", e.toString());
+        }
+        if (vault.isDone() && !vault.isCompletedExceptionally()) {
+            vault.join().close();
+        }
+    }
+
+    private ConnectionSession replace(ConnectionSession old, ConnectionSession fresh) {
+        watch(fresh);
+        int index = sessions.indexOf(old);
+        if (index < 0) {
+            sessions.add(fresh);
+        } else {
+            sessions.set(index, fresh);
+        }
+        banners.reopened(old);
+        if (active.session() == old || active.session() == null) {
+            active.sessionProperty().set(fresh);
+        }
+        tasks.executor().execute(old::close);
+        return fresh;
+    }
+
+    private ConnectionSession watch(ConnectionSession session) {
+        session.onAuthFailure((s, failure) -> fx(() -> authFailed(s, failure)));
+        session.opened().whenComplete((client, failure) -> fx(() -> opened(session, failure)));
+        return session;
+    }
+
+    private void opened(ConnectionSession session, Throwable failure) {
+        // the claims are read before connecting, so an expired token is named even when the gateway refused it
+        if (sessions.contains(session)) {
+            banners.tokenState(session, failure == null);
+        }
+    }
+
+    private void authFailed(ConnectionSession session, GatewayException failure) {
+        if (!sessions.contains(session)) {
+            return;
+        }
+        if (failure.kind() == GatewayException.Kind.FORBIDDEN) {
+            banners.forbidden(session, failure);
+            return;
+        }
+        Optional<ConnectionProfile> profile = session.profile().filter(p -> !p.demo());
+        if (profile.isEmpty()) {
+            banners.rejected(session, failure);
+            return;
+        }
+        String id = profile.get().id();
+        if (!prompting.add(id)) {
+            return;
+        }
+        String reason = MessageFormat.format(messages.getString("token.prompt.rejected"), failure.describe());
+        askToken(profile.get(), reason).whenComplete((answer, error) -> fx(() -> {
+            prompting.remove(id);
+            ConnectionSession current = sessions.stream()
+                    .filter(s -> s.profile().map(p -> p.id().equals(id)).orElse(false)).findFirst().orElse(null);
+            char[] token = answer == null ? null : answer.orElse(null);
+            if (token == null || current == null) {
+                SessionOpener.wipe(token);
+                banners.rejected(session, failure);
+                return;
+            }
+            opener.store(profile.get(), token.clone());
+            replace(current, opener.open(current.profile().orElseThrow(), token));
+        }));
+    }
+
+    /** Any thread: asks through the prompt on the FX thread, waiting until a prompt is set. */
+    private CompletableFuture<Optional<char[]>> askToken(ConnectionProfile profile, String reason) {
+        CompletableFuture<Optional<char[]>> answer = new CompletableFuture<>();
+        fx(() -> {
+            Runnable ask = () -> prompt.ask(profile, reason).whenComplete((token, error) -> {
+                if (error != null) {
+                    answer.complete(Optional.empty());
+                } else {
+                    answer.complete(token == null ? Optional.empty() : token);
+                }
+            });
+            if (prompt == null) {
+                waitingForPrompt.add(ask);
+            } else {
+                ask.run();
+            }
+        });
+        return answer;
+    }
+
+    private void tokenNotStored(ConnectionProfile profile, VaultException failure) {
+        fx(() -> banners.tokenNotStored(profile, failure.getMessage()));
+    }
+
+    private void deleteToken(TokenVault tokens, ConnectionProfile profile) {
+        try {
+            tokens.delete(profile.id());
+        } catch (VaultException e) {
+            fx(() -> banners.tokenNotDeleted(profile, e.getMessage()));
+        }
+    }
+
+    private void save() {
+        if (store == null) {
+            return;
+        }
+        Settings snapshot = settings;
+        saving = saving.handle((ok, error) -> null).thenRunAsync(() -> {
+            try {
+                store.save(snapshot);
+                fx(banners::settingsSaved);
+            } catch (IOException e) {
+                LOG.warn("Saving settings failed: {}", e.getMessage());
+                fx(() -> banners.settingsNotSaved(e.getMessage()));
+            }
+        }, tasks.executor());
+    }
+
+    /** Waits until every save asked for so far is on disk (tests and exit). */
+    public void awaitSaved() {
+        try {
+            saving.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private void fx(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+}
