@@ -49,12 +49,18 @@ public final class FakeGatewayClient implements GatewayClient {
         }
 
         @Override
+        public List<String> keyAttributeNames() {
+            return attributeNames;
+        }
+
+        @Override
         public GatewayClient connect(GatewayTarget target) {
             throw new UnsupportedOperationException("tests construct FakeGatewayClient directly");
         }
     };
 
     private volatile Set<Capability> capabilities = Set.of(Capability.LIST_KEYS);
+    private volatile List<String> attributeNames = List.of();
     private final java.util.Deque<GatewayException> createFailures = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final java.util.Map<String, GatewayException> revokeFailures = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> idempotencyKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -72,6 +78,12 @@ public final class FakeGatewayClient implements GatewayClient {
 
     public FakeGatewayClient(List<ApiKey> keys) {
         this.keys = List.copyOf(keys);
+    }
+
+    /** The driver names these extra key attributes (driver-specific columns). */
+    public FakeGatewayClient withAttributeNames(String... names) {
+        this.attributeNames = List.of(names);
+        return this;
     }
 
     /** Serves these auth events (newest first), filtered by time, status and code, paged like keys. */

@@ -77,6 +77,7 @@ public final class KeysController {
     @FXML
     private void initialize() {
         setUpColumns();
+        new DriverAttributeColumns().install(table, viewModel.driverProperty());
         if (sparklines != null) {
             sparklines.install(table, viewModel.loadingProperty());
         }
