@@ -183,8 +183,6 @@ public final class JournalController {
             return;
         }
         verdictBanner.getStyleClass().add(verdict.intact() ? "success" : "danger");
-        verdictBanner.setTitle(messages.getString(verdict.intact() ? "journal.verify.intactTitle"
-                : "journal.verify.brokenTitle"));
         verdictBanner.setDescription(verdict.text());
         verdictIcon.setIconCode(verdict.intact() ? Feather.CHECK_CIRCLE : Feather.ALERT_OCTAGON);
     }
