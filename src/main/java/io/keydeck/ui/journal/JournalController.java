@@ -6,21 +6,16 @@ import io.keydeck.journal.JournalEntry;
 import io.keydeck.ui.journal.JournalViewModel.ResultFilter;
 import io.keydeck.ui.journal.JournalViewModel.Verdict;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.util.StringConverter;
@@ -28,7 +23,6 @@ import org.controlsfx.control.MaskerPane;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Function;
@@ -78,6 +72,13 @@ public final class JournalController {
         masker.visibleProperty().bind(viewModel.loadingProperty().and(Bindings.isEmpty(table.getItems())));
         bindFilters();
         bindTable();
+        viewModel.activeConnectionProperty().addListener((obs, old, now) -> table.refresh());
+        // the command line appends too: read the file again whenever the view is shown
+        table.sceneProperty().addListener((obs, old, scene) -> {
+            if (old == null && scene != null) {
+                viewModel.refresh();
+            }
+        });
         viewModel.refresh();
     }
 
@@ -110,57 +111,15 @@ public final class JournalController {
         SortedList<JournalEntry> sorted = new SortedList<>(viewModel.entries());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        text(timeColumn, viewModel::time);
-        text(userColumn, JournalEntry::user);
-        text(connectionColumn, JournalEntry::connection);
-        text(actionColumn, e -> e.action().wireName());
-        text(nameColumn, JournalEntry::keyName);
-        text(requestIdColumn, e -> e.requestId() == null ? "" : e.requestId());
-        hintColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        hintColumn.setComparator((a, b) -> a.keyHint().compareTo(b.keyHint()));
-        hintColumn.setCellFactory(column -> new TableCell<>() {
-            @Override
-            protected void updateItem(JournalEntry entry, boolean empty) {
-                super.updateItem(entry, empty);
-                setText(null);
-                setGraphic(null);
-                setTooltip(null);
-                if (empty || entry == null) {
-                    return;
-                }
-                if (viewModel.canOpen(entry)) {
-                    Hyperlink link = new Hyperlink(entry.keyHint());
-                    link.setOnAction(e -> viewModel.open(entry));
-                    link.setTooltip(new Tooltip(MessageFormat.format(messages.getString("journal.openKey"),
-                            entry.keyId())));
-                    setGraphic(link);
-                } else {
-                    setText(entry.keyHint());
-                    if (!entry.keyId().isEmpty()) {
-                        setTooltip(new Tooltip(entry.keyId()));
-                    }
-                }
-            }
-        });
-        resultColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        resultColumn.setComparator((a, b) -> a.result().compareTo(b.result()));
-        resultColumn.setCellFactory(column -> new TableCell<>() {
-            @Override
-            protected void updateItem(JournalEntry entry, boolean empty) {
-                super.updateItem(entry, empty);
-                getStyleClass().remove("journal-failed");
-                if (empty || entry == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                setText(entry.result());
-                setGraphic(new FontIcon(entry.succeeded() ? Feather.CHECK : Feather.X_CIRCLE));
-                if (!entry.succeeded()) {
-                    getStyleClass().add("journal-failed");
-                }
-            }
-        });
+        JournalCells.text(timeColumn, viewModel::time);
+        JournalCells.text(userColumn, JournalEntry::user);
+        JournalCells.text(connectionColumn, JournalEntry::connection);
+        JournalCells.text(actionColumn, e -> e.action().wireName());
+        JournalCells.text(nameColumn, JournalEntry::keyName);
+        JournalCells.text(requestIdColumn, e -> e.requestId() == null ? "" : e.requestId());
+        JournalCells cells = new JournalCells(viewModel, messages);
+        cells.key(hintColumn);
+        cells.result(resultColumn);
         table.setRowFactory(t -> {
             TableRow<JournalEntry> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -185,10 +144,6 @@ public final class JournalController {
         verdictBanner.getStyleClass().add(verdict.intact() ? "success" : "danger");
         verdictBanner.setDescription(verdict.text());
         verdictIcon.setIconCode(verdict.intact() ? Feather.CHECK_CIRCLE : Feather.ALERT_OCTAGON);
-    }
-
-    private static void text(TableColumn<JournalEntry, String> column, Function<JournalEntry, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> text) {

@@ -88,6 +88,11 @@ public final class JournalViewModel {
         journal.appendedProperty().addListener((obs, old, now) -> refresh());
     }
 
+    /** The connection the Keys view shows: which entries {@link #canOpen} changes with it. */
+    public ReadOnlyObjectProperty<ConnectionSession> activeConnectionProperty() {
+        return active.sessionProperty();
+    }
+
     /** The entries the filters let through, newest first. */
     public ObservableList<JournalEntry> entries() {
         return shown;

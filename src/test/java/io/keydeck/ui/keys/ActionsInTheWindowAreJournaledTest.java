@@ -151,4 +151,44 @@ class ActionsInTheWindowAreJournaledTest {
         assertThat(entries).allMatch(e -> e.time().isBefore(Instant.now().plusSeconds(1)));
         assertThat(journal.verify().isIntact()).isTrue();
     }
+
+    @Test
+    void aRotationIsJournaledAsItHappenedFailedAttemptIncluded() throws Exception {
+        ApiKey old = TestKeys.active("key_0777", "Checkout");
+        FakeGatewayClient client = new FakeGatewayClient(List.of(old))
+                .withCapabilities(Capability.values())
+                .failingCreatesWith(new GatewayException(GatewayException.Kind.SERVER, 500, "server_error",
+                        "Upstream database unavailable", "req_r0t"));
+        ActionJournal journal = journal();
+        window = KeysWindow.on(client, journal);
+        var robot = window.robot;
+        window.select(window.row("Checkout"));
+        robot.clickOn("#rotateButton");
+        waitUntil(5, () -> robot.lookup("#createReplacementButton").tryQuery().isPresent());
+        robot.clickOn("#createReplacementButton");
+        waitUntil(10, () -> KeysWindow.textOfAllWindows().stream().anyMatch(t -> t != null
+                && t.contains("Upstream database unavailable")));
+        robot.clickOn("#createReplacementButton");
+        waitUntil(10, () -> robot.lookup("#storedCheckBox").tryQuery().isPresent());
+        robot.clickOn("#storedCheckBox");
+        robot.clickOn("#closeSecretButton");
+        waitUntil(5, () -> robot.lookup("#rotateRevokeOldAlert").tryQuery().isPresent());
+        robot.clickOn("Revoke the old key now");
+        waitUntil(5, () -> robot.lookup("#confirmRevokeButton").tryQuery().isPresent());
+        robot.clickOn("#confirmRevokeButton");
+        waitUntil(10, () -> client.revokedIds().contains("key_0777"));
+        robot.clickOn("#closeRevokeButton");
+
+        List<JournalEntry> entries = entriesOnceThereAre(journal, 4);
+        String replacement = entries.get(2).keyName();
+        assertThat(replacement).startsWith("Checkout (rotated ");
+        assertThat(entries).extracting(e -> e.action().wireName() + " " + e.keyName() + " " + e.result() + " "
+                + e.requestId()).containsExactly(
+                "rotate Checkout failed: server_error req_r0t",
+                "rotate Checkout ok null",
+                "create " + replacement + " ok null",
+                "revoke Checkout ok req_fake_key_0777");
+        assertThat(entries.get(0).keyId()).isEqualTo("key_0777");
+        assertThat(entries.get(2).keyId()).isNotEqualTo("key_0777").isNotEmpty();
+    }
 }
