@@ -80,7 +80,16 @@ class ActionsInTheWindowAreJournaledTest {
         assertThat(entry.result()).isEqualTo("ok");
         assertThat(entry.requestId()).startsWith("req_");
         assertThat(shown).contains("request id " + entry.requestId());
-        assertThat(journal.verify().isIntact()).isTrue();
+
+        robot.clickOn("Journal");
+        waitUntil(10, () -> robot.lookup(".journal-table .hyperlink").tryQuery().isPresent());
+        robot.clickOn("#verifyButton");
+        waitUntil(10, () -> KeysWindow.textOfAllWindows().stream().anyMatch(t -> t != null
+                && t.startsWith("Intact: 1 entry,")));
+        robot.clickOn(".journal-table .hyperlink");
+        waitUntil(10, () -> window.table() != null && window.table().isVisible()
+                && window.table().getSelectionModel().getSelectedItem() != null
+                && window.table().getSelectionModel().getSelectedItem().id().equals(key.id()));
     }
 
     @Test
