@@ -1,5 +1,6 @@
 package io.keydeck.ui;
 
+import io.keydeck.journal.ActionJournal;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.settings.SettingsStore;
 import io.keydeck.ui.authlog.ConsoleAuthFailures;
@@ -8,9 +9,11 @@ import io.keydeck.ui.common.StatusLine;
 import io.keydeck.ui.connections.Connections;
 import io.keydeck.vault.VaultSelection;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,21 +24,26 @@ import java.util.concurrent.CompletableFuture;
  *                            {@code savedConnections.sessions()}; not copied, so views see additions)
  * @param savedConnections    adds, edits, removes and saves connections; holds the window's banners
  * @param consoleAuthFailures this console's own 401/403 answers, shown in the auth log
+ * @param journal             where the window's admin actions are recorded (the data dir's journal)
  */
 public record AppServices(BackgroundTasks tasks, List<ConnectionSession> connections, ActiveConnection active,
                           ResourceBundle messages, Clock clock, StatusLine status,
                           Navigation navigation, Connections savedConnections,
-                          ConsoleAuthFailures consoleAuthFailures) {
+                          ConsoleAuthFailures consoleAuthFailures, ActionJournal journal) {
 
     public static final String MESSAGES = "io.keydeck.ui.messages";
 
-    /** Services around fixed {@code connections} that are never saved, the first one active (tests, previews). */
+    /**
+     * Services around fixed {@code connections} that are never saved, the first one active (tests, previews).
+     * Actions are journaled to a file in the temp directory, never to the user's own journal.
+     */
     public static AppServices of(BackgroundTasks tasks, List<ConnectionSession> connections, Clock clock) {
         ResourceBundle messages = ResourceBundle.getBundle(MESSAGES);
         ActiveConnection active = new ActiveConnection(connections.isEmpty() ? null : connections.get(0));
         Connections saved = Connections.of(connections, tasks, messages, clock, active, new WindowNotices());
         return new AppServices(tasks, saved.sessions(), active, messages, clock, new StatusLine(), new Navigation(),
-                saved, new ConsoleAuthFailures(clock));
+                saved, new ConsoleAuthFailures(clock), ActionJournal.open(Path.of(System.getProperty("java.io.tmpdir"),
+                "keydeck-journal-" + UUID.randomUUID() + ".jsonl")));
     }
 
     /**
@@ -51,7 +59,13 @@ public record AppServices(BackgroundTasks tasks, List<ConnectionSession> connect
         Connections saved = Connections.start(store, vault, tasks, messages, clock, sandbox, active,
                 new WindowNotices());
         return new AppServices(tasks, saved.sessions(), active, messages, clock, new StatusLine(), new Navigation(),
-                saved, new ConsoleAuthFailures(clock));
+                saved, new ConsoleAuthFailures(clock), ActionJournal.inDataDir());
+    }
+
+    /** These services with the window's actions journaled to {@code other} instead. */
+    public AppServices withJournal(ActionJournal other) {
+        return new AppServices(tasks, connections, active, messages, clock, status, navigation, savedConnections,
+                consoleAuthFailures, other);
     }
 
     /** The banners across the top of the window. */

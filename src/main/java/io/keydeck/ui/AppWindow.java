@@ -8,6 +8,9 @@ import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.RelativeTime;
 import io.keydeck.ui.common.ViewLoader;
 import io.keydeck.ui.dialogs.SecretSettings;
+import io.keydeck.ui.journal.JournalController;
+import io.keydeck.ui.journal.JournalViewModel;
+import io.keydeck.ui.journal.WindowJournal;
 import io.keydeck.ui.keys.KeyActions;
 import io.keydeck.ui.connections.ConnectionSidebarController;
 import io.keydeck.ui.connections.ConnectionSidebarViewModel;
@@ -43,6 +46,8 @@ public final class AppWindow {
         ControllerFactory controllers = new ControllerFactory();
         ViewLoader views = new ViewLoader(controllers, services.messages());
         RelativeTime time = new RelativeTime(services.clock(), services.messages());
+        WindowJournal journal = new WindowJournal(services.journal(), services.tasks(), services.status(),
+                services.messages(), services.clock());
 
         controllers.register(MainWindowController.class, () -> new MainWindowController(
                 new MainWindowViewModel(services.connections(), services.active(), services.status(),
@@ -58,7 +63,7 @@ public final class AppWindow {
                     services.status(), services.navigation())
                     .reportAuthFailuresTo(services.consoleAuthFailures());
             return new KeysController(keys, new KeyActions(keys, services.tasks(), services.messages(),
-                    services.status(), secretSettings, services.clock()),
+                    services.status(), secretSettings, services.clock()).journalTo(journal, services.active()),
                     new io.keydeck.ui.keys.UsageSparklineColumn(services.active(), services.tasks(), services.clock(),
                             services.messages()));
         });
@@ -75,7 +80,10 @@ public final class AppWindow {
                 services.status(), services.navigation(),
                 session -> session.environmentTag()
                         .orElse(session.isDemo() ? EnvironmentTag.DEVELOPMENT : EnvironmentTag.PRODUCTION),
-                () -> ReviewThresholds.DEFAULTS)));
+                () -> ReviewThresholds.DEFAULTS).journalTo(journal)));
+        controllers.register(JournalController.class, () -> new JournalController(new JournalViewModel(journal,
+                services.active(), services.tasks(), services.messages(), services.status(), services.navigation(),
+                services.clock().getZone()), services.messages()));
 
         Scene scene = new Scene(views.load(FxmlView.MAIN_WINDOW));
         scene.getStylesheets().add(Objects.requireNonNull(

@@ -6,7 +6,8 @@ public enum FxmlView {
     KEYS("/io/keydeck/ui/keys/KeysView.fxml"),
     USAGE("/io/keydeck/ui/usage/UsageView.fxml"),
     AUTH_LOG("/io/keydeck/ui/authlog/AuthLogView.fxml"),
-    REVIEW("/io/keydeck/ui/review/ReviewView.fxml");
+    REVIEW("/io/keydeck/ui/review/ReviewView.fxml"),
+    JOURNAL("/io/keydeck/ui/journal/JournalView.fxml");
 
     private final String resource;
 

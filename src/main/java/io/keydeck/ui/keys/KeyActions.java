@@ -1,6 +1,10 @@
 package io.keydeck.ui.keys;
 
 import io.keydeck.gateway.GatewayClient;
+import io.keydeck.journal.JournalAction;
+import io.keydeck.ui.ActiveConnection;
+import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.journal.WindowJournal;
 import io.keydeck.model.Capability;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
@@ -46,6 +50,8 @@ public final class KeyActions {
     private final StatusLine status;
     private final SecretSettings secretSettings;
     private final Clock clock;
+    private WindowJournal journal;
+    private ActiveConnection active;
 
     public KeyActions(KeysViewModel keys, BackgroundTasks tasks, ResourceBundle messages, StatusLine status,
                       SecretSettings secretSettings, Clock clock) {
@@ -55,6 +61,29 @@ public final class KeyActions {
         this.status = status;
         this.secretSettings = secretSettings;
         this.clock = clock;
+    }
+
+    /** Records every create, revoke, rotate, rename, disable and enable in {@code journal}, under the active connection. */
+    public KeyActions journalTo(WindowJournal journal, ActiveConnection active) {
+        this.journal = journal;
+        this.active = active;
+        return this;
+    }
+
+    private String connectionName() {
+        ConnectionSession session = active.session();
+        return session == null ? "" : session.displayName();
+    }
+
+    /** {@code client} as the dialogs should use it: journaled when a journal is set. */
+    private GatewayClient journaled(GatewayClient client, List<ApiKey> keys) {
+        return journal == null ? client : journal.watching(client, connectionName(), keys);
+    }
+
+    private void journalUpdate(Task<ApiKey> task, ApiKey before, JournalAction action) {
+        if (journal != null) {
+            journal.recordUpdate(task, connectionName(), before, action);
+        }
     }
 
     /** False (and the reason in the status bar) when the gateway cannot do {@code capability}. */
@@ -71,7 +100,7 @@ public final class KeyActions {
             return;
         }
         GatewayClient client = keys.client();
-        KeyCreation creation = new KeyCreation(client, tasks);
+        KeyCreation creation = new KeyCreation(journaled(client, List.of()), tasks);
         creation.alreadyCreatedProperty().addListener((obs, old, existing) -> {
             if (existing != null) {
                 showExisting(existing);
@@ -92,8 +121,8 @@ public final class KeyActions {
         if (!available(Capability.REVOKE_KEY)) {
             return;
         }
-        RevokeKeysViewModel revoke = new RevokeKeysViewModel(selection, keys.client(), tasks, messages, clock,
-                keys::replace);
+        RevokeKeysViewModel revoke = new RevokeKeysViewModel(selection, journaled(keys.client(), selection), tasks,
+                messages, clock, keys::replace);
         if (revoke.keys().isEmpty()) {
             status.show(messages.getString("revoke.nothing"));
             return;
@@ -110,14 +139,15 @@ public final class KeyActions {
             return;
         }
         GatewayClient client = keys.client();
-        RotateKeyViewModel rotation = new RotateKeyViewModel(old, new KeyCreation(client, tasks), messages, clock);
+        GatewayClient creating = journal == null ? client : journal.watchingRotation(client, connectionName(), old);
+        RotateKeyViewModel rotation = new RotateKeyViewModel(old, new KeyCreation(creating, tasks), messages, clock);
         new RotateKeyDialog(owner, rotation, messages).showAndWait().ifPresent(secret -> {
             keys.add(secret.key());
             new SecretOnceDialog(owner, new SecretOnceViewModel(secret, client.driver().secretEnvironmentVariable(),
                     messages), secretSettings, messages).showAndWait();
             if (askRevokeOld(owner, old)) {
-                RevokeKeysViewModel revoke = new RevokeKeysViewModel(List.of(old), client, tasks, messages, clock,
-                        keys::replace);
+                RevokeKeysViewModel revoke = new RevokeKeysViewModel(List.of(old), journaled(client, List.of(old)),
+                        tasks, messages, clock, keys::replace);
                 revoke.typedProperty().set(revoke.confirmationPhrase()); // the user just chose this explicitly
                 new RevokeKeysDialog(owner, revoke, messages).showAndWait();
             } else {
@@ -158,14 +188,19 @@ public final class KeyActions {
             String typed = ask.getEditor().getText().strip();
             return typed.isEmpty() || typed.length() > CreateKeyViewModel.MAX_NAME_LENGTH || typed.equals(key.name());
         }, ask.getEditor().textProperty()));
-        ask.showAndWait().map(String::strip).ifPresent(name -> reportFailure(owner,
-                keys.update(key, KeyUpdate.rename(name)), "rename.failed"));
+        ask.showAndWait().map(String::strip).ifPresent(name -> {
+            Task<ApiKey> task = keys.update(key, KeyUpdate.rename(name));
+            journalUpdate(task, key, JournalAction.RENAME);
+            reportFailure(owner, task, "rename.failed");
+        });
     }
 
     /** Disables a live key or enables a disabled one. */
     public void toggleDisabled(ApiKey key) {
         if (available(Capability.DISABLE_KEY)) {
-            reportFailure(null, keys.update(key, KeyUpdate.disabled(!key.disabled())), "disable.failed");
+            Task<ApiKey> task = keys.update(key, KeyUpdate.disabled(!key.disabled()));
+            journalUpdate(task, key, key.disabled() ? JournalAction.ENABLE : JournalAction.DISABLE);
+            reportFailure(null, task, "disable.failed");
         }
     }
 

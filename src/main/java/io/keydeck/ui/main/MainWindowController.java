@@ -67,6 +67,7 @@ public final class MainWindowController {
             case USAGE -> Feather.BAR_CHART_2;
             case AUTH_LOG -> Feather.SHIELD;
             case REVIEW -> Feather.CHECK_SQUARE;
+            case JOURNAL -> Feather.BOOK;
             default -> Feather.KEY;
         };
     }

@@ -25,7 +25,7 @@ public final class MainWindowViewModel {
     private final ResourceBundle messages;
     private final ObservableList<ConnectionSession> connections;
     private final ObservableList<FxmlView> views = FXCollections.observableArrayList(FxmlView.KEYS,
-            FxmlView.USAGE, FxmlView.AUTH_LOG, FxmlView.REVIEW);
+            FxmlView.USAGE, FxmlView.AUTH_LOG, FxmlView.REVIEW, FxmlView.JOURNAL);
     private final ObjectProperty<FxmlView> selectedView;
 
     public MainWindowViewModel(List<ConnectionSession> connections, ActiveConnection active, StatusLine status,

@@ -21,6 +21,7 @@ import io.keydeck.ui.Navigation;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
 import io.keydeck.ui.dialogs.RevokeKeysViewModel;
+import io.keydeck.ui.journal.WindowJournal;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -64,6 +65,7 @@ public final class ReviewViewModel {
     private final Navigation navigation;
     private final Function<ConnectionSession, EnvironmentTag> environmentTag;
     private final Supplier<ReviewThresholds> thresholds;
+    private WindowJournal journal;
 
     private final ObservableList<Scope> scopes = FXCollections.observableArrayList();
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>();
@@ -287,6 +289,12 @@ public final class ReviewViewModel {
         return Optional.empty();
     }
 
+    /** Records the revokes confirmed in this view in {@code journal}. */
+    public ReviewViewModel journalTo(WindowJournal journal) {
+        this.journal = journal;
+        return this;
+    }
+
     /**
      * The shared revoke confirmation for the finding's key (it names the key and asks a live key's name
      * to be typed); each answer of the gateway goes to the status line and reviews the connection again.
@@ -298,7 +306,9 @@ public final class ReviewViewModel {
         if (client == null) {
             return Optional.empty();
         }
-        RevokeKeysViewModel dialog = new RevokeKeysViewModel(List.of(finding.key()), client, tasks, messages, clock,
+        GatewayClient revoking = journal == null ? client
+                : journal.watching(client, session.displayName(), List.of(finding.key()));
+        RevokeKeysViewModel dialog = new RevokeKeysViewModel(List.of(finding.key()), revoking, tasks, messages, clock,
                 revoked -> { });
         dialog.outcomes().addListener((ListChangeListener<RevokeKeysViewModel.Outcome>) change -> {
             while (change.next()) {

@@ -4,6 +4,7 @@ import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayTarget;
+import io.keydeck.journal.ActionJournal;
 import io.keydeck.model.ApiKey;
 import io.keydeck.sandbox.SandboxGateway;
 import io.keydeck.sandbox.SandboxOptions;
@@ -43,17 +44,36 @@ final class KeysWindow implements AutoCloseable {
     private final BackgroundTasks tasks = new BackgroundTasks(4);
     private SandboxGateway sandbox;
     private RecordingGatewayClient recording;
+    private ActionJournal journal;
+
+    /** As {@link #onSandbox()}, with the window's actions journaled to {@code journal}. */
+    static KeysWindow onSandbox(ActionJournal journal) throws Exception {
+        KeysWindow window = new KeysWindow();
+        window.journal = journal;
+        return window.openOnSandbox();
+    }
+
+    /** As {@link #on(GatewayClient)}, with the window's actions journaled to {@code journal}. */
+    static KeysWindow on(GatewayClient client, ActionJournal journal) throws Exception {
+        KeysWindow window = new KeysWindow();
+        window.journal = journal;
+        window.show(ConnectionSession.of("Fake", false, client));
+        return window;
+    }
 
     /** Opens the window on a fresh sandbox without traffic, so rows change only when the test acts. */
     static KeysWindow onSandbox() throws Exception {
-        KeysWindow window = new KeysWindow();
-        window.sandbox = SandboxGateway.start(SandboxOptions.defaults().withPort(0).withTraffic(false));
+        return new KeysWindow().openOnSandbox();
+    }
+
+    private KeysWindow openOnSandbox() throws Exception {
+        sandbox = SandboxGateway.start(SandboxOptions.defaults().withPort(0).withTraffic(false));
         GatewayDriver driver = GatewayDriver.byId("multiroute").orElseThrow();
-        GatewayClient client = driver.connect(new GatewayTarget(window.sandbox.baseUrl(),
-                AdminToken.of(window.sandbox.adminToken())));
-        window.recording = new RecordingGatewayClient(client);
-        window.show(ConnectionSession.of("Sandbox (local demo)", true, window.recording));
-        return window;
+        GatewayClient client = driver.connect(new GatewayTarget(sandbox.baseUrl(),
+                AdminToken.of(sandbox.adminToken())));
+        recording = new RecordingGatewayClient(client);
+        show(ConnectionSession.of("Sandbox (local demo)", true, recording));
+        return this;
     }
 
     static KeysWindow on(GatewayClient client) throws Exception {
@@ -64,7 +84,8 @@ final class KeysWindow implements AutoCloseable {
 
     private void show(ConnectionSession session) throws Exception {
         FxToolkit.registerPrimaryStage();
-        AppServices services = AppServices.of(tasks, List.of(session), Clock.systemDefaultZone());
+        AppServices plain = AppServices.of(tasks, List.of(session), Clock.systemDefaultZone());
+        AppServices services = journal == null ? plain : plain.withJournal(journal);
         FxToolkit.setupStage(stage -> {
             io.keydeck.ui.common.Theme.LIGHT.apply();
             stage.setScene(AppWindow.scene(services, ONE_SECOND_CLIPBOARD));

@@ -78,6 +78,14 @@ class RevokeFromReviewRemovesTheFindingTest {
         assertThat(sandbox.session.awaitClient().listAllKeys(true, n -> { }).stream()
                 .filter(k -> k.name().equals("dev-bob")).findFirst().orElseThrow().revoked()).isTrue();
         assertThat(findingsFor("admin-automation", robot)).as("other findings stay").isNotEmpty();
+        waitUntil(10, () -> !services.journal().read().isEmpty());
+        io.keydeck.journal.JournalEntry journaled = services.journal().read().get(0);
+        assertThat(journaled.action()).isEqualTo(io.keydeck.journal.JournalAction.REVOKE);
+        assertThat(journaled.keyName()).isEqualTo("dev-bob");
+        assertThat(journaled.connection()).isEqualTo(sandbox.session.displayName());
+        assertThat(journaled.result()).isEqualTo("ok");
+        assertThat(journaled.requestId()).startsWith("req_");
+        assertThat(onFx(() -> services.status().textProperty().get())).contains(journaled.requestId());
     }
 
     @Test
