@@ -98,13 +98,8 @@ public final class KeysViewModel {
             refresh();
         });
         filteredKeys.predicateProperty().bind(Bindings.createObjectBinding(() -> {
-            KeyFilter filter = filter();
-            Instant now = time.now();
-            if (filter.search().isEmpty()) {
-                return key -> filter.matches(key, "", now);
-            }
-            searchIndex.startPass(allKeys);
-            return key -> filter.matches(key, searchIndex.textOf(key), now);
+            searchIndex.startPass(allKeys, filter(), time.now());
+            return searchIndex::passes;
         }, search, environmentFilter, statusFilter, showRevoked));
         filteredKeys.addListener((javafx.collections.ListChangeListener<ApiKey>) change -> updateSummary());
         selected.addListener((obs, old, key) -> details.setAll(key == null ? List.of() : describe(key)));
