@@ -21,7 +21,7 @@ import java.util.Map;
  * always right even if the order assumption does not hold.
  */
 final class KeySearchIndex {
-    private final Map<String, String> textById = new HashMap<>();
+    private Map<String, String> textById = new HashMap<>();
     private ApiKey[] orderedKeys = new ApiKey[0];
     private String[] orderedTexts = new String[0];
     private boolean orderStale;
@@ -34,8 +34,19 @@ final class KeySearchIndex {
     private int cursor;
 
     void rebuild(List<ApiKey> keys) {
-        textById.clear();
-        keys.forEach(key -> textById.put(key.id(), searchText(key)));
+        replaceAll(texts(keys));
+    }
+
+    /** Every key's search text by id, for {@link #replaceAll}; safe to call off the FX thread. */
+    static Map<String, String> texts(List<ApiKey> keys) {
+        Map<String, String> texts = new HashMap<>(keys.size() * 4 / 3 + 1);
+        keys.forEach(key -> texts.put(key.id(), searchText(key)));
+        return texts;
+    }
+
+    /** Takes over {@code texts} (a mutable map from {@link #texts}) as the index. */
+    void replaceAll(Map<String, String> texts) {
+        textById = texts;
         orderStale = true;
     }
 
@@ -80,7 +91,7 @@ final class KeySearchIndex {
             cursor = i + 1;
             return passes[i];
         }
-        return filter.matches(key, lookUp(key), now);
+        return filter.matches(key, filter.search().isEmpty() ? "" : lookUp(key), now);
     }
 
     /**
