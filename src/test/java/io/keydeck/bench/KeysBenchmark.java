@@ -33,6 +33,11 @@ import java.util.concurrent.TimeUnit;
  * the real driver into the view model and the table of a real (headless Monocle) stage, the filter
  * latency per keystroke in the search field, and the process's peak resident memory. Not a test:
  * run it and read the figures.
+ *
+ * <p>Arguments: a key count (default 100,000) and {@code --in-process} to run the sandbox in this
+ * JVM as before; by default it runs in a child JVM so the RSS printed first is the app's own. Add
+ * the launcher's JVM options ({@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1}, see jpackage.cfg) to
+ * measure the app as it ships.
  */
 public final class KeysBenchmark {
     private static final int DEFAULT_KEYS = 100_000;
