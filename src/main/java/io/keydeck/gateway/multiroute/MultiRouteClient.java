@@ -28,6 +28,7 @@ import io.keydeck.model.UsageQuery;
 import io.keydeck.model.UsageSeries;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,9 +67,10 @@ final class MultiRouteClient implements GatewayClient {
         if (!data.isArray()) {
             throw MultiRouteJson.protocol("The gateway's key list has no \"data\" array.", response.requestId());
         }
-        List<ApiKey> keys = new ArrayList<>();
+        List<ApiKey> keys = new ArrayList<>(data.size());
+        Map<Object, Object> repeated = new HashMap<>();
         for (JsonNode item : data) {
-            keys.add(MultiRouteJson.apiKey(item, response.requestId()));
+            keys.add(MultiRouteJson.apiKey(item, response.requestId(), repeated));
         }
         return new Page<>(keys, nextCursor(root, keys));
     }

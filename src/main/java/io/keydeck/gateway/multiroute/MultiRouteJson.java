@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,14 @@ final class MultiRouteJson {
     }
 
     static ApiKey apiKey(JsonNode node, String requestId) throws GatewayException {
+        return apiKey(node, requestId, new HashMap<>());
+    }
+
+    /**
+     * As {@link #apiKey(JsonNode, String)}, sharing equal prefixes, scope lists and IPs through
+     * {@code repeated} (one map per page): 100,000 listed keys hold a handful of distinct ones.
+     */
+    static ApiKey apiKey(JsonNode node, String requestId, Map<Object, Object> repeated) throws GatewayException {
         String id = text(node, "id");
         if (id == null) {
             throw protocol("The gateway listed a key without an id.", requestId);
@@ -46,12 +55,18 @@ final class MultiRouteJson {
                 attributes.put(field.getKey(), field.getValue().asText());
             }
         }
-        return new ApiKey(id, text(node, "name"), text(node, "prefix"), text(node, "last_four"),
-                KeyEnvironment.fromWire(text(node, "environment")), strings(node.path("scopes")),
+        return new ApiKey(id, text(node, "name"), shared(repeated, text(node, "prefix")), text(node, "last_four"),
+                KeyEnvironment.fromWire(text(node, "environment")),
+                shared(repeated, List.copyOf(strings(node.path("scopes")))),
                 instant(node, "created_at", requestId), instant(node, "last_used_at", requestId),
-                text(node, "last_used_ip"), instant(node, "expires_at", requestId),
+                shared(repeated, text(node, "last_used_ip")), instant(node, "expires_at", requestId),
                 node.path("revoked").asBoolean(false), instant(node, "revoked_at", requestId),
                 node.path("disabled").asBoolean(false), attributes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T shared(Map<Object, Object> repeated, T value) {
+        return value == null ? null : (T) repeated.computeIfAbsent(value, v -> v);
     }
 
     static AuthEvent authEvent(JsonNode node, String requestId) throws GatewayException {
