@@ -50,4 +50,16 @@ class KeySearchIndexTest {
         index.startPass(keys, new KeyFilter("unseen", null, null, true), NOW);
         assertThat(index.passes(TestKeys.active("key_0009", "Unseen"))).isTrue();
     }
+
+    @Test
+    void aPastedHintWithItsEllipsisStillFindsTheKey() {
+        KeySearchIndex index = new KeySearchIndex();
+        index.rebuild(keys);
+        String hint = keys.get(2).hint();
+        assertThat(hint).contains("\u2026");
+
+        assertThat(passing(index, hint.toUpperCase(java.util.Locale.ROOT))).containsExactly("Search");
+        assertThat(new KeyFilter(hint, null, null, true).matches(keys.get(2), NOW)).isTrue();
+        assertThat(new KeyFilter(hint, null, null, true).matches(keys.get(0), NOW)).isFalse();
+    }
 }
