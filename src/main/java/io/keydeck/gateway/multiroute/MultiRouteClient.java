@@ -175,6 +175,7 @@ final class MultiRouteClient implements GatewayClient {
     /** Streams {@code {"data":[…]}} point by point; a large range never becomes one JSON tree. */
     private List<UsagePoint> readUsage(JsonParser parser) throws java.io.IOException, GatewayException {
         List<UsagePoint> points = new ArrayList<>();
+        Map<Object, Object> repeated = new HashMap<>(); // 100,000 keys × 7 days repeat few ids and times
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new JsonParseException(parser, "expected a JSON object with a \"data\" array");
         }
@@ -185,7 +186,7 @@ final class MultiRouteClient implements GatewayClient {
             if (field.equals("data") && value == JsonToken.START_ARRAY) {
                 sawData = true;
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    points.add(MultiRouteJson.usagePoint(parser.readValueAsTree(), null));
+                    points.add(MultiRouteJson.usagePoint(parser.readValueAsTree(), null, repeated));
                 }
                 if (parser.currentToken() != JsonToken.END_ARRAY) {
                     throw new JsonParseException(parser, "usage \"data\" must hold objects");

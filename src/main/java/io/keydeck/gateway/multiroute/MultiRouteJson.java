@@ -77,12 +77,13 @@ final class MultiRouteJson {
                 text(node, "user_agent"), text(node, "method"), text(node, "path"));
     }
 
-    static UsagePoint usagePoint(JsonNode node, String requestId) throws GatewayException {
-        Instant start = instant(node, "bucket_start", requestId);
+    /** One usage point; equal key ids and bucket starts are shared through {@code repeated} (one map per answer). */
+    static UsagePoint usagePoint(JsonNode node, String requestId, Map<Object, Object> repeated) throws GatewayException {
+        Instant start = shared(repeated, instant(node, "bucket_start", requestId));
         if (start == null) {
             throw protocol("The gateway sent a usage point without bucket_start.", requestId);
         }
-        return new UsagePoint(text(node, "key_id"), start, node.path("requests").asLong(0),
+        return new UsagePoint(shared(repeated, text(node, "key_id")), start, node.path("requests").asLong(0),
                 node.path("input_tokens").asLong(0), node.path("output_tokens").asLong(0),
                 node.path("errors").asLong(0));
     }
