@@ -33,6 +33,11 @@ import java.util.concurrent.TimeUnit;
  * the real driver into the view model and the table of a real (headless Monocle) stage, the filter
  * latency per keystroke in the search field, and the process's peak resident memory. Not a test:
  * run it and read the figures.
+ *
+ * <p>Arguments: a key count (default 100,000) and {@code --in-process} to run the sandbox in this
+ * JVM as before; by default it runs in a child JVM so the RSS printed first is the app's own. Add
+ * the launcher's JVM options ({@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1}, see jpackage.cfg) to
+ * measure the app as it ships.
  */
 public final class KeysBenchmark {
     private static final int DEFAULT_KEYS = 100_000;
@@ -44,9 +49,13 @@ public final class KeysBenchmark {
 
     public static void main(String[] args) throws Exception {
         headlessUnlessDisplayed();
+        List<String> options = Arrays.asList(args);
+        boolean inProcess = options.contains("--in-process");
+        int keys = options.stream().filter(a -> a.matches("\\d+")).findFirst().map(Integer::parseInt).orElse(DEFAULT_KEYS);
         long seedStart = System.nanoTime();
-        SandboxGateway sandbox = SandboxGateway.start(SandboxOptions.defaults().withKeys(args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_KEYS).withTraffic(false));
-        System.out.printf("sandbox seeded with %,d keys in %d ms%n", sandbox.keyCount(), millisSince(seedStart));
+        Sandbox sandbox = inProcess ? Sandbox.inProcess(keys) : Sandbox.child(keys);
+        System.out.printf("sandbox (%s) seeded with %,d keys in %d ms%n", inProcess ? "same JVM" : "child JVM", keys,
+                millisSince(seedStart));
         GatewayClient client = GatewayDriver.byId("multiroute").orElseThrow()
                 .connect(new GatewayTarget(sandbox.baseUrl(), AdminToken.of(sandbox.adminToken())));
         BackgroundTasks tasks = new BackgroundTasks(4);
@@ -74,7 +83,7 @@ public final class KeysBenchmark {
             ((atlantafx.base.controls.ToggleSwitch) stage.getScene().lookup("#showRevokedSwitch")).setSelected(true);
             return null;
         });
-        int total = sandbox.keyCount();
+        int total = keys;
         long shown = waitFor(() -> table.getItems().size() == total, 120);
         fx(() -> {
             stage.getScene().getRoot().applyCss();
@@ -101,7 +110,11 @@ public final class KeysBenchmark {
                 filterMs.size(), percentile(filterMs, 50), percentile(filterMs, 95), percentile(filterMs, 100));
         System.out.printf("filter incl. CSS+layout of the window: median %.1f ms, p95 %.1f ms%n",
                 percentile(withLayoutMs, 50), percentile(withLayoutMs, 95));
-        System.out.printf("peak RSS (VmHWM): %s%n", peakRss());
+        System.out.printf("peak RSS (VmHWM) of the app's JVM: %s%s%n", peakRss(Path.of("/proc/self/status")),
+                inProcess ? " (sandbox included)" : "");
+        if (!inProcess) {
+            System.out.printf("peak RSS (VmHWM) of the sandbox's JVM: %s%n", sandbox.peakRss());
+        }
 
         fx(() -> {
             stage.close();
@@ -112,6 +125,83 @@ public final class KeysBenchmark {
         sandbox.close();
         Platform.exit();
         System.exit(0);
+    }
+
+    /** The sandbox in this JVM, or in a child JVM so that the app's own memory can be read apart. */
+    private interface Sandbox extends AutoCloseable {
+        java.net.URI baseUrl();
+
+        char[] adminToken();
+
+        String peakRss() throws Exception;
+
+        @Override
+        void close();
+
+        static Sandbox inProcess(int keys) throws Exception {
+            SandboxGateway gateway = SandboxGateway.start(SandboxOptions.defaults().withKeys(keys).withTraffic(false));
+            return new Sandbox() {
+                public java.net.URI baseUrl() {
+                    return gateway.baseUrl();
+                }
+
+                public char[] adminToken() {
+                    return gateway.adminToken().toCharArray();
+                }
+
+                public String peakRss() {
+                    return "(same JVM)";
+                }
+
+                public void close() {
+                    gateway.close();
+                }
+            };
+        }
+
+        static Sandbox child(int keys) throws Exception {
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(javaBin, "-Xmx600m", "-cp", System.getProperty("java.class.path"),
+                    "io.keydeck.sandbox.SandboxCommand", "--keys", String.valueOf(keys), "--no-traffic", "--port", "0")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            java.io.BufferedReader out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String baseUrl = null;
+            char[] token = null;
+            for (String line; (baseUrl == null || token == null) && (line = out.readLine()) != null; ) {
+                if (line.strip().startsWith("Base URL:")) {
+                    baseUrl = line.substring(line.indexOf(':') + 1).strip();
+                } else if (line.strip().startsWith("Admin token:")) {
+                    token = line.substring(line.indexOf(':') + 1).strip().toCharArray();
+                }
+            }
+            if (baseUrl == null || token == null) {
+                process.destroy();
+                throw new IllegalStateException("the sandbox did not start");
+            }
+            String url = baseUrl;
+            char[] adminToken = token;
+            Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "sandbox-stdout");
+            drain.setDaemon(true);
+            drain.start();
+            return new Sandbox() {
+                public java.net.URI baseUrl() {
+                    return java.net.URI.create(url);
+                }
+
+                public char[] adminToken() {
+                    return adminToken.clone();
+                }
+
+                public String peakRss() throws Exception {
+                    return KeysBenchmark.peakRss(Path.of("/proc", String.valueOf(process.pid()), "status"));
+                }
+
+                public void close() {
+                    process.destroy();
+                }
+            };
+        }
     }
 
     private static void keystroke(Stage stage, TextField search, String text, List<Double> filterMs,
@@ -171,8 +261,8 @@ public final class KeysBenchmark {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
-    private static String peakRss() throws Exception {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+    private static String peakRss(Path status) throws Exception {
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM"))
                 .map(l -> l.substring(6).strip()).findFirst().orElse("unknown");
     }
 }

@@ -61,6 +61,7 @@ public final class FakeGatewayClient implements GatewayClient {
 
     private volatile Set<Capability> capabilities = Set.of(Capability.LIST_KEYS);
     private volatile List<String> attributeNames = List.of();
+    private volatile List<io.keydeck.model.UsagePoint> usage;
     private final java.util.Deque<GatewayException> createFailures = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final java.util.Map<String, GatewayException> revokeFailures = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> idempotencyKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -89,6 +90,12 @@ public final class FakeGatewayClient implements GatewayClient {
     /** Serves these auth events (newest first), filtered by time, status and code, paged like keys. */
     public FakeGatewayClient withAuthEvents(List<AuthEvent> events) {
         this.authEvents = List.copyOf(events);
+        return this;
+    }
+
+    /** Usage answers with these points, whatever the query. */
+    public FakeGatewayClient withUsage(List<io.keydeck.model.UsagePoint> points) {
+        this.usage = List.copyOf(points);
         return this;
     }
 
@@ -229,7 +236,10 @@ public final class FakeGatewayClient implements GatewayClient {
 
     @Override
     public UsageSeries usage(UsageQuery query) throws GatewayException {
-        throw GatewayException.unsupported("not faked");
+        if (usage == null) {
+            throw GatewayException.unsupported("not faked");
+        }
+        return new UsageSeries(query, usage);
     }
 
     @Override

@@ -28,6 +28,7 @@ import io.keydeck.model.UsageQuery;
 import io.keydeck.model.UsageSeries;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,9 +67,10 @@ final class MultiRouteClient implements GatewayClient {
         if (!data.isArray()) {
             throw MultiRouteJson.protocol("The gateway's key list has no \"data\" array.", response.requestId());
         }
-        List<ApiKey> keys = new ArrayList<>();
+        List<ApiKey> keys = new ArrayList<>(data.size());
+        Map<Object, Object> repeated = new HashMap<>();
         for (JsonNode item : data) {
-            keys.add(MultiRouteJson.apiKey(item, response.requestId()));
+            keys.add(MultiRouteJson.apiKey(item, response.requestId(), repeated));
         }
         return new Page<>(keys, nextCursor(root, keys));
     }
@@ -173,6 +175,7 @@ final class MultiRouteClient implements GatewayClient {
     /** Streams {@code {"data":[…]}} point by point; a large range never becomes one JSON tree. */
     private List<UsagePoint> readUsage(JsonParser parser) throws java.io.IOException, GatewayException {
         List<UsagePoint> points = new ArrayList<>();
+        Map<Object, Object> repeated = new HashMap<>(); // 100,000 keys × 7 days repeat few ids and times
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new JsonParseException(parser, "expected a JSON object with a \"data\" array");
         }
@@ -183,7 +186,7 @@ final class MultiRouteClient implements GatewayClient {
             if (field.equals("data") && value == JsonToken.START_ARRAY) {
                 sawData = true;
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    points.add(MultiRouteJson.usagePoint(parser.readValueAsTree(), null));
+                    points.add(MultiRouteJson.usagePoint(parser.readValueAsTree(), null, repeated));
                 }
                 if (parser.currentToken() != JsonToken.END_ARRAY) {
                     throw new JsonParseException(parser, "usage \"data\" must hold objects");

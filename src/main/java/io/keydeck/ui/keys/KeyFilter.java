@@ -5,7 +5,6 @@ import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.KeyStatus;
 
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Which keys the table shows: text typed into the search field (matched against name, prefix, last
@@ -17,7 +16,7 @@ import java.util.Locale;
 public record KeyFilter(String search, KeyEnvironment environment, KeyStatus status, boolean showRevoked) {
 
     public KeyFilter {
-        search = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        search = search == null ? "" : KeySearchIndex.searchable(search.strip());
     }
 
     public static KeyFilter everything() {

@@ -1,31 +1,52 @@
 package io.keydeck.ui.keys;
 
 import io.keydeck.model.ApiKey;
+import io.keydeck.model.KeyStatus;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The lower-case text each key is searched by, computed once per key instead of once per key per
- * keystroke: with 100,000 keys this is what keeps typing in the search field smooth.
+ * Answers "does this key pass the filter?" for a whole refilter at once, so that typing in the search
+ * field stays smooth with 100,000 keys: each key's lower-case search text is computed once per key
+ * (not once per key per keystroke), a pass is decided in one tight loop over arrays before the
+ * FilteredList asks, and when the query only grew, only the keys that matched the shorter query are
+ * looked at again.
  *
- * <p>A refilter asks for the keys in list order, so besides the map by id the index keeps the texts
- * in an array in that order and serves a pass from it sequentially (no hashing, memory read in
- * order); any key that is not the expected next one falls back to the map, so the answer is always
- * right even if the order assumption does not hold.
+ * <p>The FilteredList asks for the keys in list order, so the answers are served sequentially from
+ * the array; any key that is not the expected next one is decided on the spot, so the answer is
+ * always right even if the order assumption does not hold.
  */
 final class KeySearchIndex {
-    private final Map<String, String> textById = new HashMap<>();
+    private Map<String, String> textById = new HashMap<>();
     private ApiKey[] orderedKeys = new ApiKey[0];
     private String[] orderedTexts = new String[0];
     private boolean orderStale;
+    private boolean[] passes = new boolean[0];
+    private int[] matched = new int[0];
+    private int matchedCount;
+    private KeyFilter lastFilter;
+    private KeyFilter filter = KeyFilter.everything();
+    private Instant now = Instant.EPOCH;
     private int cursor;
 
     void rebuild(List<ApiKey> keys) {
-        textById.clear();
-        keys.forEach(key -> textById.put(key.id(), searchText(key)));
+        replaceAll(texts(keys));
+    }
+
+    /** Every key's search text by id, for {@link #replaceAll}; safe to call off the FX thread. */
+    static Map<String, String> texts(List<ApiKey> keys) {
+        Map<String, String> texts = new HashMap<>(keys.size() * 4 / 3 + 1);
+        keys.forEach(key -> texts.put(key.id(), searchText(key)));
+        return texts;
+    }
+
+    /** Takes over {@code texts} (a mutable map from {@link #texts}) as the index. */
+    void replaceAll(Map<String, String> texts) {
+        textById = texts;
         orderStale = true;
     }
 
@@ -39,27 +60,80 @@ final class KeySearchIndex {
         orderStale = true;
     }
 
-    /** Call before a refilter of {@code keys}: the next lookups are expected in this order. */
-    void startPass(List<ApiKey> keys) {
-        if (orderStale || orderedKeys.length != keys.size()) {
+    /** Call before a refilter of {@code keys} with {@code newFilter}: decides every key up front. */
+    void startPass(List<ApiKey> keys, KeyFilter newFilter, Instant at) {
+        boolean reordered = orderStale || orderedKeys.length != keys.size();
+        if (reordered) {
             orderedKeys = keys.toArray(new ApiKey[0]);
             orderedTexts = new String[orderedKeys.length];
             for (int i = 0; i < orderedKeys.length; i++) {
                 orderedTexts[i] = lookUp(orderedKeys[i]);
             }
+            passes = new boolean[orderedKeys.length];
+            matched = new int[orderedKeys.length];
             orderStale = false;
         }
+        filter = newFilter;
+        now = at;
+        if (!reordered && narrows(lastFilter, newFilter)) {
+            narrow(newFilter.search());
+        } else {
+            decideAll(newFilter, at);
+        }
+        lastFilter = newFilter;
         cursor = 0;
     }
 
-    /** The key's search text; computed on the spot for a key the index has not seen. */
-    String textOf(ApiKey key) {
+    /** Whether {@code key} passes the filter of the current pass. */
+    boolean passes(ApiKey key) {
         int i = cursor;
         if (i < orderedKeys.length && orderedKeys[i] == key) {
             cursor = i + 1;
-            return orderedTexts[i];
+            return passes[i];
         }
-        return lookUp(key);
+        return filter.matches(key, filter.search().isEmpty() ? "" : lookUp(key), now);
+    }
+
+    /**
+     * A longer query with the same other choices can only drop keys. A status filter is left out
+     * because a key's expiry depends on the time of the pass.
+     */
+    private static boolean narrows(KeyFilter before, KeyFilter after) {
+        return before != null && after.status() == null && before.status() == null
+                && before.environment() == after.environment() && before.showRevoked() == after.showRevoked()
+                && after.search().startsWith(before.search());
+    }
+
+    private void narrow(String search) {
+        int kept = 0;
+        for (int m = 0; m < matchedCount; m++) {
+            int i = matched[m];
+            if (orderedTexts[i].contains(search)) {
+                matched[kept++] = i;
+            } else {
+                passes[i] = false;
+            }
+        }
+        matchedCount = kept;
+    }
+
+    private void decideAll(KeyFilter newFilter, Instant at) {
+        String search = newFilter.search();
+        boolean everyText = search.isEmpty();
+        boolean hideRevoked = !newFilter.showRevoked() && newFilter.status() != KeyStatus.REVOKED;
+        int count = 0;
+        for (int i = 0; i < orderedKeys.length; i++) {
+            ApiKey key = orderedKeys[i];
+            boolean pass = (everyText || orderedTexts[i].contains(search))
+                    && !(hideRevoked && key.revoked())
+                    && (newFilter.environment() == null || key.environment() == newFilter.environment())
+                    && (newFilter.status() == null || key.status(at) == newFilter.status());
+            passes[i] = pass;
+            if (pass) {
+                matched[count++] = i;
+            }
+        }
+        matchedCount = count;
     }
 
     private String lookUp(ApiKey key) {
@@ -73,6 +147,15 @@ final class KeySearchIndex {
         for (String scope : key.scopes()) {
             text.append('\u0001').append(scope);
         }
-        return text.toString().toLowerCase(Locale.ROOT);
+        return searchable(text.toString());
+    }
+
+    /**
+     * Lower case, and the hint's "…" as a one-byte stand-in: one character outside Latin-1 makes
+     * Java store the whole string in two bytes per character, and matching such text is several
+     * times slower. Applied to the typed query too, so a pasted hint still matches.
+     */
+    static String searchable(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('\u2026', '\u0002');
     }
 }

@@ -40,7 +40,7 @@ final class KeyTableCells {
     void text(TableColumn<ApiKey, String> column, String... styleClasses) {
         column.setCellFactory(c -> cell((cell, value) -> {
             cell.setText(value);
-            cell.setTooltip(new Tooltip(value));
+            tooltip(cell, value);
             cell.getProperties().put(EXTRA_STYLES, List.of(styleClasses));
         }));
     }
@@ -49,7 +49,7 @@ final class KeyTableCells {
         column.setCellFactory(c -> cell((cell, when) -> {
             cell.setText(viewModel.relative(when));
             if (when != null) {
-                cell.setTooltip(new Tooltip(viewModel.exactTime(when)));
+                tooltip(cell, viewModel.exactTime(when));
             }
         }));
     }
@@ -59,7 +59,7 @@ final class KeyTableCells {
             cell.setText(viewModel.relative(when));
             ApiKey key = cell.getTableRow() == null ? null : cell.getTableRow().getItem();
             if (key != null) {
-                cell.setTooltip(new Tooltip(viewModel.lastUsedDetail(key)));
+                tooltip(cell, viewModel.lastUsedDetail(key));
             }
         }));
     }
@@ -70,7 +70,7 @@ final class KeyTableCells {
             cell.getProperties().put(EXTRA_STYLES,
                     List.of("expiry-" + viewModel.expiry(when).name().toLowerCase(Locale.ROOT)));
             if (when != null) {
-                cell.setTooltip(new Tooltip(viewModel.exactTime(when)));
+                tooltip(cell, viewModel.exactTime(when));
             }
         }));
     }
@@ -108,7 +108,7 @@ final class KeyTableCells {
                 chips.getChildren().add(badge("+" + (scopes.size() - shown), "chip-more"));
             }
             cell.setGraphic(chips);
-            cell.setTooltip(new Tooltip(String.join(", ", scopes)));
+            tooltip(cell, String.join(", ", scopes));
         }));
     }
 
@@ -117,6 +117,17 @@ final class KeyTableCells {
         label.setMinWidth(Region.USE_PREF_SIZE);
         label.getStyleClass().addAll("badge", styleClass);
         return label;
+    }
+
+    /** One tooltip per cell, its text changed as the cell is reused: a new Tooltip per scroll step is costly. */
+    private static void tooltip(TableCell<ApiKey, ?> cell, String text) {
+        Tooltip tooltip = (Tooltip) cell.getProperties().get(Tooltip.class);
+        if (tooltip == null) {
+            tooltip = new Tooltip();
+            cell.getProperties().put(Tooltip.class, tooltip);
+        }
+        tooltip.setText(text);
+        cell.setTooltip(tooltip);
     }
 
     private interface CellPainter<T> {

@@ -78,7 +78,7 @@ public final class KeysViewModel {
     private final ObjectProperty<GatewayDriver> driver = new SimpleObjectProperty<>();
     private final KeySearchIndex searchIndex = new KeySearchIndex();
     private volatile GatewayClient client;
-    private Task<List<ApiKey>> current;
+    private Task<LoadedKeys> current;
     private String loadedFrom = "";
     private String pendingFocus;
     private io.keydeck.ui.authlog.ConsoleAuthFailures authFailures;
@@ -98,13 +98,8 @@ public final class KeysViewModel {
             refresh();
         });
         filteredKeys.predicateProperty().bind(Bindings.createObjectBinding(() -> {
-            KeyFilter filter = filter();
-            Instant now = time.now();
-            if (filter.search().isEmpty()) {
-                return key -> filter.matches(key, "", now);
-            }
-            searchIndex.startPass(allKeys);
-            return key -> filter.matches(key, searchIndex.textOf(key), now);
+            searchIndex.startPass(allKeys, filter(), time.now());
+            return searchIndex::passes;
         }, search, environmentFilter, statusFilter, showRevoked));
         filteredKeys.addListener((javafx.collections.ListChangeListener<ApiKey>) change -> updateSummary());
         selected.addListener((obs, old, key) -> details.setAll(key == null ? List.of() : describe(key)));
@@ -291,7 +286,7 @@ public final class KeysViewModel {
         if (session == null) {
             return;
         }
-        Task<List<ApiKey>> task = new LoadKeysTask(session);
+        Task<LoadedKeys> task = new LoadKeysTask(session);
         current = task;
         errorText.set("");
         loading.set(true);
@@ -413,10 +408,11 @@ public final class KeysViewModel {
         }
     }
 
-    private void showKeys(ConnectionSession session, List<ApiKey> loaded) {
+    private void showKeys(ConnectionSession session, LoadedKeys load) {
+        List<ApiKey> loaded = load.keys();
         ApiKey wasSelected = selected.get();
         loadedFrom = session.displayName();
-        searchIndex.rebuild(loaded);
+        searchIndex.replaceAll(load.searchTexts());
         allKeys.setAll(loaded);
         updateSummary();
         if (wasSelected != null) {
@@ -451,7 +447,11 @@ public final class KeysViewModel {
         status.show(messages.getString("keys.cancelled"));
     }
 
-    private final class LoadKeysTask extends Task<List<ApiKey>> {
+    /** The keys of one load with their search texts, computed off the FX thread. */
+    private record LoadedKeys(List<ApiKey> keys, Map<String, String> searchTexts) {
+    }
+
+    private final class LoadKeysTask extends Task<LoadedKeys> {
         private final ConnectionSession session;
 
         LoadKeysTask(ConnectionSession session) {
@@ -459,14 +459,15 @@ public final class KeysViewModel {
         }
 
         @Override
-        protected List<ApiKey> call() throws GatewayException, InterruptedException {
+        protected LoadedKeys call() throws GatewayException, InterruptedException {
             if (!session.isReady()) {
                 updateMessage(session.openingMessage());
             }
             GatewayClient opened = session.awaitClient();
             client = opened;
             updateMessage(messages.getString("keys.loading"));
-            return listAll(opened);
+            List<ApiKey> all = listAll(opened);
+            return new LoadedKeys(all, KeySearchIndex.texts(all));
         }
 
         /** Pages of {@value #PAGE_SIZE}: a large account loads in a tenth of the round trips. */

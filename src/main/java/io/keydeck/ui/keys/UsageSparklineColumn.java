@@ -4,11 +4,10 @@ import io.keydeck.gateway.GatewayClient;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.Capability;
 import io.keydeck.model.UsageBucket;
+import io.keydeck.model.UsagePoint;
 import io.keydeck.ui.ActiveConnection;
 import io.keydeck.ui.ConnectionSession;
 import io.keydeck.ui.common.BackgroundTasks;
-import io.keydeck.usage.UsageBreakdown;
-import io.keydeck.usage.UsageMetric;
 import io.keydeck.usage.UsageRange;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -87,9 +86,12 @@ public final class UsageSparklineColumn {
                 GatewayClient client = session.awaitClient();
                 Map<String, double[]> lines = new HashMap<>();
                 if (client.driver().capabilities().contains(Capability.USAGE)) {
-                    UsageBreakdown breakdown = UsageBreakdown.of(week, client.usage(week.query()).points());
-                    for (String keyId : breakdown.keyIds()) {
-                        lines.put(keyId, breakdown.valuesOf(keyId, UsageMetric.REQUESTS));
+                    int days = week.bucketCount();
+                    for (UsagePoint point : client.usage(week.query()).points()) {
+                        int day = week.bucketIndex(point.bucketStart());
+                        if (point.keyId() != null && day >= 0 && day < days) {
+                            lines.computeIfAbsent(point.keyId(), id -> new double[days])[day] += point.requests();
+                        }
                     }
                 }
                 return lines;

@@ -261,4 +261,26 @@ class MultiRouteClientTest {
         assertThatThrownBy(() -> client.listKeys(null, 10, false))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.getMessage()).contains("created_at"));
     }
+
+    @Test
+    void timesWithFractionsOffsetsOrEpochSecondsAllRead() throws Exception {
+        server.enqueue(Reply.json(200, """
+                {"data":[{"id":"k","created_at":"2025-01-02T03:04:05.5Z","last_used_at":"2025-01-02T03:04:05.123456789Z",
+                  "expires_at":"2025-01-02T05:04:05+02:00","revoked_at":1735787045}]}"""));
+
+        ApiKey key = client.listKeys(null, 10, true).items().get(0);
+
+        assertThat(key.createdAt()).isEqualTo(Instant.parse("2025-01-02T03:04:05.500Z"));
+        assertThat(key.lastUsedAt()).isEqualTo(Instant.parse("2025-01-02T03:04:05.123456789Z"));
+        assertThat(key.expiresAt()).isEqualTo(Instant.parse("2025-01-02T03:04:05Z"));
+        assertThat(key.revokedAt()).isEqualTo(Instant.parse("2025-01-02T03:04:05Z"));
+    }
+
+    @Test
+    void anImpossibleDateIsAProtocolErrorNotAGuess() {
+        server.enqueue(Reply.json(200, "{\"data\":[{\"id\":\"k\",\"expires_at\":\"2025-02-30T00:00:00Z\"}]}"));
+
+        assertThatThrownBy(() -> client.listKeys(null, 10, false))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.getMessage()).contains("expires_at"));
+    }
 }
