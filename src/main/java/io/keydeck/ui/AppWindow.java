@@ -16,6 +16,9 @@ import io.keydeck.ui.keys.KeysController;
 import io.keydeck.ui.keys.KeysViewModel;
 import io.keydeck.ui.main.MainWindowController;
 import io.keydeck.ui.main.MainWindowViewModel;
+import io.keydeck.ui.main.StatusBarViewModel;
+import io.keydeck.ui.main.ThemeChoiceViewModel;
+import io.keydeck.ui.common.SystemColorScheme;
 import io.keydeck.ui.usage.UsageController;
 import io.keydeck.ui.usage.UsageViewModel;
 import io.keydeck.ui.review.ReviewController;
@@ -47,6 +50,10 @@ public final class AppWindow {
         controllers.register(MainWindowController.class, () -> new MainWindowController(
                 new MainWindowViewModel(services.connections(), services.active(), services.status(),
                         services.messages(), services.navigation()),
+                new StatusBarViewModel(services.active(), services.status(), services.clock(), services.messages()),
+                new ThemeChoiceViewModel(services.savedConnections().preferences().theme(),
+                        theme -> services.savedConnections().updatePreferences(p -> p.withTheme(theme)),
+                        services.tasks().executor(), SystemColorScheme::detect),
                 views));
         controllers.register(ConnectionSidebarController.class, () -> new ConnectionSidebarController(
                 new ConnectionSidebarViewModel(services.savedConnections(), services.tasks(), services.messages(),

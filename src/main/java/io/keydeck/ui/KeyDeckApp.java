@@ -3,6 +3,7 @@ package io.keydeck.ui;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.settings.SettingsStore;
 import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.ui.common.SystemColorScheme;
 import io.keydeck.ui.common.Theme;
 import io.keydeck.vault.VaultSelection;
 import javafx.application.Application;
@@ -21,6 +22,7 @@ public class KeyDeckApp extends Application {
 
     private BackgroundTasks tasks;
     private AppServices services;
+    private Theme look;
 
     public static void launchApp(String[] args) {
         Application.launch(KeyDeckApp.class, args);
@@ -33,11 +35,14 @@ public class KeyDeckApp extends Application {
                 tasks.executor());
         services = AppServices.start(tasks, SettingsStore.inConfigDir(), vault, SandboxOptions.defaults(),
                 Clock.systemDefaultZone());
+        // Asked here, on the launcher thread, because the OS answer comes from a command.
+        look = Theme.fromArguments(getParameters().getRaw()).orElseGet(() ->
+                Theme.of(services.savedConnections().preferences().theme(), SystemColorScheme::detect));
     }
 
     @Override
     public void start(Stage stage) {
-        Theme.fromArguments(getParameters().getRaw()).apply();
+        look.apply();
         stage.setTitle(services.messages().getString("app.title"));
         stage.setScene(AppWindow.scene(services));
         stage.setMinWidth(900);
