@@ -109,6 +109,7 @@ public final class KeysController {
         bindChoice(statusGroup, KeyStatus::valueOf, viewModel.statusFilterProperty());
         showRevokedSwitch.selectedProperty().bindBidirectional(viewModel.showRevokedProperty());
 
+        KeysPlaceholder.install(table, viewModel, resources);
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         masker.visibleProperty().bind(viewModel.loadingProperty());
         masker.textProperty().bind(viewModel.progressTextProperty());
