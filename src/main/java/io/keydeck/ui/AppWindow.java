@@ -19,6 +19,8 @@ import io.keydeck.ui.main.MainWindowViewModel;
 import io.keydeck.ui.main.StatusBarViewModel;
 import io.keydeck.ui.main.ThemeChoiceViewModel;
 import io.keydeck.ui.common.SystemColorScheme;
+import io.keydeck.ui.common.LayoutMemory;
+import io.keydeck.ui.main.WindowPlacement;
 import io.keydeck.ui.usage.UsageController;
 import io.keydeck.ui.usage.UsageViewModel;
 import io.keydeck.ui.review.ReviewController;
@@ -46,6 +48,9 @@ public final class AppWindow {
         ControllerFactory controllers = new ControllerFactory();
         ViewLoader views = new ViewLoader(controllers, services.messages());
         RelativeTime time = new RelativeTime(services.clock(), services.messages());
+        LayoutMemory layouts = new LayoutMemory(services.savedConnections().preferences());
+        WindowPlacement.lastView(services.savedConnections().preferences())
+                .ifPresent(services.navigation().viewProperty()::set);
 
         controllers.register(MainWindowController.class, () -> new MainWindowController(
                 new MainWindowViewModel(services.connections(), services.active(), services.status(),
@@ -54,7 +59,7 @@ public final class AppWindow {
                 new ThemeChoiceViewModel(services.savedConnections().preferences().theme(),
                         theme -> services.savedConnections().updatePreferences(p -> p.withTheme(theme)),
                         services.tasks().executor(), SystemColorScheme::detect),
-                views));
+                layouts, views));
         controllers.register(ConnectionSidebarController.class, () -> new ConnectionSidebarController(
                 new ConnectionSidebarViewModel(services.savedConnections(), services.tasks(), services.messages(),
                         time, GatewayDriver::installed),
@@ -85,6 +90,7 @@ public final class AppWindow {
                 () -> ReviewThresholds.DEFAULTS)));
 
         Scene scene = new Scene(views.load(FxmlView.MAIN_WINDOW));
+        scene.getProperties().put(LayoutMemory.class, layouts);
         scene.getStylesheets().add(Objects.requireNonNull(
                 AppWindow.class.getResource("/io/keydeck/ui/app.css"), "app.css").toExternalForm());
         return scene;

@@ -5,6 +5,7 @@ import io.keydeck.settings.SettingsStore;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.SystemColorScheme;
 import io.keydeck.ui.common.Theme;
+import io.keydeck.ui.main.WindowPlacement;
 import io.keydeck.vault.VaultSelection;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -23,6 +24,7 @@ public class KeyDeckApp extends Application {
     private BackgroundTasks tasks;
     private AppServices services;
     private Theme look;
+    private Stage window;
 
     public static void launchApp(String[] args) {
         Application.launch(KeyDeckApp.class, args);
@@ -47,6 +49,8 @@ public class KeyDeckApp extends Application {
         stage.setScene(AppWindow.scene(services));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
+        WindowPlacement.restore(stage, services.savedConnections().preferences());
+        window = stage;
         if (SmokeTest.requested(getParameters().getRaw())) {
             SmokeTest.watch(stage);
         }
@@ -56,6 +60,10 @@ public class KeyDeckApp extends Application {
     @Override
     public void stop() {
         tasks.cancelAll();
+        if (window != null) {
+            services.savedConnections().updatePreferences(
+                    WindowPlacement.capture(window, services.navigation().viewProperty().get()));
+        }
         services.savedConnections().close();
         tasks.close();
     }

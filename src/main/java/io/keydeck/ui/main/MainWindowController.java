@@ -1,6 +1,7 @@
 package io.keydeck.ui.main;
 
 import io.keydeck.ui.common.FxmlView;
+import io.keydeck.ui.common.LayoutMemory;
 import io.keydeck.ui.common.ViewLoader;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -38,6 +39,7 @@ public final class MainWindowController {
     private final MainWindowViewModel viewModel;
     private final StatusBarViewModel statusDetails;
     private final ThemeChoiceViewModel themeChoice;
+    private final LayoutMemory layouts;
     private final ViewLoader views;
     private final Map<FxmlView, Parent> loadedViews = new EnumMap<>(FxmlView.class);
 
@@ -53,7 +55,8 @@ public final class MainWindowController {
     @FXML private RadioMenuItem themeDark;
 
     public MainWindowController(MainWindowViewModel viewModel, StatusBarViewModel statusDetails,
-                                ThemeChoiceViewModel themeChoice, ViewLoader views) {
+                                ThemeChoiceViewModel themeChoice, LayoutMemory layouts, ViewLoader views) {
+        this.layouts = layouts;
         this.viewModel = viewModel;
         this.statusDetails = statusDetails;
         this.themeChoice = themeChoice;
@@ -109,7 +112,13 @@ public final class MainWindowController {
     }
 
     private void show(FxmlView view) {
-        content.getChildren().setAll(loadedViews.computeIfAbsent(view, views::load));
+        content.getChildren().setAll(loadedViews.computeIfAbsent(view, this::load));
+    }
+
+    private Parent load(FxmlView view) {
+        Parent root = views.load(view);
+        layouts.adopt(view.name().toLowerCase(java.util.Locale.ROOT), root);
+        return root;
     }
 
     private static Ikon icon(FxmlView view) {
