@@ -17,6 +17,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -42,7 +43,7 @@ public final class KeysController {
     @FXML private ResourceBundle resources;
     @FXML private Label summaryLabel;
     @FXML private Button refreshButton;
-    @FXML private HBox filterBar;
+    @FXML private FlowPane filterBar;
     @FXML private HBox toolbar;
     @FXML private VBox root;
     @FXML private ToggleGroup environmentGroup;

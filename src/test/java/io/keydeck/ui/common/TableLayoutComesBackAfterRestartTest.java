@@ -30,7 +30,7 @@ class TableLayoutComesBackAfterRestartTest {
             View first = new View();
             LayoutMemory memory = new LayoutMemory(Preferences.DEFAULTS);
             memory.adopt("keys", first.root);
-            TableColumn<String, String> lastUsed = first.table.getColumns().get(2);
+            TableColumn<String, ?> lastUsed = first.table.getColumns().get(2);
             first.table.getColumns().setAll(List.of(lastUsed, first.table.getColumns().get(0),
                     first.table.getColumns().get(1)));
             first.table.getColumns().get(1).setPrefWidth(260);
