@@ -54,6 +54,7 @@ public final class FakeGatewayClient implements GatewayClient {
         }
     };
 
+    private volatile RateLimitStatus rateLimit;
     private volatile Set<Capability> capabilities = Set.of(Capability.LIST_KEYS);
     private final java.util.Deque<GatewayException> createFailures = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final java.util.Map<String, GatewayException> revokeFailures = new java.util.concurrent.ConcurrentHashMap<>();
@@ -246,7 +247,13 @@ public final class FakeGatewayClient implements GatewayClient {
 
     @Override
     public Optional<RateLimitStatus> lastRateLimit() {
-        return Optional.empty();
+        return Optional.ofNullable(rateLimit);
+    }
+
+    /** Answers as if the gateway's latest X-RateLimit headers said {@code status}. */
+    public FakeGatewayClient withRateLimit(RateLimitStatus status) {
+        this.rateLimit = status;
+        return this;
     }
 
     @Override
