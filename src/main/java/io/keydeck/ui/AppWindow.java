@@ -20,7 +20,6 @@ import io.keydeck.ui.main.StatusBarViewModel;
 import io.keydeck.ui.main.ThemeChoiceViewModel;
 import io.keydeck.ui.common.SystemColorScheme;
 import io.keydeck.ui.common.LayoutMemory;
-import io.keydeck.ui.main.WindowPlacement;
 import io.keydeck.ui.usage.UsageController;
 import io.keydeck.ui.usage.UsageViewModel;
 import io.keydeck.ui.review.ReviewController;
@@ -49,8 +48,6 @@ public final class AppWindow {
         ViewLoader views = new ViewLoader(controllers, services.messages());
         RelativeTime time = new RelativeTime(services.clock(), services.messages());
         LayoutMemory layouts = new LayoutMemory(services.savedConnections().preferences());
-        WindowPlacement.lastView(services.savedConnections().preferences())
-                .ifPresent(services.navigation().viewProperty()::set);
 
         controllers.register(MainWindowController.class, () -> new MainWindowController(
                 new MainWindowViewModel(services.connections(), services.active(), services.status(),

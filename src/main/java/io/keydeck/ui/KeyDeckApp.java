@@ -35,23 +35,29 @@ public class KeyDeckApp extends Application {
         tasks = new BackgroundTasks(BACKGROUND_THREADS);
         CompletableFuture<VaultSelection> vault = CompletableFuture.supplyAsync(VaultSelection::choose,
                 tasks.executor());
+        // Asked off the FX thread, while the settings load, because the OS answer comes from a command.
+        CompletableFuture<Theme> system = CompletableFuture.supplyAsync(SystemColorScheme::detect, tasks.executor());
         services = AppServices.start(tasks, SettingsStore.inConfigDir(), vault, SandboxOptions.defaults(),
                 Clock.systemDefaultZone());
-        // Asked here, on the launcher thread, because the OS answer comes from a command.
         look = Theme.fromArguments(getParameters().getRaw()).orElseGet(() ->
-                Theme.of(services.savedConnections().preferences().theme(), SystemColorScheme::detect));
+                Theme.of(services.savedConnections().preferences().theme(), system::join));
     }
 
     @Override
     public void start(Stage stage) {
         look.apply();
+        boolean smokeTest = SmokeTest.requested(getParameters().getRaw());
+        if (!smokeTest) { // the smoke test watches the Keys view
+            WindowPlacement.lastView(services.savedConnections().preferences())
+                    .ifPresent(services.navigation().viewProperty()::set);
+        }
         stage.setTitle(services.messages().getString("app.title"));
         stage.setScene(AppWindow.scene(services));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         WindowPlacement.restore(stage, services.savedConnections().preferences());
         window = stage;
-        if (SmokeTest.requested(getParameters().getRaw())) {
+        if (smokeTest) {
             SmokeTest.watch(stage);
         }
         stage.show();
