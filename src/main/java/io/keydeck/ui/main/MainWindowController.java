@@ -107,8 +107,10 @@ public final class MainWindowController {
         if (window == null || !window.isShowing()) {
             return;
         }
-        Notifications.create().owner(window).text(message).hideAfter(Duration.seconds(4))
-                .position(Pos.BOTTOM_RIGHT).showInformation();
+        FontIcon done = new FontIcon(Feather.CHECK_CIRCLE);
+        done.getStyleClass().add("notification-icon");
+        Notifications.create().owner(window).text(message).graphic(done).hideAfter(Duration.seconds(4))
+                .position(Pos.BOTTOM_RIGHT).show();
     }
 
     private void show(FxmlView view) {
