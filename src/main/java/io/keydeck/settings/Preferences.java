@@ -1,5 +1,7 @@
 package io.keydeck.settings;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,17 +12,35 @@ import java.util.Optional;
  * @param lastView              id of the view shown at exit (e.g. "keys"), or null
  * @param windowGeometry        null until the window has been placed once
  * @param selectedConnectionId  the connection shown at exit, or null
+ * @param tables                each remembered table's layout, by the table's id (e.g. "keys.table")
+ * @param dividers              each remembered split pane's divider positions, by the pane's id
  */
 public record Preferences(Theme theme, int clipboardClearSeconds, ReviewThresholds reviewThresholds,
-                          String lastView, WindowGeometry windowGeometry, String selectedConnectionId) {
+                          String lastView, WindowGeometry windowGeometry, String selectedConnectionId,
+                          Map<String, TableLayout> tables, Map<String, List<Double>> dividers) {
     public static final int DEFAULT_CLIPBOARD_CLEAR_SECONDS = 30;
     public static final Preferences DEFAULTS = new Preferences(Theme.SYSTEM, DEFAULT_CLIPBOARD_CLEAR_SECONDS,
-            ReviewThresholds.DEFAULTS, null, null, null);
+            ReviewThresholds.DEFAULTS, null, null, null, Map.of(), Map.of());
 
     public Preferences {
         theme = theme == null ? Theme.SYSTEM : theme;
         clipboardClearSeconds = clipboardClearSeconds > 0 ? clipboardClearSeconds : DEFAULT_CLIPBOARD_CLEAR_SECONDS;
         reviewThresholds = reviewThresholds == null ? ReviewThresholds.DEFAULTS : reviewThresholds;
+        tables = tables == null ? Map.of() : Map.copyOf(tables);
+        dividers = dividers == null ? Map.of() : Map.copyOf(dividers);
+    }
+
+    /** Preferences from before tables and dividers were remembered. */
+    public Preferences(Theme theme, int clipboardClearSeconds, ReviewThresholds reviewThresholds,
+                       String lastView, WindowGeometry windowGeometry, String selectedConnectionId) {
+        this(theme, clipboardClearSeconds, reviewThresholds, lastView, windowGeometry, selectedConnectionId,
+                Map.of(), Map.of());
+    }
+
+    /** Same preferences with the given table layouts and divider positions (replacing the old ones). */
+    public Preferences withLayouts(Map<String, TableLayout> newTables, Map<String, List<Double>> newDividers) {
+        return new Preferences(theme, clipboardClearSeconds, reviewThresholds, lastView, windowGeometry,
+                selectedConnectionId, newTables, newDividers);
     }
 
     public Optional<WindowGeometry> window() {
@@ -28,26 +48,26 @@ public record Preferences(Theme theme, int clipboardClearSeconds, ReviewThreshol
     }
 
     public Preferences withTheme(Theme newTheme) {
-        return new Preferences(newTheme, clipboardClearSeconds, reviewThresholds, lastView, windowGeometry, selectedConnectionId);
+        return new Preferences(newTheme, clipboardClearSeconds, reviewThresholds, lastView, windowGeometry, selectedConnectionId, tables, dividers);
     }
 
     public Preferences withClipboardClearSeconds(int seconds) {
-        return new Preferences(theme, seconds, reviewThresholds, lastView, windowGeometry, selectedConnectionId);
+        return new Preferences(theme, seconds, reviewThresholds, lastView, windowGeometry, selectedConnectionId, tables, dividers);
     }
 
     public Preferences withReviewThresholds(ReviewThresholds thresholds) {
-        return new Preferences(theme, clipboardClearSeconds, thresholds, lastView, windowGeometry, selectedConnectionId);
+        return new Preferences(theme, clipboardClearSeconds, thresholds, lastView, windowGeometry, selectedConnectionId, tables, dividers);
     }
 
     public Preferences withLastView(String view) {
-        return new Preferences(theme, clipboardClearSeconds, reviewThresholds, view, windowGeometry, selectedConnectionId);
+        return new Preferences(theme, clipboardClearSeconds, reviewThresholds, view, windowGeometry, selectedConnectionId, tables, dividers);
     }
 
     public Preferences withWindowGeometry(WindowGeometry geometry) {
-        return new Preferences(theme, clipboardClearSeconds, reviewThresholds, lastView, geometry, selectedConnectionId);
+        return new Preferences(theme, clipboardClearSeconds, reviewThresholds, lastView, geometry, selectedConnectionId, tables, dividers);
     }
 
     public Preferences withSelectedConnectionId(String connectionId) {
-        return new Preferences(theme, clipboardClearSeconds, reviewThresholds, lastView, windowGeometry, connectionId);
+        return new Preferences(theme, clipboardClearSeconds, reviewThresholds, lastView, windowGeometry, connectionId, tables, dividers);
     }
 }

@@ -19,6 +19,10 @@ import io.keydeck.ui.keys.KeysController;
 import io.keydeck.ui.keys.KeysViewModel;
 import io.keydeck.ui.main.MainWindowController;
 import io.keydeck.ui.main.MainWindowViewModel;
+import io.keydeck.ui.main.StatusBarViewModel;
+import io.keydeck.ui.main.ThemeChoiceViewModel;
+import io.keydeck.ui.common.SystemColorScheme;
+import io.keydeck.ui.common.LayoutMemory;
 import io.keydeck.ui.usage.UsageController;
 import io.keydeck.ui.usage.UsageViewModel;
 import io.keydeck.ui.review.ReviewController;
@@ -48,11 +52,16 @@ public final class AppWindow {
         RelativeTime time = new RelativeTime(services.clock(), services.messages());
         WindowJournal journal = new WindowJournal(services.journal(), services.tasks(), services.status(),
                 services.messages(), services.clock());
+        LayoutMemory layouts = new LayoutMemory(services.savedConnections().preferences());
 
         controllers.register(MainWindowController.class, () -> new MainWindowController(
                 new MainWindowViewModel(services.connections(), services.active(), services.status(),
                         services.messages(), services.navigation()),
-                views));
+                new StatusBarViewModel(services.active(), services.status(), services.clock(), services.messages()),
+                new ThemeChoiceViewModel(services.savedConnections().preferences().theme(),
+                        theme -> services.savedConnections().updatePreferences(p -> p.withTheme(theme)),
+                        services.tasks().executor(), SystemColorScheme::detect),
+                layouts, views));
         controllers.register(ConnectionSidebarController.class, () -> new ConnectionSidebarController(
                 new ConnectionSidebarViewModel(services.savedConnections(), services.tasks(), services.messages(),
                         time, GatewayDriver::installed),
@@ -86,6 +95,7 @@ public final class AppWindow {
                 services.clock().getZone()), services.messages()));
 
         Scene scene = new Scene(views.load(FxmlView.MAIN_WINDOW));
+        scene.getProperties().put(LayoutMemory.class, layouts);
         scene.getStylesheets().add(Objects.requireNonNull(
                 AppWindow.class.getResource("/io/keydeck/ui/app.css"), "app.css").toExternalForm());
         return scene;

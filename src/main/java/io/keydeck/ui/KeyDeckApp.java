@@ -3,7 +3,9 @@ package io.keydeck.ui;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.settings.SettingsStore;
 import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.ui.common.SystemColorScheme;
 import io.keydeck.ui.common.Theme;
+import io.keydeck.ui.main.WindowPlacement;
 import io.keydeck.vault.VaultSelection;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -21,6 +23,8 @@ public class KeyDeckApp extends Application {
 
     private BackgroundTasks tasks;
     private AppServices services;
+    private Theme look;
+    private Stage window;
 
     public static void launchApp(String[] args) {
         Application.launch(KeyDeckApp.class, args);
@@ -31,18 +35,29 @@ public class KeyDeckApp extends Application {
         tasks = new BackgroundTasks(BACKGROUND_THREADS);
         CompletableFuture<VaultSelection> vault = CompletableFuture.supplyAsync(VaultSelection::choose,
                 tasks.executor());
+        // Asked off the FX thread, while the settings load, because the OS answer comes from a command.
+        CompletableFuture<Theme> system = CompletableFuture.supplyAsync(SystemColorScheme::detect, tasks.executor());
         services = AppServices.start(tasks, SettingsStore.inConfigDir(), vault, SandboxOptions.defaults(),
                 Clock.systemDefaultZone());
+        look = Theme.fromArguments(getParameters().getRaw()).orElseGet(() ->
+                Theme.of(services.savedConnections().preferences().theme(), system::join));
     }
 
     @Override
     public void start(Stage stage) {
-        Theme.fromArguments(getParameters().getRaw()).apply();
+        look.apply();
+        boolean smokeTest = SmokeTest.requested(getParameters().getRaw());
+        if (!smokeTest) { // the smoke test watches the Keys view
+            WindowPlacement.lastView(services.savedConnections().preferences())
+                    .ifPresent(services.navigation().viewProperty()::set);
+        }
         stage.setTitle(services.messages().getString("app.title"));
         stage.setScene(AppWindow.scene(services));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
-        if (SmokeTest.requested(getParameters().getRaw())) {
+        WindowPlacement.restore(stage, services.savedConnections().preferences());
+        window = stage;
+        if (smokeTest) {
             SmokeTest.watch(stage);
         }
         stage.show();
@@ -51,6 +66,10 @@ public class KeyDeckApp extends Application {
     @Override
     public void stop() {
         tasks.cancelAll();
+        if (window != null) {
+            services.savedConnections().updatePreferences(
+                    WindowPlacement.capture(window, services.navigation().viewProperty().get()));
+        }
         services.savedConnections().close();
         tasks.close();
     }

@@ -59,6 +59,7 @@ public final class FakeGatewayClient implements GatewayClient {
         }
     };
 
+    private volatile RateLimitStatus rateLimit;
     private volatile Set<Capability> capabilities = Set.of(Capability.LIST_KEYS);
     private volatile List<String> attributeNames = List.of();
     private volatile List<io.keydeck.model.UsagePoint> usage;
@@ -268,7 +269,13 @@ public final class FakeGatewayClient implements GatewayClient {
 
     @Override
     public Optional<RateLimitStatus> lastRateLimit() {
-        return Optional.empty();
+        return Optional.ofNullable(rateLimit);
+    }
+
+    /** Answers as if the gateway's latest X-RateLimit headers said {@code status}. */
+    public FakeGatewayClient withRateLimit(RateLimitStatus status) {
+        this.rateLimit = status;
+        return this;
     }
 
     @Override

@@ -37,7 +37,7 @@ public class PreviewWindow extends Application {
         AppServices services = AppServices.of(tasks,
                 List.of(ConnectionSession.of("Sandbox (local demo)", true, new FakeGatewayClient(keys))),
                 Clock.fixed(TestKeys.NOW, ZoneOffset.UTC));
-        Theme.fromArguments(getParameters().getRaw()).apply();
+        Theme.fromArguments(getParameters().getRaw()).orElse(Theme.LIGHT).apply();
         stage.setTitle("KeyDeck");
         stage.setScene(AppWindow.scene(services));
         stage.show();

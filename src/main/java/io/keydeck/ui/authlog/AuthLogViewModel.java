@@ -401,7 +401,7 @@ public final class AuthLogViewModel {
                 return target;
             }
         };
-        task.setOnSucceeded(e -> status.show(MessageFormat.format(messages.getString("authlog.exported"),
+        task.setOnSucceeded(e -> status.notify(MessageFormat.format(messages.getString("authlog.exported"),
                 snapshot.size(), target.getFileName())));
         task.setOnFailed(e -> {
             LOG.warn("Export to {} failed: {}", target, task.getException().toString());

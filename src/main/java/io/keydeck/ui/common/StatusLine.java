@@ -5,6 +5,10 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
 /**
  * What the window's status bar says: any view may report here without knowing the window.
  * Progress follows {@link javafx.scene.control.ProgressIndicator}: 0 idle, -1 busy without a measure.
@@ -12,6 +16,7 @@ import javafx.beans.property.StringProperty;
 public final class StatusLine {
     private final StringProperty text = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final List<Consumer<String>> completionListeners = new CopyOnWriteArrayList<>();
 
     public StringProperty textProperty() {
         return text;
@@ -29,5 +34,16 @@ public final class StatusLine {
     public void busy(String message) {
         text.set(message);
         progress.set(-1);
+    }
+
+    /** Reports an action the user asked for as done (a key created, a file written): also pops up a notice. */
+    public void notify(String message) {
+        show(message);
+        completionListeners.forEach(listener -> listener.accept(message));
+    }
+
+    /** Called with each {@link #notify(String)} message, on the thread that reported it (the FX thread). */
+    public void onCompletion(Consumer<String> listener) {
+        completionListeners.add(listener);
     }
 }

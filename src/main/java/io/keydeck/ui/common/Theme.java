@@ -5,16 +5,32 @@ import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** The AtlantaFX look the app runs in; light unless the user asks for dark. */
+/** The AtlantaFX look the app runs in: the user's choice, else the OS preference, else light. */
 public enum Theme {
     LIGHT, DARK;
 
-    /** {@code --dark} on the command line or {@code -Dkeydeck.theme=dark} picks the dark theme. */
-    public static Theme fromArguments(List<String> rawArguments) {
-        boolean dark = rawArguments.contains("--dark")
-                || "dark".equalsIgnoreCase(System.getProperty("keydeck.theme"));
-        return dark ? DARK : LIGHT;
+    /** {@code --dark}/{@code --light} on the command line or {@code -Dkeydeck.theme=dark|light}, if given. */
+    public static Optional<Theme> fromArguments(List<String> rawArguments) {
+        String property = System.getProperty("keydeck.theme", "");
+        if (rawArguments.contains("--dark") || "dark".equalsIgnoreCase(property)) {
+            return Optional.of(DARK);
+        }
+        if (rawArguments.contains("--light") || "light".equalsIgnoreCase(property)) {
+            return Optional.of(LIGHT);
+        }
+        return Optional.empty();
+    }
+
+    /** The look for the saved {@code choice}; {@code system} is asked only when the choice is SYSTEM. */
+    public static Theme of(io.keydeck.settings.Theme choice, Supplier<Theme> system) {
+        return switch (choice) {
+            case LIGHT -> LIGHT;
+            case DARK -> DARK;
+            case SYSTEM -> system.get();
+        };
     }
 
     public void apply() {

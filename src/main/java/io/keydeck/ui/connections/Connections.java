@@ -210,6 +210,17 @@ public final class Connections implements AutoCloseable {
         save();
     }
 
+    /** The saved preferences (theme, window geometry, last view), as loaded or last changed. */
+    public io.keydeck.settings.Preferences preferences() {
+        return settings.preferences();
+    }
+
+    /** Changes the preferences and saves them in the background (not saved for fixed sessions). */
+    public void updatePreferences(java.util.function.UnaryOperator<io.keydeck.settings.Preferences> change) {
+        settings = settings.withPreferences(change.apply(settings.preferences()));
+        save();
+    }
+
     /** Shows {@code session} (null for none) and remembers the choice for the next start. */
     public void select(ConnectionSession session) {
         active.sessionProperty().set(session);

@@ -113,6 +113,8 @@ public final class KeyActions {
             SecretOnceViewModel once = new SecretOnceViewModel(secret, client.driver().secretEnvironmentVariable(),
                     messages);
             new SecretOnceDialog(owner, once, secretSettings, messages).showAndWait();
+            status.notify(MessageFormat.format(messages.getString("keys.createdNotice"), secret.key().name(),
+                    secret.key().hint()));
         });
     }
 
@@ -129,7 +131,7 @@ public final class KeyActions {
         }
         new RevokeKeysDialog(owner, revoke, messages).showAndWait();
         if (!revoke.outcomes().isEmpty()) {
-            status.show(revoke.summary());
+            status.notify(revoke.summary());
         }
     }
 

@@ -2,6 +2,7 @@ package io.keydeck.ui.keys;
 
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.Capability;
+import io.keydeck.ui.common.Mnemonic;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -115,7 +116,7 @@ final class KeyCommands {
         Button button = new Button(messages.getString(textKey), new FontIcon(icon));
         button.setId(id);
         button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        button.setAccessibleText(messages.getString(textKey));
+        button.setAccessibleText(Mnemonic.plain(messages.getString(textKey)));
         button.setOnAction(e -> action.run());
         button.disableProperty().bind(allowed.not().or(unsupported(capability)));
         if (capability != null) {
@@ -136,7 +137,7 @@ final class KeyCommands {
     private StringBinding reason(Capability capability, String textKey) {
         return Bindings.createStringBinding(() -> {
             String reason = viewModel.unsupportedReason(capability);
-            return reason == null ? messages.getString(textKey) : reason;
+            return reason == null ? Mnemonic.plain(messages.getString(textKey)) : reason;
         }, viewModel.driverProperty());
     }
 

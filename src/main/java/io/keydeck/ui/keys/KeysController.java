@@ -17,6 +17,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -42,7 +43,7 @@ public final class KeysController {
     @FXML private ResourceBundle resources;
     @FXML private Label summaryLabel;
     @FXML private Button refreshButton;
-    @FXML private HBox filterBar;
+    @FXML private FlowPane filterBar;
     @FXML private HBox toolbar;
     @FXML private VBox root;
     @FXML private ToggleGroup environmentGroup;
@@ -110,6 +111,7 @@ public final class KeysController {
         bindChoice(statusGroup, KeyStatus::valueOf, viewModel.statusFilterProperty());
         showRevokedSwitch.selectedProperty().bindBidirectional(viewModel.showRevokedProperty());
 
+        KeysPlaceholder.install(table, viewModel, resources);
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         masker.visibleProperty().bind(viewModel.loadingProperty());
         masker.textProperty().bind(viewModel.progressTextProperty());

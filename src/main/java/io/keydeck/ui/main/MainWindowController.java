@@ -1,6 +1,7 @@
 package io.keydeck.ui.main;
 
 import io.keydeck.ui.common.FxmlView;
+import io.keydeck.ui.common.LayoutMemory;
 import io.keydeck.ui.common.ViewLoader;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -9,6 +10,14 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.geometry.Pos;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import io.keydeck.settings.Theme;
+import org.controlsfx.control.Notifications;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
@@ -28,15 +37,29 @@ public final class MainWindowController {
     private static final double VIEW_ROW_HEIGHT = 36;
 
     private final MainWindowViewModel viewModel;
+    private final StatusBarViewModel statusDetails;
+    private final ThemeChoiceViewModel themeChoice;
+    private final LayoutMemory layouts;
     private final ViewLoader views;
     private final Map<FxmlView, Parent> loadedViews = new EnumMap<>(FxmlView.class);
 
     @FXML private ListView<FxmlView> viewList;
     @FXML private StackPane content;
     @FXML private StatusBar statusBar;
+    @FXML private Label connectionStatus;
+    @FXML private Label refreshStatus;
+    @FXML private Label rateLimitStatus;
+    @FXML private MenuButton themeMenu;
+    @FXML private RadioMenuItem themeSystem;
+    @FXML private RadioMenuItem themeLight;
+    @FXML private RadioMenuItem themeDark;
 
-    public MainWindowController(MainWindowViewModel viewModel, ViewLoader views) {
+    public MainWindowController(MainWindowViewModel viewModel, StatusBarViewModel statusDetails,
+                                ThemeChoiceViewModel themeChoice, LayoutMemory layouts, ViewLoader views) {
+        this.layouts = layouts;
         this.viewModel = viewModel;
+        this.statusDetails = statusDetails;
+        this.themeChoice = themeChoice;
         this.views = views;
     }
 
@@ -56,10 +79,48 @@ public final class MainWindowController {
 
         statusBar.textProperty().bind(viewModel.statusTextProperty());
         statusBar.progressProperty().bind(viewModel.statusProgressProperty());
+        connectionStatus.textProperty().bind(statusDetails.connectionProperty());
+        refreshStatus.textProperty().bind(statusDetails.refreshedProperty());
+        rateLimitStatus.textProperty().bind(statusDetails.rateLimitProperty());
+        statusDetails.onCompletion(this::notifyDone);
+        bindThemeMenu();
+    }
+
+    private void bindThemeMenu() {
+        ToggleGroup group = new ToggleGroup();
+        Map<Theme, RadioMenuItem> items = Map.of(Theme.SYSTEM, themeSystem, Theme.LIGHT, themeLight,
+                Theme.DARK, themeDark);
+        items.forEach((theme, item) -> {
+            item.setToggleGroup(group);
+            item.setUserData(theme);
+        });
+        items.get(themeChoice.choiceProperty().get()).setSelected(true);
+        group.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle != null) {
+                themeChoice.choiceProperty().set((Theme) toggle.getUserData());
+            }
+        });
+    }
+
+    private void notifyDone(String message) {
+        Window window = content.getScene() == null ? null : content.getScene().getWindow();
+        if (window == null || !window.isShowing()) {
+            return;
+        }
+        FontIcon done = new FontIcon(Feather.CHECK_CIRCLE);
+        done.getStyleClass().add("notification-icon");
+        Notifications.create().owner(window).text(message).graphic(done).hideAfter(Duration.seconds(4))
+                .position(Pos.BOTTOM_RIGHT).show();
     }
 
     private void show(FxmlView view) {
-        content.getChildren().setAll(loadedViews.computeIfAbsent(view, views::load));
+        content.getChildren().setAll(loadedViews.computeIfAbsent(view, this::load));
+    }
+
+    private Parent load(FxmlView view) {
+        Parent root = views.load(view);
+        layouts.adopt(view.name().toLowerCase(java.util.Locale.ROOT), root);
+        return root;
     }
 
     private static Ikon icon(FxmlView view) {

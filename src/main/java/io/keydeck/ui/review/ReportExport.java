@@ -44,7 +44,7 @@ final class ReportExport {
                 return null;
             }
         };
-        task.setOnSucceeded(e -> status.show(MessageFormat.format(messages.getString("review.exported"),
+        task.setOnSucceeded(e -> status.notify(MessageFormat.format(messages.getString("review.exported"),
                 format.name(), file.toAbsolutePath())));
         task.setOnFailed(e -> {
             LOG.warn("Writing the report to {} failed: {}", file, task.getException().toString());

@@ -407,7 +407,7 @@ public final class UsageViewModel {
                 return absolute;
             }
         };
-        task.setOnSucceeded(e -> status.show(MessageFormat.format(messages.getString("usage.exported"),
+        task.setOnSucceeded(e -> status.notify(MessageFormat.format(messages.getString("usage.exported"),
                 task.getValue())));
         task.setOnFailed(e -> {
             LOG.warn("Export to {} failed: {}", target, task.getException().toString());

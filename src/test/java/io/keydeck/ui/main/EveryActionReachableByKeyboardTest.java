@@ -1,0 +1,128 @@
+package io.keydeck.ui.main;
+
+import io.keydeck.model.Capability;
+import io.keydeck.ui.AppServices;
+import io.keydeck.ui.AppWindow;
+import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.FakeGatewayClient;
+import io.keydeck.ui.TestKeys;
+import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.ui.common.FxmlView;
+import io.keydeck.ui.common.Theme;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Control;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.keydeck.ui.FxTestSupport.onFx;
+import static io.keydeck.ui.FxTestSupport.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A keyboard-only user reaches the Keys toolbar by Tab, and a screen reader can name every icon-only control. */
+@ExtendWith(ApplicationExtension.class)
+class EveryActionReachableByKeyboardTest {
+    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private AppServices services;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        services = AppServices.of(tasks,
+                List.of(ConnectionSession.of("Team gateway", false, new FakeGatewayClient(TestKeys.many(12))
+                        .withCapabilities(Capability.values()))),
+                Clock.fixed(TestKeys.NOW, ZoneOffset.UTC));
+        Theme.LIGHT.apply();
+        scene = AppWindow.scene(services);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeTasks() {
+        tasks.close();
+    }
+
+    @Test
+    void tabbingThroughTheKeysViewReachesTheToolbarAndTheTable(FxRobot robot) throws Exception {
+        waitUntil(10, () -> !robot.lookup(".keys-table").queryAs(TableView.class).getItems().isEmpty());
+        Set<String> reached = new LinkedHashSet<>();
+        onFx(() -> robot.lookup(".keys-table").query().requestFocus());
+        for (int i = 0; i < 40; i++) {
+            robot.type(KeyCode.TAB);
+            Node focused = onFx(scene::getFocusOwner);
+            if (focused != null && focused.getId() != null) {
+                reached.add(focused.getId());
+            }
+        }
+        assertThat(reached).contains("refreshButton", "newKeyButton", "leakedButton", "searchField", "table",
+                "addButton", "viewList", "themeMenu");
+    }
+
+    @Test
+    void everyIconOnlyControlInEveryViewHasAnAccessibleName(FxRobot robot) throws Exception {
+        List<String> unnamed = new ArrayList<>();
+        for (FxmlView view : List.of(FxmlView.KEYS, FxmlView.USAGE, FxmlView.AUTH_LOG, FxmlView.REVIEW)) {
+            onFx(() -> services.navigation().viewProperty().set(view));
+            robot.sleep(200);
+            onFx(() -> collectUnnamed(scene.getRoot(), view.name(), unnamed));
+        }
+        assertThat(unnamed).isEmpty();
+    }
+
+    private static void collectUnnamed(Node node, String where, List<String> unnamed) {
+        if (node instanceof ButtonBase button && blank(button.getText()) && button.getGraphic() != null
+                && blank(button.getAccessibleText())) {
+            unnamed.add(where + ": " + describe(button));
+        }
+        if (node instanceof MenuButton menuButton) {
+            menuButton.getItems().forEach(item -> collectUnnamed(item, where, unnamed));
+        }
+        if (node instanceof Control control && control.getContextMenu() != null) {
+            ContextMenu menu = control.getContextMenu();
+            menu.getItems().forEach(item -> collectUnnamed(item, where, unnamed));
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collectUnnamed(child, where, unnamed));
+        }
+    }
+
+    private static void collectUnnamed(MenuItem item, String where, List<String> unnamed) {
+        if (!(item instanceof SeparatorMenuItem) && blank(item.getText()) && item.getGraphic() != null) {
+            unnamed.add(where + ": menu item " + item.getId());
+        }
+        if (item instanceof Menu menu) {
+            menu.getItems().forEach(child -> collectUnnamed(child, where, unnamed));
+        }
+    }
+
+    private static String describe(Node node) {
+        return node.getClass().getSimpleName() + (node.getId() == null ? "" : " #" + node.getId())
+                + " " + node.getStyleClass();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
