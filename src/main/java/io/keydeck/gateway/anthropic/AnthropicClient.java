@@ -2,10 +2,10 @@ package io.keydeck.gateway.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.http.GatewayHttp;
+import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.gateway.http.GatewayResponse;
 import io.keydeck.gateway.http.JsonFields;
@@ -17,7 +17,6 @@ import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.NewKeyRequest;
 import io.keydeck.model.Page;
-import io.keydeck.model.RateLimitStatus;
 import io.keydeck.model.RevokeResult;
 import io.keydeck.model.TokenInfo;
 import io.keydeck.model.UsageBucket;
@@ -35,21 +34,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Anthropic's Admin API key and usage endpoints over the shared {@link GatewayHttp}. */
-public final class AnthropicClient implements GatewayClient {
+public final class AnthropicClient extends HttpGatewayClient {
     private static final String KEYS = "/v1/organizations/api_keys";
 
-    private final GatewayDriver driver;
-    private final GatewayHttp http;
 
     AnthropicClient(GatewayDriver driver, GatewayHttp http) {
-        this.driver = driver;
-        this.http = http;
+        super(driver, http);
     }
 
-    @Override
-    public GatewayDriver driver() {
-        return driver;
-    }
 
     /** Pages by {@code after_id}; archived keys are left out unless {@code includeRevoked}. */
     @Override
@@ -165,15 +157,7 @@ public final class AnthropicClient implements GatewayClient {
         return new TokenInfo(subject, List.of(), null);
     }
 
-    @Override
-    public Optional<RateLimitStatus> lastRateLimit() {
-        return http.lastRateLimit();
-    }
 
-    @Override
-    public void close() {
-        // Nothing to release: the JDK HttpClient of Java 17 has no close, the token belongs to the vault.
-    }
 
     private static String keyPath(String keyId) {
         return KEYS + "/" + GatewayHttp.segment(keyId);

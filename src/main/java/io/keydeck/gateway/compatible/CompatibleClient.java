@@ -2,11 +2,11 @@ package io.keydeck.gateway.compatible;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keydeck.gateway.AdminToken;
-import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.gateway.http.GatewayHttp;
+import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayResponse;
 import io.keydeck.gateway.http.JsonFields;
 import io.keydeck.model.ApiKey;
@@ -17,7 +17,6 @@ import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.NewKeyRequest;
 import io.keydeck.model.Page;
-import io.keydeck.model.RateLimitStatus;
 import io.keydeck.model.RevokeResult;
 import io.keydeck.model.TokenInfo;
 import io.keydeck.model.UsageQuery;
@@ -33,17 +32,14 @@ import java.util.Optional;
  * Verifies one key of an OpenAI-compatible router with {@code GET /v1/models}; the shared HTTP layer
  * reads its rate limit from {@code X-RateLimit-*} or OpenAI's {@code x-ratelimit-*-requests} headers.
  */
-public final class CompatibleClient implements GatewayClient {
-    private final GatewayDriver driver;
-    private final GatewayHttp http;
+public final class CompatibleClient extends HttpGatewayClient {
     private final List<String> keyPrefixes;
     private final String modelsPath;
     private final AdminTokenHint hint;
     private final AdminToken token;
 
     CompatibleClient(GatewayDriver driver, GatewayTarget target, GatewayHttp http) {
-        this.driver = driver;
-        this.http = http;
+        super(driver, http);
         String prefixes = target.options().getOrDefault("keyPrefix", "");
         this.keyPrefixes = Arrays.stream(prefixes.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
         this.modelsPath = target.options().getOrDefault("modelsPath", "/v1/models");
@@ -51,10 +47,6 @@ public final class CompatibleClient implements GatewayClient {
         this.hint = AdminTokenHint.of(token);
     }
 
-    @Override
-    public GatewayDriver driver() {
-        return driver;
-    }
 
     /**
      * Sends the key to {@code GET /v1/models}; the subject is the key's hint and the scopes are the
@@ -80,10 +72,6 @@ public final class CompatibleClient implements GatewayClient {
                 + " model" + (models.size() == 1 ? "" : "s") + " available", models, null);
     }
 
-    @Override
-    public Optional<RateLimitStatus> lastRateLimit() {
-        return http.lastRateLimit();
-    }
 
     @Override
     public Page<ApiKey> listKeys(String cursor, int limit, boolean includeRevoked) throws GatewayException {
@@ -119,8 +107,4 @@ public final class CompatibleClient implements GatewayClient {
         return GatewayException.unsupported(driver.unsupportedReason(capability));
     }
 
-    @Override
-    public void close() {
-        // Nothing to release: the JDK HttpClient of Java 17 has no close, the token belongs to the vault.
-    }
 }

@@ -2,10 +2,10 @@ package io.keydeck.gateway.litellm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.http.GatewayHttp;
+import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.gateway.http.GatewayResponse;
 import io.keydeck.gateway.http.JsonFields;
@@ -18,7 +18,6 @@ import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.NewKeyRequest;
 import io.keydeck.model.Page;
-import io.keydeck.model.RateLimitStatus;
 import io.keydeck.model.RevokeResult;
 import io.keydeck.model.TokenInfo;
 import io.keydeck.model.UsagePoint;
@@ -41,21 +40,14 @@ import java.util.TreeMap;
  * The LiteLLM proxy's {@code /key/*} and {@code /spend/logs} endpoints over the shared
  * {@link GatewayHttp}. Public for {@link #regenerateKey(String)}, which has no generic counterpart.
  */
-public final class LiteLlmClient implements GatewayClient {
-    private final GatewayDriver driver;
-    private final GatewayHttp http;
+public final class LiteLlmClient extends HttpGatewayClient {
     private final Clock clock;
 
     LiteLlmClient(GatewayDriver driver, GatewayHttp http, Clock clock) {
-        this.driver = driver;
-        this.http = http;
+        super(driver, http);
         this.clock = clock;
     }
 
-    @Override
-    public GatewayDriver driver() {
-        return driver;
-    }
 
     /** The cursor is the next page number; LiteLLM deletes keys outright, so there are no revoked ones. */
     @Override
@@ -225,13 +217,5 @@ public final class LiteLlmClient implements GatewayClient {
                 JsonFields.instant(info, "expires", response.requestId()));
     }
 
-    @Override
-    public Optional<RateLimitStatus> lastRateLimit() {
-        return http.lastRateLimit();
-    }
 
-    @Override
-    public void close() {
-        // Nothing to release: the JDK HttpClient of Java 17 has no close, the token belongs to the vault.
-    }
 }

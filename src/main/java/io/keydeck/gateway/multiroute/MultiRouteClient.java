@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.http.GatewayHttp;
+import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.gateway.http.GatewayResponse;
 import io.keydeck.gateway.http.JsonBodyReader;
@@ -20,7 +20,6 @@ import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.NewKeyRequest;
 import io.keydeck.model.Page;
-import io.keydeck.model.RateLimitStatus;
 import io.keydeck.model.RevokeResult;
 import io.keydeck.model.TokenInfo;
 import io.keydeck.model.UsagePoint;
@@ -39,21 +38,14 @@ import java.util.UUID;
 import java.util.function.IntConsumer;
 
 /** The MultiRoute key-management API (DESIGN.md §3) over the shared {@link GatewayHttp}. */
-final class MultiRouteClient implements GatewayClient {
+final class MultiRouteClient extends HttpGatewayClient {
     private static final String KEYS = "/v1/api-keys";
 
-    private final GatewayDriver driver;
-    private final GatewayHttp http;
 
     MultiRouteClient(GatewayDriver driver, GatewayHttp http) {
-        this.driver = driver;
-        this.http = http;
+        super(driver, http);
     }
 
-    @Override
-    public GatewayDriver driver() {
-        return driver;
-    }
 
     @Override
     public Page<ApiKey> listKeys(String cursor, int limit, boolean includeRevoked) throws GatewayException {
@@ -232,15 +224,7 @@ final class MultiRouteClient implements GatewayClient {
         return MultiRouteJson.tokenInfo(response.body(), response.requestId());
     }
 
-    @Override
-    public Optional<RateLimitStatus> lastRateLimit() {
-        return http.lastRateLimit();
-    }
 
-    @Override
-    public void close() {
-        // The JDK HttpClient of Java 17 has nothing to close; the token belongs to the caller's vault.
-    }
 
     private static String keyPath(String keyId) {
         return KEYS + "/" + GatewayHttp.segment(keyId);

@@ -2,10 +2,10 @@ package io.keydeck.gateway.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.http.GatewayHttp;
+import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.gateway.http.GatewayResponse;
 import io.keydeck.gateway.http.JsonFields;
@@ -18,7 +18,6 @@ import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.NewKeyRequest;
 import io.keydeck.model.Page;
-import io.keydeck.model.RateLimitStatus;
 import io.keydeck.model.RevokeResult;
 import io.keydeck.model.TokenInfo;
 import io.keydeck.model.UsageBucket;
@@ -40,25 +39,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * then each project's keys; its cursor says where: {@code admin:<after>} or
  * {@code project:<project id>:<after>}.
  */
-public final class OpenAiClient implements GatewayClient {
+public final class OpenAiClient extends HttpGatewayClient {
     private static final String ADMIN_KEYS = "/v1/organization/admin_api_keys";
     private static final String PROJECTS = "/v1/organization/projects";
 
-    private final GatewayDriver driver;
-    private final GatewayHttp http;
     /** Plain key id to KeyDeck id, so usage of a project key lands on the listed key. */
     private final Map<String, String> listedIds = new ConcurrentHashMap<>();
     private volatile List<JsonNode> projects;
 
     OpenAiClient(GatewayDriver driver, GatewayHttp http) {
-        this.driver = driver;
-        this.http = http;
+        super(driver, http);
     }
 
-    @Override
-    public GatewayDriver driver() {
-        return driver;
-    }
 
     /** OpenAI deletes keys outright, so {@code includeRevoked} changes nothing. */
     @Override
@@ -286,15 +278,7 @@ public final class OpenAiClient implements GatewayClient {
         return new TokenInfo("OpenAI organization Admin key (accepted)", List.of(), null);
     }
 
-    @Override
-    public Optional<RateLimitStatus> lastRateLimit() {
-        return http.lastRateLimit();
-    }
 
-    @Override
-    public void close() {
-        // Nothing to release: the JDK HttpClient of Java 17 has no close, the token belongs to the vault.
-    }
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;

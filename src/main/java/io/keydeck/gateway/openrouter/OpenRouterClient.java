@@ -2,10 +2,10 @@ package io.keydeck.gateway.openrouter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.http.GatewayHttp;
+import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.gateway.http.GatewayResponse;
 import io.keydeck.gateway.http.JsonFields;
@@ -18,7 +18,6 @@ import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.NewKeyRequest;
 import io.keydeck.model.Page;
-import io.keydeck.model.RateLimitStatus;
 import io.keydeck.model.RevokeResult;
 import io.keydeck.model.TokenInfo;
 import io.keydeck.model.UsageQuery;
@@ -35,23 +34,16 @@ import java.util.Optional;
  * limits are OpenRouter-only: {@link #createKeyWithLimit(NewKeyRequest, OpenRouterLimit)} and
  * {@link #setLimit(String, OpenRouterLimit)} carry them.
  */
-public final class OpenRouterClient implements GatewayClient {
+public final class OpenRouterClient extends HttpGatewayClient {
     /** OpenRouter answers at most this many keys per page and pages by {@code offset}. */
     static final int PAGE_SIZE = 100;
     private static final String KEYS = "/api/v1/keys";
 
-    private final GatewayDriver driver;
-    private final GatewayHttp http;
 
     OpenRouterClient(GatewayDriver driver, GatewayHttp http) {
-        this.driver = driver;
-        this.http = http;
+        super(driver, http);
     }
 
-    @Override
-    public GatewayDriver driver() {
-        return driver;
-    }
 
     /**
      * The cursor is the offset of the next page. OpenRouter has no page-size parameter, so
@@ -190,15 +182,7 @@ public final class OpenRouterClient implements GatewayClient {
                 JsonFields.instant(data, "expires_at", response.requestId()));
     }
 
-    @Override
-    public Optional<RateLimitStatus> lastRateLimit() {
-        return http.lastRateLimit();
-    }
 
-    @Override
-    public void close() {
-        // Nothing to release: the JDK HttpClient of Java 17 has no close, the token belongs to the vault.
-    }
 
     private static String keyPath(String keyId) {
         return KEYS + "/" + GatewayHttp.segment(keyId);

@@ -1,0 +1,37 @@
+package io.keydeck.gateway.http;
+
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.model.RateLimitStatus;
+
+import java.util.Optional;
+
+/**
+ * What every driver's client over {@link GatewayHttp} shares — its driver, the transport, the
+ * rate-limit headroom of the latest answer, and nothing to close — so a driver writes only paths
+ * and JSON mapping.
+ */
+public abstract class HttpGatewayClient implements GatewayClient {
+    protected final GatewayDriver driver;
+    protected final GatewayHttp http;
+
+    protected HttpGatewayClient(GatewayDriver driver, GatewayHttp http) {
+        this.driver = driver;
+        this.http = http;
+    }
+
+    @Override
+    public final GatewayDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public Optional<RateLimitStatus> lastRateLimit() {
+        return http.lastRateLimit();
+    }
+
+    /** Nothing to release: the JDK HttpClient of Java 17 has no close, and the token belongs to the caller's vault. */
+    @Override
+    public void close() {
+    }
+}
