@@ -55,6 +55,7 @@ public final class UsageSparklineColumn {
         TableColumn<ApiKey, double[]> column = new TableColumn<>(messages.getString("keys.column.usage"));
         column.setId("usageColumn");
         column.setPrefWidth(WIDTH + 14);
+        column.setMinWidth(WIDTH + 14);
         column.setSortable(false);
         column.setCellValueFactory(data -> Bindings.valueAt(dailyRequests, data.getValue().id()));
         column.setCellFactory(c -> new SparklineCell());

@@ -24,13 +24,25 @@ public final class WindowPlacement {
 
     /** Puts {@code stage} at the saved place, unless that place is on no screen any more. */
     public static void restore(Stage stage, Preferences preferences) {
-        preferences.window().filter(WindowPlacement::onSomeScreen).ifPresent(geometry -> {
+        preferences.window().filter(WindowPlacement::onSomeScreen).ifPresentOrElse(geometry -> {
             stage.setX(geometry.x());
             stage.setY(geometry.y());
             stage.setWidth(geometry.width());
             stage.setHeight(geometry.height());
             stage.setMaximized(geometry.maximized());
-        });
+        }, () -> fitToScreen(stage));
+    }
+
+    /** First start: the scene's preferred size, but never larger than the primary screen's usable area. */
+    private static void fitToScreen(Stage stage) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.scene.Parent root = stage.getScene() == null ? null : stage.getScene().getRoot();
+        double width = root == null ? 1280 : root.prefWidth(-1);
+        double height = root == null ? 800 : root.prefHeight(width);
+        stage.setWidth(Math.min(Math.max(width, 900), screen.getWidth()));
+        stage.setHeight(Math.min(Math.max(height, 560), screen.getHeight()));
+        stage.setX(screen.getMinX() + (screen.getWidth() - stage.getWidth()) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - stage.getHeight()) / 2);
     }
 
     /** The view shown last time, if it still exists. */
