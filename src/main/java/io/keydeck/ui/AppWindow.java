@@ -28,7 +28,6 @@ import io.keydeck.ui.usage.UsageViewModel;
 import io.keydeck.ui.review.ReviewController;
 import io.keydeck.ui.review.ReviewViewModel;
 import io.keydeck.settings.EnvironmentTag;
-import io.keydeck.settings.ReviewThresholds;
 import javafx.scene.Scene;
 
 import java.util.Objects;
@@ -42,7 +41,9 @@ public final class AppWindow {
     }
 
     public static Scene scene(AppServices services) {
-        return scene(services, SecretSettings.defaults());
+        // the clipboard delay is a preference (settings.json "clipboardClearSeconds", default 30)
+        return scene(services, new SecretSettings(java.time.Duration.ofSeconds(
+                services.savedConnections().preferences().clipboardClearSeconds())));
     }
 
     /** As {@link #scene(AppServices)}, with how long a copied secret may stay on the clipboard. */
@@ -89,7 +90,7 @@ public final class AppWindow {
                 services.status(), services.navigation(),
                 session -> session.environmentTag()
                         .orElse(session.isDemo() ? EnvironmentTag.DEVELOPMENT : EnvironmentTag.PRODUCTION),
-                () -> ReviewThresholds.DEFAULTS).journalTo(journal)));
+                () -> services.savedConnections().preferences().reviewThresholds()).journalTo(journal)));
         controllers.register(JournalController.class, () -> new JournalController(new JournalViewModel(journal,
                 services.active(), services.tasks(), services.messages(), services.status(), services.navigation(),
                 services.clock().getZone()), services.messages()));
