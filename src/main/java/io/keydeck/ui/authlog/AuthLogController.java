@@ -1,5 +1,7 @@
 package io.keydeck.ui.authlog;
 
+import io.keydeck.ui.common.SaveAsChooser;
+import io.keydeck.ui.common.DisplayText;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.ToggleSwitch;
 import io.keydeck.authlog.HistogramBucket;
@@ -22,14 +24,10 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.controlsfx.control.MaskerPane;
 
-import java.io.File;
 import java.text.MessageFormat;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -113,11 +111,11 @@ public final class AuthLogController {
 
     private void bindFilters() {
         timeRangeBox.getItems().setAll(TimeRange.values());
-        timeRangeBox.setConverter(converter(r -> messages.getString("authlog.range." + r.name().toLowerCase(Locale.ROOT))));
+        timeRangeBox.setConverter(DisplayText.of(r -> messages.getString("authlog.range." + r.name().toLowerCase(Locale.ROOT))));
         timeRangeBox.valueProperty().bindBidirectional(viewModel.timeRangeProperty());
 
         statusBox.getItems().setAll(ANY, "401", "403");
-        statusBox.setConverter(converter(s -> s.isEmpty() ? messages.getString("authlog.anyStatus") : s));
+        statusBox.setConverter(DisplayText.of(s -> s.isEmpty() ? messages.getString("authlog.anyStatus") : s));
         statusBox.setValue(ANY);
         statusBox.valueProperty().addListener((obs, old, value) -> viewModel.statusFilterProperty().set(
                 value == null || value.isEmpty() ? null : Integer.valueOf(value)));
@@ -126,7 +124,7 @@ public final class AuthLogController {
         codeBox.getItems().addAll(viewModel.codes());
         viewModel.codes().addListener((ListChangeListener<String>) c -> viewModel.codes().stream()
                 .filter(code -> !codeBox.getItems().contains(code)).forEach(codeBox.getItems()::add));
-        codeBox.setConverter(converter(s -> s.isEmpty() ? messages.getString("authlog.anyCode") : s));
+        codeBox.setConverter(DisplayText.of(s -> s.isEmpty() ? messages.getString("authlog.anyCode") : s));
         codeBox.setValue(ANY);
         codeBox.valueProperty().addListener((obs, old, value) -> viewModel.codeFilterProperty().set(
                 value == null || value.isEmpty() ? null : value));
@@ -168,19 +166,6 @@ public final class AuthLogController {
         }
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
-    }
 
     @FXML
     private void refresh() {
@@ -199,21 +184,11 @@ public final class AuthLogController {
 
     @FXML
     private void exportCsv() {
-        export("auth-events.csv", "CSV", "*.csv");
+        SaveAsChooser.ask(root, "auth-events.csv").ifPresent(viewModel::export);
     }
 
     @FXML
     private void exportJson() {
-        export("auth-events.json", "JSON", "*.json");
-    }
-
-    private void export(String name, String description, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().setAll(List.of(new FileChooser.ExtensionFilter(description, pattern)));
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            viewModel.export(file.toPath());
-        }
+        SaveAsChooser.ask(root, "auth-events.json").ifPresent(viewModel::export);
     }
 }

@@ -1,5 +1,6 @@
 package io.keydeck.ui.connections;
 
+import io.keydeck.ui.common.DisplayText;
 import atlantafx.base.theme.Styles;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.settings.EnvironmentTag;
@@ -25,10 +26,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 import java.util.ResourceBundle;
-import java.util.function.Function;
 
 /**
  * The add/edit connection form. Only binds to {@link ConnectionDialogViewModel}; its result is a
@@ -54,7 +53,7 @@ public final class ConnectionDialog extends Dialog<ButtonType> {
         ComboBox<GatewayDriver> driver = new ComboBox<>();
         driver.setId("connectionDriver");
         driver.getItems().setAll(viewModel.drivers());
-        driver.setConverter(named(GatewayDriver::displayName));
+        driver.setConverter(DisplayText.of(GatewayDriver::displayName));
         driver.valueProperty().bindBidirectional(viewModel.driverProperty());
         driver.setMaxWidth(Double.MAX_VALUE);
 
@@ -71,7 +70,7 @@ public final class ConnectionDialog extends Dialog<ButtonType> {
         ComboBox<EnvironmentTag> environment = new ComboBox<>();
         environment.setId("connectionEnvironment");
         environment.getItems().setAll(viewModel.environments());
-        environment.setConverter(named(EnvironmentTag::label));
+        environment.setConverter(DisplayText.of(EnvironmentTag::label));
         environment.valueProperty().bindBidirectional(viewModel.environmentProperty());
 
         GridPane form = new GridPane();
@@ -167,17 +166,4 @@ public final class ConnectionDialog extends Dialog<ButtonType> {
         return column;
     }
 
-    private static <T> StringConverter<T> named(Function<T, String> name) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : name.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                return null;
-            }
-        };
-    }
 }

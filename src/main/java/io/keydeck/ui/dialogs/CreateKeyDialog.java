@@ -1,5 +1,6 @@
 package io.keydeck.ui.dialogs;
 
+import io.keydeck.ui.common.DisplayText;
 import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.ui.dialogs.CreateKeyViewModel.ExpiryChoice;
@@ -21,7 +22,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -91,17 +91,7 @@ public final class CreateKeyDialog {
         expiry.setId("expiryChoice");
         expiry.getItems().setAll(ExpiryChoice.values());
         expiry.valueProperty().bindBidirectional(viewModel.expiryProperty());
-        expiry.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ExpiryChoice choice) {
-                return choice == null ? "" : viewModel.expiryText(choice);
-            }
-
-            @Override
-            public ExpiryChoice fromString(String text) {
-                return null;
-            }
-        });
+        expiry.setConverter(DisplayText.of(viewModel::expiryText));
         DatePicker date = new DatePicker();
         date.setId("expiryDate");
         date.valueProperty().bindBidirectional(viewModel.expiryDateProperty());

@@ -1,5 +1,6 @@
 package io.keydeck.ui.journal;
 
+import io.keydeck.ui.common.DisplayText;
 import atlantafx.base.controls.Message;
 import io.keydeck.journal.JournalAction;
 import io.keydeck.journal.JournalEntry;
@@ -18,14 +19,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.util.StringConverter;
 import org.controlsfx.control.MaskerPane;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.function.Function;
 
 /** Binds the Journal view to {@link JournalViewModel}; no logic of its own. */
 public final class JournalController {
@@ -87,7 +86,7 @@ public final class JournalController {
         for (JournalAction action : JournalAction.values()) {
             actionBox.getItems().add(action.wireName());
         }
-        actionBox.setConverter(converter(a -> a.isEmpty() ? messages.getString("journal.anyAction") : a));
+        actionBox.setConverter(DisplayText.of(a -> a.isEmpty() ? messages.getString("journal.anyAction") : a));
         actionBox.setValue(ANY);
         actionBox.valueProperty().addListener((obs, old, value) -> viewModel.actionFilterProperty().set(
                 value == null || value.isEmpty() ? null : JournalAction.fromWire(value)));
@@ -96,13 +95,13 @@ public final class JournalController {
         connectionBox.getItems().addAll(viewModel.connections());
         viewModel.connections().addListener((ListChangeListener<String>) c -> viewModel.connections().stream()
                 .filter(name -> !connectionBox.getItems().contains(name)).forEach(connectionBox.getItems()::add));
-        connectionBox.setConverter(converter(c -> c.isEmpty() ? messages.getString("journal.anyConnection") : c));
+        connectionBox.setConverter(DisplayText.of(c -> c.isEmpty() ? messages.getString("journal.anyConnection") : c));
         connectionBox.setValue(ANY);
         connectionBox.valueProperty().addListener((obs, old, value) -> viewModel.connectionFilterProperty().set(
                 value == null || value.isEmpty() ? null : value));
 
         resultBox.getItems().setAll(ResultFilter.values());
-        resultBox.setConverter(converter(r -> messages.getString("journal.result." + r.name().toLowerCase(Locale.ROOT))));
+        resultBox.setConverter(DisplayText.of(r -> messages.getString("journal.result." + r.name().toLowerCase(Locale.ROOT))));
         resultBox.valueProperty().bindBidirectional(viewModel.resultFilterProperty());
         searchField.textProperty().bindBidirectional(viewModel.searchProperty());
     }
@@ -146,19 +145,6 @@ public final class JournalController {
         verdictIcon.setIconCode(verdict.intact() ? Feather.CHECK_CIRCLE : Feather.ALERT_OCTAGON);
     }
 
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
-    }
 
     @FXML
     private void refresh() {

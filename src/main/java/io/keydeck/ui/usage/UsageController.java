@@ -1,5 +1,7 @@
 package io.keydeck.ui.usage;
 
+import io.keydeck.ui.common.DisplayText;
+import io.keydeck.ui.common.SaveAsChooser;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.ToggleSwitch;
 import io.keydeck.model.UsageBucket;
@@ -13,7 +15,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -23,13 +24,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Callback;
 import org.controlsfx.control.MaskerPane;
 
-import java.io.File;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -168,16 +166,7 @@ public final class UsageController {
 
     /** Shows an enum choice by its message {@code prefix + name}. */
     private <T extends Enum<T>> void named(ComboBox<T> box, String prefix) {
-        Callback<javafx.scene.control.ListView<T>, ListCell<T>> cells = list -> new ListCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null
-                        : resources.getString(prefix + item.name().toLowerCase(Locale.ROOT)));
-            }
-        };
-        box.setButtonCell(cells.call(null));
-        box.setCellFactory(cells);
+        box.setConverter(DisplayText.of(item -> resources.getString(prefix + item.name().toLowerCase(Locale.ROOT))));
     }
 
     private static void showWhen(javafx.scene.Node node, javafx.beans.binding.BooleanBinding condition) {
@@ -197,25 +186,12 @@ public final class UsageController {
 
     @FXML
     private void exportPng() {
-        File target = chooseFile("png");
-        if (target != null) {
-            viewModel.exportPng(ChartSnapshot.of(chart.visibleChart()), target.toPath());
-        }
+        SaveAsChooser.ask(chartArea, "usage-" + LocalDate.now() + ".png")
+                .ifPresent(target -> viewModel.exportPng(ChartSnapshot.of(chart.visibleChart()), target));
     }
 
     @FXML
     private void exportCsv() {
-        File target = chooseFile("csv");
-        if (target != null) {
-            viewModel.exportCsv(target.toPath());
-        }
-    }
-
-    private File chooseFile(String extension) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName("usage-" + LocalDate.now() + "." + extension);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT),
-                "*." + extension));
-        return chooser.showSaveDialog(chartArea.getScene().getWindow());
+        SaveAsChooser.ask(chartArea, "usage-" + LocalDate.now() + ".csv").ifPresent(viewModel::exportCsv);
     }
 }
