@@ -68,15 +68,17 @@ public final class AppWindow {
                         time, GatewayDriver::installed),
                 services.messages()));
         controllers.register(NoticeBarController.class, () -> new NoticeBarController(services.notices()));
-        controllers.register(KeysController.class, () -> {
-            KeysViewModel keys = new KeysViewModel(services.active(), services.tasks(), services.messages(), time,
-                    services.status(), services.navigation())
-                    .reportAuthFailuresTo(services.consoleAuthFailures());
-            return new KeysController(keys, new KeyActions(keys, services.tasks(), services.messages(),
-                    services.status(), secretSettings, services.clock()).journalTo(journal, services.active()),
-                    new io.keydeck.ui.keys.UsageSparklineColumn(services.active(), services.tasks(), services.clock(),
-                            services.messages()));
-        });
+        KeysViewModel keys = new KeysViewModel(services.active(), services.tasks(), services.messages(), time,
+                services.status(), services.navigation())
+                .reportAuthFailuresTo(services.consoleAuthFailures());
+        if (services.navigation().viewProperty().get() == FxmlView.KEYS) {
+            keys.loadUnlessStarted(); // a large account's keys arrive while the window is still being built
+        }
+        controllers.register(KeysController.class, () -> new KeysController(keys, new KeyActions(keys,
+                services.tasks(), services.messages(), services.status(), secretSettings, services.clock())
+                .journalTo(journal, services.active()),
+                new io.keydeck.ui.keys.UsageSparklineColumn(services.active(), services.tasks(), services.clock(),
+                        services.messages())));
         controllers.register(UsageController.class, () -> new UsageController(
                 new UsageViewModel(services.active(), services.tasks(), services.messages(), services.clock(),
                         services.status(), services.navigation())));

@@ -280,6 +280,8 @@ public final class GatewayHttp {
                 T value = reader.read(parser);
                 return new GatewayResponse<>(status, response.headers(), value, requestId, lastRateLimit());
             }
+        } catch (GatewayException e) {
+            throw withRequestId(e, requestId);
         } catch (JsonProcessingException e) {
             throw new GatewayException(Kind.PROTOCOL, status, "malformed_json",
                     "The gateway's answer to " + call.describe() + " is not valid JSON: "
@@ -291,6 +293,14 @@ public final class GatewayHttp {
                     "The connection dropped while reading the gateway's answer to " + call.describe() + ".",
                     requestId, e);
         }
+    }
+
+    /** A reader's complaint names the answer's request id, which the reader itself never sees. */
+    private static GatewayException withRequestId(GatewayException e, String requestId) {
+        if (e.requestId() != null || requestId == null || e.getClass() != GatewayException.class) {
+            return e;
+        }
+        return new GatewayException(e.kind(), e.httpStatus(), e.code(), e.getMessage(), requestId, e);
     }
 
     private static byte[] readCapped(HttpResponse<InputStream> response) {

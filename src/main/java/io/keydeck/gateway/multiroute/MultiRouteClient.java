@@ -11,7 +11,6 @@ import io.keydeck.gateway.http.GatewayHttp;
 import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.gateway.http.GatewayResponse;
-import io.keydeck.gateway.http.JsonBodyReader;
 import io.keydeck.gateway.http.SecretAlreadyShownException;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
@@ -40,6 +39,8 @@ import java.util.function.IntConsumer;
 /** The MultiRoute key-management API (DESIGN.md §3) over the shared {@link GatewayHttp}. */
 final class MultiRouteClient extends HttpGatewayClient {
     private static final String KEYS = "/v1/api-keys";
+    /** The largest page the key listing accepts: 100,000 keys in 100 round trips. */
+    static final int LIST_ALL_PAGE = 1000;
 
 
     MultiRouteClient(GatewayDriver driver, GatewayHttp http) {
@@ -53,34 +54,7 @@ final class MultiRouteClient extends HttpGatewayClient {
         query.put("limit", limit);
         query.put("after", cursor);
         query.put("include_revoked", includeRevoked ? "true" : null);
-        GatewayResponse<JsonNode> response = http.get(KEYS, query);
-        JsonNode root = response.body();
-        JsonNode data = root.isArray() ? root : root.path("data");
-        if (!data.isArray()) {
-            throw MultiRouteJson.protocol("The gateway's key list has no \"data\" array.", response.requestId());
-        }
-        List<ApiKey> keys = new ArrayList<>(data.size());
-        Map<Object, Object> repeated = new HashMap<>();
-        for (JsonNode item : data) {
-            keys.add(MultiRouteJson.apiKey(item, response.requestId(), repeated));
-        }
-        return new Page<>(keys, nextCursor(root, keys));
-    }
-
-    /**
-     * {@code next_cursor} when there is more; the documented plain answer may have neither field
-     * (one page), or only {@code has_more}, in which case the last id is the cursor.
-     */
-    private static String nextCursor(JsonNode root, List<ApiKey> keys) {
-        String cursor = MultiRouteJson.text(root, "next_cursor");
-        JsonNode hasMore = root.path("has_more");
-        if (hasMore.isBoolean() && !hasMore.asBoolean()) {
-            return null;
-        }
-        if (cursor == null && hasMore.asBoolean(false) && !keys.isEmpty()) {
-            return keys.get(keys.size() - 1).id();
-        }
-        return cursor;
+        return http.get(KEYS, query, new KeyJsonReader()::page).body();
     }
 
     /** As the default, but stops with a clear error if the gateway repeats a cursor (it would loop forever). */
@@ -94,7 +68,7 @@ final class MultiRouteClient extends HttpGatewayClient {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("listing keys cancelled");
             }
-            Page<ApiKey> page = listKeys(cursor, 100, includeRevoked);
+            Page<ApiKey> page = listKeys(cursor, LIST_ALL_PAGE, includeRevoked);
             all.addAll(page.items());
             progress.accept(all.size());
             cursor = page.hasMore() ? page.nextCursor() : null;

@@ -1,13 +1,15 @@
 package io.keydeck.gateway.multiroute;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
-import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.TokenInfo;
 import io.keydeck.model.UsagePoint;
 
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,12 +17,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Maps MultiRoute JSON to the model, tolerating what the documented API leaves out: missing or
@@ -28,40 +26,17 @@ import java.util.Set;
  * ISO-8601 text or epoch seconds.
  */
 final class MultiRouteJson {
-    private static final Set<String> KEY_FIELDS = Set.of("id", "object", "name", "prefix", "last_four", "environment",
-            "scopes", "created_at", "last_used_at", "last_used_ip", "expires_at", "revoked", "revoked_at",
-            "disabled", "secret");
-
     private MultiRouteJson() {
     }
 
+    /** A key object of a single-key answer (create, update), read as a listing reads it. */
     static ApiKey apiKey(JsonNode node, String requestId) throws GatewayException {
-        return apiKey(node, requestId, new HashMap<>());
-    }
-
-    /**
-     * As {@link #apiKey(JsonNode, String)}, sharing equal prefixes, scope lists and IPs through
-     * {@code repeated} (one map per page): 100,000 listed keys hold a handful of distinct ones.
-     */
-    static ApiKey apiKey(JsonNode node, String requestId, Map<Object, Object> repeated) throws GatewayException {
-        String id = text(node, "id");
-        if (id == null) {
-            throw protocol("The gateway listed a key without an id.", requestId);
+        try (JsonParser parser = node.traverse(GatewayJson.mapper())) {
+            parser.nextToken();
+            return new KeyJsonReader().requestId(requestId).key(parser);
+        } catch (IOException e) {
+            throw protocol("The gateway's key could not be read.", requestId);
         }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (!KEY_FIELDS.contains(field.getKey()) && field.getValue().isValueNode() && !field.getValue().isNull()) {
-                attributes.put(field.getKey(), field.getValue().asText());
-            }
-        }
-        return new ApiKey(id, text(node, "name"), shared(repeated, text(node, "prefix")), text(node, "last_four"),
-                KeyEnvironment.fromWire(text(node, "environment")),
-                shared(repeated, List.copyOf(strings(node.path("scopes")))),
-                instant(node, "created_at", requestId), instant(node, "last_used_at", requestId),
-                shared(repeated, text(node, "last_used_ip")), instant(node, "expires_at", requestId),
-                node.path("revoked").asBoolean(false), instant(node, "revoked_at", requestId),
-                node.path("disabled").asBoolean(false), attributes);
     }
 
     @SuppressWarnings("unchecked")
@@ -119,13 +94,17 @@ final class MultiRouteJson {
 
     static Instant instant(JsonNode node, String field, String requestId) throws GatewayException {
         JsonNode value = node.path(field);
-        if (value.isMissingNode() || value.isNull() || value.isTextual() && value.asText().isBlank()) {
-            return null;
-        }
         if (value.isNumber()) {
             return Instant.ofEpochSecond(value.asLong());
         }
-        String text = value.asText();
+        return instant(value.isValueNode() && !value.isNull() ? value.asText() : null, field, requestId);
+    }
+
+    /** ISO-8601 text as an instant; null for null or blank text. */
+    static Instant instant(String text, String field, String requestId) throws GatewayException {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
         Instant utc = plainUtc(text);
         if (utc != null) {
             return utc;

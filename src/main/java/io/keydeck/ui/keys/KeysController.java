@@ -124,7 +124,7 @@ public final class KeysController {
         detailsPane.managedProperty().bind(detailsPane.visibleProperty());
         viewModel.details().addListener((ListChangeListener<KeyDetail>) change -> showDetails());
 
-        viewModel.refresh();
+        viewModel.loadUnlessStarted();
     }
 
     private void setUpColumns() {

@@ -7,7 +7,6 @@ import io.keydeck.model.ApiKey;
 import io.keydeck.model.Capability;
 import io.keydeck.model.KeyStatus;
 import io.keydeck.model.KeyUpdate;
-import io.keydeck.model.Page;
 import io.keydeck.ui.ActiveConnection;
 import io.keydeck.ui.ConnectionSession;
 import io.keydeck.ui.Navigation;
@@ -50,7 +49,6 @@ import java.util.ResourceBundle;
 public final class KeysViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(KeysViewModel.class);
     static final Duration EXPIRY_WARNING = Duration.ofDays(14);
-    static final int PAGE_SIZE = 1000;
 
     /** How close a key is to its expiry, for the amber/red colouring. */
     public enum Expiry { NONE, LATER, SOON, PAST }
@@ -307,6 +305,13 @@ public final class KeysViewModel {
         tasks.run(task);
     }
 
+    /** Loads the keys unless a load already started (the window may start one before the view exists). */
+    public void loadUnlessStarted() {
+        if (current == null) {
+            refresh();
+        }
+    }
+
     public void cancel() {
         if (current != null) {
             current.cancel();
@@ -466,24 +471,9 @@ public final class KeysViewModel {
             GatewayClient opened = session.awaitClient();
             client = opened;
             updateMessage(messages.getString("keys.loading"));
-            List<ApiKey> all = listAll(opened);
+            List<ApiKey> all = opened.listAllKeys(true, count -> updateMessage(
+                    MessageFormat.format(messages.getString("keys.loadedSoFar"), count)));
             return new LoadedKeys(all, KeySearchIndex.texts(all));
-        }
-
-        /** Pages of {@value #PAGE_SIZE}: a large account loads in a tenth of the round trips. */
-        private List<ApiKey> listAll(GatewayClient opened) throws GatewayException, InterruptedException {
-            List<ApiKey> all = new ArrayList<>();
-            String cursor = null;
-            do {
-                if (isCancelled() || Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException("listing keys cancelled");
-                }
-                Page<ApiKey> page = opened.listKeys(cursor, PAGE_SIZE, true);
-                all.addAll(page.items());
-                updateMessage(MessageFormat.format(messages.getString("keys.loadedSoFar"), all.size()));
-                cursor = page.hasMore() ? page.nextCursor() : null;
-            } while (cursor != null);
-            return all;
         }
     }
 }

@@ -100,7 +100,7 @@ class MultiRouteClientTest {
         assertThat(all).extracting(ApiKey::id).containsExactly("k1", "k2", "k3", "k4");
         assertThat(progress).containsExactly(2, 3, 4);
         assertThat(server.requests()).extracting(FixtureServer.Recorded::query)
-                .containsExactly("limit=100", "limit=100&after=c1", "limit=100&after=k3");
+                .containsExactly("limit=1000", "limit=1000&after=c1", "limit=1000&after=k3");
     }
 
     @Test

@@ -1,0 +1,69 @@
+package io.keydeck.gateway.multiroute;
+
+import com.fasterxml.jackson.core.JsonParser;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.http.GatewayJson;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.Page;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KeyJsonReaderTest {
+
+    private static Page<ApiKey> read(String json) throws Exception {
+        try (JsonParser parser = GatewayJson.mapper().createParser(json)) {
+            return new KeyJsonReader().page(parser);
+        }
+    }
+
+    @Test
+    void looseFormsOfBooleansTimesAndScopesAreRead() throws Exception {
+        ApiKey key = read("""
+                {"data":[{"id":"k1","revoked":"true","disabled":1,"created_at":1735787045,
+                          "expires_at":"2026-01-02T03:04:05+02:00","scopes":"chat:write, keys:read"}]}""")
+                .items().get(0);
+
+        assertThat(key.revoked()).isTrue();
+        assertThat(key.disabled()).isTrue();
+        assertThat(key.createdAt()).isEqualTo(Instant.ofEpochSecond(1735787045));
+        assertThat(key.expiresAt()).isEqualTo(Instant.parse("2026-01-02T01:04:05Z"));
+        assertThat(key.scopes()).containsExactly("chat:write", "keys:read");
+    }
+
+    @Test
+    void nestedUnknownFieldsAreSkippedWithoutLosingTheFieldsAfterThem() throws Exception {
+        ApiKey key = read("""
+                {"data":[{"id":"k1","limits":{"rpm":[1,{"x":2}]},"tags":["a"],"team":"infra","rank":3,
+                          "name":"after-nested","secret":"mrk_live_notAListedValue"}]}""").items().get(0);
+
+        assertThat(key.name()).isEqualTo("after-nested");
+        assertThat(key.attributes()).containsOnlyKeys("team", "rank").containsEntry("rank", "3");
+        assertThat(key.toString()).doesNotContain("notAListedValue");
+    }
+
+    @Test
+    void hasMoreWithoutCursorContinuesAfterTheLastIdAndFalseEndsTheListing() throws Exception {
+        assertThat(read("{\"data\":[{\"id\":\"a\"},{\"id\":\"b\"}],\"has_more\":true}").nextCursor()).isEqualTo("b");
+        assertThat(read("{\"next_cursor\":\"c\",\"has_more\":false,\"data\":[{\"id\":\"a\"}]}").hasMore()).isFalse();
+        assertThat(read("[{\"id\":\"a\"},{\"id\":\"b\"}]").items()).extracting(ApiKey::id).containsExactly("a", "b");
+    }
+
+    @Test
+    void unreadableAnswersAreProtocolErrorsThatSayWhatIsWrong() {
+        assertThatThrownBy(() -> read("{\"data\":[{\"name\":\"no id\"}]}"))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(GatewayException.Kind.PROTOCOL);
+                    assertThat(e.getMessage()).contains("without an id");
+                });
+        assertThatThrownBy(() -> read("{\"data\":[{\"id\":\"k\",\"expires_at\":\"next tuesday\"}]}"))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.getMessage()).contains("\"expires_at\""));
+        assertThatThrownBy(() -> read("{\"keys\":[]}"))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.getMessage()).contains("no \"data\" array"));
+    }
+}
