@@ -33,6 +33,8 @@ image_options="$(grep '^java-options=' "$app/KeyDeck.cfg" | cut -d= -f2- | grep 
 
 variant_names=(bare-window bare-window-cds jar image image-cds)
 run_variant() {
+  # the clock starts here: Linux's own process start time is only accurate to the second
+  export KEYDECK_LAUNCHED_AT_MS="$(date +%s%3N)"
   case "$1" in
     # one label, on the image's runtime and options; -cds adds the image's archive (its class path
     # is a prefix of this one, so the JVM uses it)

@@ -19,6 +19,10 @@ public final class Launcher {
             System.setProperty("keydeck.logDir",
                     io.keydeck.settings.PlatformDirs.current().dataDir().resolve("logs").toString());
         }
+        // Logback sets itself up (~0.1 s) while the window toolkit starts, not before it
+        Thread logging = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "keydeck-logging-setup");
+        logging.setDaemon(true);
+        logging.start();
         if (KeyDeckCli.isCommand(args)) {
             System.exit(KeyDeckCli.run(args));
         }

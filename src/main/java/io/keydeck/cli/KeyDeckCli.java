@@ -2,7 +2,6 @@ package io.keydeck.cli;
 
 import io.keydeck.model.SecretRedactor;
 import io.keydeck.sandbox.SandboxCommand;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
@@ -16,7 +15,6 @@ import java.util.Set;
  * own command) writes to standard streams: results on stdout, every message on stderr.
  */
 public final class KeyDeckCli {
-    private static final Logger LOG = LoggerFactory.getLogger(KeyDeckCli.class);
     private static final Set<String> COMMANDS = Set.of("keys", "connections", "report", "journal", "sandbox", "help", "--help", "-h");
 
     private static final CommandGroup KEYS = new CommandGroup("keys", "List, create and revoke the keys of a gateway.",
@@ -105,7 +103,7 @@ public final class KeyDeckCli {
             return failure.exitCode();
         } catch (RuntimeException e) {
             // The details go to the log file only (INFO is below the console threshold): never a stack trace on screen.
-            LOG.info("{} failed unexpectedly", name, e);
+            LoggerFactory.getLogger(KeyDeckCli.class).info("{} failed unexpectedly", name, e);
             context.err().println(name + ": unexpected error: " + SecretRedactor.redact(String.valueOf(e.getMessage()))
                     + " (details are in the KeyDeck log).");
             return ExitCode.LOCAL;

@@ -73,7 +73,9 @@ class SecretHygieneTest {
         System.setProperty("keydeck.dataDir", dataDir.toString());
         System.setProperty("keydeck.logDir", logDir.toString());
         System.setProperty("keydeck.vault", "session");
-        configureLogging("/logback.xml");
+        // the app's own logging (io.keydeck.logging.LogSetup), writing to the log dir this test scans
+        io.keydeck.logging.LogSetup.apply((LoggerContext) LoggerFactory.getILoggerFactory(),
+                logDir);
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.keydeck")).setLevel(Level.DEBUG);
         FxToolkit.registerPrimaryStage();
         gateway = SandboxGateway.start(SandboxOptions.defaults().withTraffic(false).withKeys(8).withSeed(5));
