@@ -41,13 +41,30 @@ public final class AppWindow {
     }
 
     public static Scene scene(AppServices services) {
-        // the clipboard delay is a preference (settings.json "clipboardClearSeconds", default 30)
-        return scene(services, new SecretSettings(java.time.Duration.ofSeconds(
-                services.savedConnections().preferences().clipboardClearSeconds())));
+        return scene(services, secretSettings(services), false);
+    }
+
+    /**
+     * The app's own window: as {@link #scene(AppServices)}, but the first frame shows the window's
+     * frame (sidebar, status bar) at once and the first view, with its table and toolbar, is built
+     * right after it, so the window appears sooner.
+     */
+    public static Scene windowScene(AppServices services) {
+        return scene(services, secretSettings(services), true);
     }
 
     /** As {@link #scene(AppServices)}, with how long a copied secret may stay on the clipboard. */
     public static Scene scene(AppServices services, SecretSettings secretSettings) {
+        return scene(services, secretSettings, false);
+    }
+
+    // the clipboard delay is a preference (settings.json "clipboardClearSeconds", default 30)
+    private static SecretSettings secretSettings(AppServices services) {
+        return new SecretSettings(java.time.Duration.ofSeconds(
+                services.savedConnections().preferences().clipboardClearSeconds()));
+    }
+
+    private static Scene scene(AppServices services, SecretSettings secretSettings, boolean firstViewAfterFirstFrame) {
         ControllerFactory controllers = new ControllerFactory();
         ViewLoader views = new ViewLoader(controllers, services.messages());
         RelativeTime time = new RelativeTime(services.clock(), services.messages());
@@ -62,7 +79,7 @@ public final class AppWindow {
                 new ThemeChoiceViewModel(services.savedConnections().preferences().theme(),
                         theme -> services.savedConnections().updatePreferences(p -> p.withTheme(theme)),
                         services.tasks().executor(), SystemColorScheme::detect),
-                layouts, views));
+                layouts, views, firstViewAfterFirstFrame));
         controllers.register(ConnectionSidebarController.class, () -> new ConnectionSidebarController(
                 new ConnectionSidebarViewModel(services.savedConnections(), services.tasks(), services.messages(),
                         time, GatewayDriver::installed),

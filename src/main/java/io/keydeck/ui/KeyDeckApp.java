@@ -8,6 +8,7 @@ import io.keydeck.ui.common.Theme;
 import io.keydeck.ui.main.WindowPlacement;
 import io.keydeck.vault.VaultSelection;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import java.time.Clock;
@@ -32,6 +33,9 @@ public class KeyDeckApp extends Application {
 
     @Override
     public void init() {
+        // Loading the look's stylesheet is a good part of the first frame: the idle FX thread loads the
+        // likely one (light, unless --dark) while this thread reads the settings and opens connections.
+        Platform.runLater(() -> Theme.fromArguments(getParameters().getRaw()).orElse(Theme.LIGHT).preload());
         tasks = new BackgroundTasks(BACKGROUND_THREADS);
         CompletableFuture<VaultSelection> vault = CompletableFuture.supplyAsync(VaultSelection::choose,
                 tasks.executor());
@@ -52,7 +56,7 @@ public class KeyDeckApp extends Application {
                     .ifPresent(services.navigation().viewProperty()::set);
         }
         stage.setTitle(services.messages().getString("app.title"));
-        stage.setScene(AppWindow.scene(services));
+        stage.setScene(AppWindow.windowScene(services));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         WindowPlacement.restore(stage, services.savedConnections().preferences());

@@ -33,6 +33,15 @@ public enum Theme {
         };
     }
 
+    /**
+     * Applies this look and runs one CSS pass over a throw-away label, so the stylesheet is loaded
+     * before the window needs it; FX thread only. {@link #apply()} still decides the final look.
+     */
+    public void preload() {
+        apply();
+        new javafx.scene.Scene(new javafx.scene.control.Label()).getRoot().applyCss();
+    }
+
     public void apply() {
         String stylesheet = this == DARK
                 ? new PrimerDark().getUserAgentStylesheet()

@@ -3,10 +3,14 @@ package io.keydeck.ui.main;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.LayoutMemory;
 import io.keydeck.ui.common.ViewLoader;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -25,8 +29,10 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.text.MessageFormat;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.function.Function;
 
 /**
@@ -42,7 +48,9 @@ public final class MainWindowController {
     private final LayoutMemory layouts;
     private final ViewLoader views;
     private final Map<FxmlView, Parent> loadedViews = new EnumMap<>(FxmlView.class);
+    private final boolean firstViewAfterFirstFrame;
 
+    @FXML private ResourceBundle resources;
     @FXML private ListView<FxmlView> viewList;
     @FXML private StackPane content;
     @FXML private StatusBar statusBar;
@@ -55,7 +63,9 @@ public final class MainWindowController {
     @FXML private RadioMenuItem themeDark;
 
     public MainWindowController(MainWindowViewModel viewModel, StatusBarViewModel statusDetails,
-                                ThemeChoiceViewModel themeChoice, LayoutMemory layouts, ViewLoader views) {
+                                ThemeChoiceViewModel themeChoice, LayoutMemory layouts, ViewLoader views,
+                                boolean firstViewAfterFirstFrame) {
+        this.firstViewAfterFirstFrame = firstViewAfterFirstFrame;
         this.layouts = layouts;
         this.viewModel = viewModel;
         this.statusDetails = statusDetails;
@@ -75,7 +85,16 @@ public final class MainWindowController {
             }
         });
         viewModel.selectedViewProperty().addListener((obs, old, view) -> show(view));
-        show(viewModel.selectedViewProperty().get());
+        if (firstViewAfterFirstFrame) {
+            FxmlView first = viewModel.selectedViewProperty().get();
+            Label opening = new Label(MessageFormat.format(resources.getString("window.opening"),
+                    viewModel.viewTitle(first)));
+            opening.getStyleClass().add("opening-view");
+            content.getChildren().setAll(opening);
+            afterFirstFrame(() -> show(viewModel.selectedViewProperty().get()));
+        } else {
+            show(viewModel.selectedViewProperty().get());
+        }
 
         statusBar.textProperty().bind(viewModel.statusTextProperty());
         statusBar.progressProperty().bind(viewModel.statusProgressProperty());
@@ -111,6 +130,25 @@ public final class MainWindowController {
         done.getStyleClass().add("notification-icon");
         Notifications.create().owner(window).text(message).graphic(done).hideAfter(Duration.seconds(4))
                 .position(Pos.BOTTOM_RIGHT).show();
+    }
+
+    /** Runs {@code action} once the window's first frame has been laid out and handed to the renderer. */
+    private void afterFirstFrame(Runnable action) {
+        content.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
+                if (scene == null) {
+                    return;
+                }
+                content.sceneProperty().removeListener(this);
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    Platform.runLater(action);
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+            }
+        });
     }
 
     private void show(FxmlView view) {
