@@ -1,0 +1,66 @@
+package io.keydeck.ui.main;
+
+import io.keydeck.ui.AppServices;
+import io.keydeck.ui.AppWindow;
+import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.FakeGatewayClient;
+import io.keydeck.ui.TestKeys;
+import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.ui.common.Theme;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.keydeck.ui.FxTestSupport.onFx;
+import static io.keydeck.ui.FxTestSupport.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The app's window draws its frame first and builds the Keys view right after that first frame. */
+@ExtendWith(ApplicationExtension.class)
+class FirstFrameShowsTheWindowBeforeTheViewTest {
+    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final List<String> firstFrame = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        AppServices services = AppServices.of(tasks, List.of(ConnectionSession.of("Staging gateway", false,
+                new FakeGatewayClient(TestKeys.many(12)))), Clock.fixed(TestKeys.NOW, ZoneOffset.UTC));
+        Theme.LIGHT.apply();
+        Scene scene = AppWindow.windowScene(services);
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            scene.getRoot().lookupAll(".opening-view").forEach(n -> firstFrame.add(((Label) n).getText()));
+            firstFrame.add(scene.getRoot().lookup(".keys-table") == null ? "no table" : "table");
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeTasks() {
+        tasks.close();
+    }
+
+    @Test
+    void theFirstFrameSaysWhichViewIsOpeningAndTheKeysFollow(FxRobot robot) throws Exception {
+        waitUntil(10, () -> onFx(() -> robot.lookup(".keys-table").tryQueryAs(TableView.class)
+                .map(t -> !t.getItems().isEmpty()).orElse(false)));
+
+        assertThat(onFx(() -> List.copyOf(firstFrame))).containsExactly("Opening Keys\u2026", "no table");
+        assertThat(onFx(() -> robot.lookup(".opening-view").tryQuery().isPresent())).isFalse();
+    }
+}
