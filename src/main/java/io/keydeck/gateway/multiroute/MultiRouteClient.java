@@ -1,8 +1,5 @@
 package io.keydeck.gateway.multiroute;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keydeck.gateway.GatewayDriver;
@@ -26,7 +23,6 @@ import io.keydeck.model.UsageQuery;
 import io.keydeck.model.UsageSeries;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +50,7 @@ final class MultiRouteClient extends HttpGatewayClient {
         query.put("limit", limit);
         query.put("after", cursor);
         query.put("include_revoked", includeRevoked ? "true" : null);
-        return http.get(KEYS, query, new KeyJsonReader()::page).body();
+        return http.get(KEYS, query, new StreamedJsonReader()::page).body();
     }
 
     /** As the default, but stops with a clear error if the gateway repeats a cursor (it would loop forever). */
@@ -134,37 +130,8 @@ final class MultiRouteClient extends HttpGatewayClient {
         params.put("end", query.end());
         params.put("bucket", query.bucket().wireName());
         params.put("key_id", query.keyId());
-        GatewayResponse<List<UsagePoint>> response = http.get("/v1/usage", params, this::readUsage);
+        GatewayResponse<List<UsagePoint>> response = http.get("/v1/usage", params, new StreamedJsonReader()::usage);
         return new UsageSeries(query, response.body());
-    }
-
-    /** Streams {@code {"data":[…]}} point by point; a large range never becomes one JSON tree. */
-    private List<UsagePoint> readUsage(JsonParser parser) throws java.io.IOException, GatewayException {
-        List<UsagePoint> points = new ArrayList<>();
-        Map<Object, Object> repeated = new HashMap<>(); // 100,000 keys × 7 days repeat few ids and times
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
-            throw new JsonParseException(parser, "expected a JSON object with a \"data\" array");
-        }
-        boolean sawData = false;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if (field.equals("data") && value == JsonToken.START_ARRAY) {
-                sawData = true;
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    points.add(MultiRouteJson.usagePoint(parser.readValueAsTree(), null, repeated));
-                }
-                if (parser.currentToken() != JsonToken.END_ARRAY) {
-                    throw new JsonParseException(parser, "usage \"data\" must hold objects");
-                }
-            } else {
-                parser.skipChildren();
-            }
-        }
-        if (!sawData) {
-            throw MultiRouteJson.protocol("The gateway's usage answer has no \"data\" array.", null);
-        }
-        return points;
     }
 
     @Override

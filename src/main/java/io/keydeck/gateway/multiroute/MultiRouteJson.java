@@ -7,7 +7,6 @@ import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
 import io.keydeck.model.TokenInfo;
-import io.keydeck.model.UsagePoint;
 
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -18,7 +17,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Maps MultiRoute JSON to the model, tolerating what the documented API leaves out: missing or
@@ -33,15 +31,10 @@ final class MultiRouteJson {
     static ApiKey apiKey(JsonNode node, String requestId) throws GatewayException {
         try (JsonParser parser = node.traverse(GatewayJson.mapper())) {
             parser.nextToken();
-            return new KeyJsonReader().requestId(requestId).key(parser);
+            return new StreamedJsonReader().requestId(requestId).key(parser);
         } catch (IOException e) {
             throw protocol("The gateway's key could not be read.", requestId);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T shared(Map<Object, Object> repeated, T value) {
-        return value == null ? null : (T) repeated.computeIfAbsent(value, v -> v);
     }
 
     static AuthEvent authEvent(JsonNode node, String requestId) throws GatewayException {
@@ -50,17 +43,6 @@ final class MultiRouteJson {
                 text(node, "type"), text(node, "code"), text(node, "message"), text(node, "request_id"),
                 text(hint, "prefix"), text(hint, "last_four"), text(node, "key_id"), text(node, "client_ip"),
                 text(node, "user_agent"), text(node, "method"), text(node, "path"));
-    }
-
-    /** One usage point; equal key ids and bucket starts are shared through {@code repeated} (one map per answer). */
-    static UsagePoint usagePoint(JsonNode node, String requestId, Map<Object, Object> repeated) throws GatewayException {
-        Instant start = shared(repeated, instant(node, "bucket_start", requestId));
-        if (start == null) {
-            throw protocol("The gateway sent a usage point without bucket_start.", requestId);
-        }
-        return new UsagePoint(shared(repeated, text(node, "key_id")), start, node.path("requests").asLong(0),
-                node.path("input_tokens").asLong(0), node.path("output_tokens").asLong(0),
-                node.path("errors").asLong(0));
     }
 
     static TokenInfo tokenInfo(JsonNode node, String requestId) throws GatewayException {

@@ -10,9 +10,9 @@ import io.keydeck.ui.ConnectionSession;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.usage.UsageRange;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableMap;
 import javafx.concurrent.Task;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -39,7 +39,8 @@ public final class UsageSparklineColumn {
     private final BackgroundTasks tasks;
     private final Clock clock;
     private final ResourceBundle messages;
-    private final ObservableMap<String, double[]> dailyRequests = FXCollections.observableHashMap();
+    // one value for the whole map: a new load is one change for the visible cells, not one per key
+    private final ObjectProperty<Map<String, double[]>> dailyRequests = new SimpleObjectProperty<>(Map.of());
     private Task<Map<String, double[]>> current;
 
     public UsageSparklineColumn(ActiveConnection connection, BackgroundTasks tasks, Clock clock,
@@ -57,7 +58,10 @@ public final class UsageSparklineColumn {
         column.setPrefWidth(WIDTH + 14);
         column.setMinWidth(WIDTH + 14);
         column.setSortable(false);
-        column.setCellValueFactory(data -> Bindings.valueAt(dailyRequests, data.getValue().id()));
+        column.setCellValueFactory(data -> {
+            String id = data.getValue().id();
+            return Bindings.createObjectBinding(() -> dailyRequests.get().get(id), dailyRequests);
+        });
         column.setCellFactory(c -> new SparklineCell());
         table.getColumns().add(Math.max(0, table.getColumns().size() - 1), column); // the last column flexes
         loading.addListener((obs, was, now) -> {
@@ -68,8 +72,8 @@ public final class UsageSparklineColumn {
     }
 
     /** Each key's requests per day over the last seven days, oldest first. */
-    public ObservableMap<String, double[]> dailyRequests() {
-        return dailyRequests;
+    public Map<String, double[]> dailyRequests() {
+        return dailyRequests.get();
     }
 
     private void reload() {
@@ -95,14 +99,13 @@ public final class UsageSparklineColumn {
                         }
                     }
                 }
-                return lines;
+                return Map.copyOf(lines);
             }
         };
         current = task;
         task.setOnSucceeded(e -> {
             if (task == current) {
-                dailyRequests.clear();
-                dailyRequests.putAll(task.getValue());
+                dailyRequests.set(task.getValue());
             }
         });
         task.setOnFailed(e -> org.slf4j.LoggerFactory.getLogger(UsageSparklineColumn.class)

@@ -5,18 +5,20 @@ import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.Page;
+import io.keydeck.model.UsagePoint;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class KeyJsonReaderTest {
+class StreamedJsonReaderTest {
 
     private static Page<ApiKey> read(String json) throws Exception {
         try (JsonParser parser = GatewayJson.mapper().createParser(json)) {
-            return new KeyJsonReader().page(parser);
+            return new StreamedJsonReader().page(parser);
         }
     }
 
@@ -65,5 +67,27 @@ class KeyJsonReaderTest {
         assertThatThrownBy(() -> read("{\"keys\":[]}"))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.getMessage()).contains("no \"data\" array"));
+    }
+
+    @Test
+    void usagePointsAreReadWithNumbersAsTextAndUnknownFieldsSkipped() throws Exception {
+        try (JsonParser parser = GatewayJson.mapper().createParser("""
+                {"object":"list","data":[
+                  {"key_id":"k1","bucket_start":"2026-11-20T00:00:00Z","requests":"7","input_tokens":10,
+                   "output_tokens":2.0,"errors":null,"model":{"name":"x"}},
+                  {"key_id":"k1","bucket_start":1763596800,"requests":3}]}""")) {
+            List<UsagePoint> points = new StreamedJsonReader().usage(parser);
+
+            assertThat(points).extracting(UsagePoint::requests).containsExactly(7L, 3L);
+            assertThat(points.get(0).inputTokens()).isEqualTo(10);
+            assertThat(points.get(0).outputTokens()).isEqualTo(2);
+            assertThat(points.get(0).errors()).isZero();
+            assertThat(points.get(1).bucketStart()).isEqualTo(Instant.ofEpochSecond(1763596800));
+            assertThat(points.get(0).keyId()).isSameAs(points.get(1).keyId());
+        }
+        try (JsonParser parser = GatewayJson.mapper().createParser("{\"data\":[{\"key_id\":\"k\"}]}")) {
+            assertThatThrownBy(() -> new StreamedJsonReader().usage(parser))
+                    .hasMessageContaining("without bucket_start");
+        }
     }
 }
