@@ -66,6 +66,8 @@ public final class FakeGatewayClient implements GatewayClient {
     private final java.util.Deque<GatewayException> createFailures = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final java.util.Map<String, GatewayException> revokeFailures = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> idempotencyKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<IssuedSecret> issued = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile CountDownLatch createGate;
     private final List<String> revoked = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile List<ApiKey> keys;
     private volatile List<AuthEvent> authEvents;
@@ -124,6 +126,17 @@ public final class FakeGatewayClient implements GatewayClient {
     }
 
     /** The Idempotency-Key of every create attempt, in order. */
+    /** Creates wait until {@code gate} opens (ignoring interrupts), as a slow gateway would. */
+    public FakeGatewayClient creatingOnlyAfter(CountDownLatch gate) {
+        this.createGate = gate;
+        return this;
+    }
+
+    /** Every secret this gateway handed out, to check that nobody kept one. */
+    public List<IssuedSecret> issued() {
+        return List.copyOf(issued);
+    }
+
     public List<String> idempotencyKeys() {
         return List.copyOf(idempotencyKeys);
     }
@@ -197,6 +210,14 @@ public final class FakeGatewayClient implements GatewayClient {
     @Override
     public IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException {
         idempotencyKeys.add(idempotencyKey);
+        CountDownLatch gate = createGate;
+        while (gate != null && gate.getCount() > 0) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                // a request already on the wire is not stopped by the caller giving up
+            }
+        }
         GatewayException failure = createFailures.poll();
         if (failure != null) {
             throw failure;
@@ -207,7 +228,9 @@ public final class FakeGatewayClient implements GatewayClient {
                 body.substring(body.length() - 4), request.environment(), request.scopes(), java.time.Instant.now(),
                 null, null, request.expiresAt(), false, null, false, java.util.Map.of());
         keys = java.util.stream.Stream.concat(keys.stream(), java.util.stream.Stream.of(key)).toList();
-        return new IssuedSecret(key, (prefix + body).toCharArray());
+        IssuedSecret secret = new IssuedSecret(key, (prefix + body).toCharArray());
+        issued.add(secret);
+        return secret;
     }
 
     @Override

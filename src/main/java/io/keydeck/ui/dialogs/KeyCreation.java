@@ -37,10 +37,15 @@ public final class KeyCreation {
     private Object lastFormState;
     private NewKeyRequest lastRequest;
     private String idempotencyKey;
+    private Task<IssuedSecret> running;
 
-    public KeyCreation(GatewayClient client, BackgroundTasks tasks) {
+    private final String cancelledText;
+
+    /** {@code cancelledText} is what the form says after {@link #cancel()}. */
+    public KeyCreation(GatewayClient client, BackgroundTasks tasks, String cancelledText) {
         this.client = client;
         this.tasks = tasks;
+        this.cancelledText = cancelledText;
     }
 
     /**
@@ -64,12 +69,21 @@ public final class KeyCreation {
         Task<IssuedSecret> task = new Task<>() {
             @Override
             protected IssuedSecret call() throws GatewayException {
-                return client.createKey(sent, sentKey);
+                IssuedSecret secret = client.createKey(sent, sentKey);
+                if (isCancelled()) { // the answer came after the user gave up: nobody will ever show it
+                    secret.wipe();
+                }
+                return secret;
             }
         };
+        running = task;
         task.setOnSucceeded(e -> {
             busy.set(false);
             created.set(task.getValue());
+        });
+        task.setOnCancelled(e -> {
+            busy.set(false);
+            errorText.set(cancelledText);
         });
         task.setOnFailed(e -> {
             busy.set(false);
@@ -86,6 +100,17 @@ public final class KeyCreation {
             LOG.warn("Creating a key failed: {}", errorText.get());
         });
         tasks.run(task);
+    }
+
+    /**
+     * Stops waiting for the gateway. The request may already have reached it: sending the same form
+     * again reuses the Idempotency-Key, so the gateway then points to that key instead of making a
+     * second one.
+     */
+    public void cancel() {
+        if (running != null && busy.get()) {
+            running.cancel(true);
+        }
     }
 
     /** The Idempotency-Key of the latest attempt, null before the first. */

@@ -100,7 +100,8 @@ public final class KeyActions {
             return;
         }
         GatewayClient client = keys.client();
-        KeyCreation creation = new KeyCreation(journaled(client, List.of()), tasks);
+        KeyCreation creation = new KeyCreation(journaled(client, List.of()), tasks,
+                messages.getString("create.cancelled"));
         creation.alreadyCreatedProperty().addListener((obs, old, existing) -> {
             if (existing != null) {
                 showExisting(existing);
@@ -142,7 +143,8 @@ public final class KeyActions {
         }
         GatewayClient client = keys.client();
         GatewayClient creating = journal == null ? client : journal.watchingRotation(client, connectionName(), old);
-        RotateKeyViewModel rotation = new RotateKeyViewModel(old, new KeyCreation(creating, tasks), messages, clock);
+        RotateKeyViewModel rotation = new RotateKeyViewModel(old, new KeyCreation(creating, tasks,
+                messages.getString("create.cancelled")), messages, clock);
         new RotateKeyDialog(owner, rotation, messages).showAndWait().ifPresent(secret -> {
             keys.add(secret.key());
             new SecretOnceDialog(owner, new SecretOnceViewModel(secret, client.driver().secretEnvironmentVariable(),

@@ -46,7 +46,7 @@ class CreateKeyViewModelTest {
 
     private CreateKeyViewModel form() {
         return new CreateKeyViewModel(client.driver().knownScopes(), client.keysForTest(),
-                new KeyCreation(client, tasks), MESSAGES, CLOCK);
+                new KeyCreation(client, tasks, "Cancelled."), MESSAGES, CLOCK);
     }
 
     @Test
@@ -160,5 +160,30 @@ class CreateKeyViewModelTest {
         assertThat(onFx(() -> form.creation().errorTextProperty().get()))
                 .contains("\"Replayed\"").contains(existing.hint()).contains("shows a secret only once");
         assertThat(onFx(() -> form.creation().createdProperty().get())).isNull();
+    }
+
+    @Test
+    void aCancelledCreateFreesTheFormAndWipesASecretThatArrivesAfterwards() throws Exception {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        client.creatingOnlyAfter(gate);
+        CreateKeyViewModel form = form();
+        form.nameProperty().set("slow gateway");
+
+        FxTestSupport.onFx(() -> {
+            form.submit();
+            return null;
+        });
+        FxTestSupport.waitUntil(5, () -> client.idempotencyKeys().size() == 1);
+        assertThat(FxTestSupport.onFx(() -> form.creation().busyProperty().get())).isTrue();
+        FxTestSupport.onFx(() -> {
+            form.creation().cancel();
+            return null;
+        });
+        FxTestSupport.waitUntil(5, () -> !FxTestSupport.onFx(() -> form.creation().busyProperty().get()));
+        assertThat(FxTestSupport.onFx(() -> form.creation().errorTextProperty().get())).isEqualTo("Cancelled.");
+
+        gate.countDown(); // the gateway answers after all
+        FxTestSupport.waitUntil(5, () -> client.issued().size() == 1 && client.issued().get(0).isWiped());
+        assertThat(FxTestSupport.onFx(() -> form.creation().createdProperty().get())).isNull();
     }
 }
