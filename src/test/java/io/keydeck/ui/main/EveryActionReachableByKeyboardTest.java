@@ -6,6 +6,8 @@ import io.keydeck.ui.AppWindow;
 import io.keydeck.ui.ConnectionSession;
 import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.TestKeys;
+import io.keydeck.ui.WindowNotices.Level;
+import io.keydeck.ui.WindowNotices.Notice;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.Theme;
@@ -54,6 +56,8 @@ class EveryActionReachableByKeyboardTest {
                         .withCapabilities(Capability.values()))),
                 Clock.fixed(TestKeys.NOW, ZoneOffset.UTC));
         Theme.LIGHT.apply();
+        services.notices().show(new Notice("vault", Level.WARNING, "Tokens will not be remembered",
+                "No keychain answered; tokens are kept for this session only."));
         scene = AppWindow.scene(services);
         stage.setScene(scene);
         stage.show();
@@ -83,15 +87,33 @@ class EveryActionReachableByKeyboardTest {
     @Test
     void everyIconOnlyControlInEveryViewHasAnAccessibleName(FxRobot robot) throws Exception {
         List<String> unnamed = new ArrayList<>();
-        for (FxmlView view : List.of(FxmlView.KEYS, FxmlView.USAGE, FxmlView.AUTH_LOG, FxmlView.REVIEW)) {
+        for (FxmlView view : List.of(FxmlView.KEYS, FxmlView.USAGE, FxmlView.AUTH_LOG, FxmlView.REVIEW,
+                FxmlView.JOURNAL)) {
             onFx(() -> services.navigation().viewProperty().set(view));
             robot.sleep(200);
             onFx(() -> collectUnnamed(scene.getRoot(), view.name(), unnamed));
         }
         assertThat(unnamed).isEmpty();
+        assertThat(onFx(() -> scene.getRoot().lookupAll(".close-button").size())).isPositive();
+    }
+
+    @Test
+    void aBannerIsDismissedFromTheKeyboard(FxRobot robot) throws Exception {
+        waitUntil(10, () -> robot.lookup(".notice .close-button").tryQuery().isPresent());
+        Node close = robot.lookup(".notice .close-button").query();
+        assertThat(onFx(close::getAccessibleText)).isEqualTo("Dismiss \u201cTokens will not be remembered\u201d");
+        assertThat(onFx(close::isFocusTraversable)).isTrue();
+        onFx(close::requestFocus);
+        robot.type(KeyCode.SPACE);
+        waitUntil(5, () -> services.notices().notices().isEmpty());
+        assertThat(onFx(() -> robot.lookup(".notice").tryQuery().isPresent())).isFalse();
     }
 
     private static void collectUnnamed(Node node, String where, List<String> unnamed) {
+        // AtlantaFX banners draw their close "x" as a bare pane, not a button
+        if (node.getStyleClass().contains("close-button") && node.isVisible() && blank(node.getAccessibleText())) {
+            unnamed.add(where + ": banner close button in " + describe(node.getParent()));
+        }
         if (node instanceof ButtonBase button && blank(button.getText()) && button.getGraphic() != null
                 && blank(button.getAccessibleText())) {
             unnamed.add(where + ": " + describe(button));
