@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * hands its bucket to {@code onSelect}.
  */
 final class EventHistogramChart {
-    private static final int LABELS = 5;
+    private static final DateTimeFormatter BUCKET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CategoryAxis xAxis = new CategoryAxis();
     private final NumberAxis yAxis = new NumberAxis();
@@ -40,7 +40,11 @@ final class EventHistogramChart {
         chart.setVerticalGridLinesVisible(false);
         chart.getStyleClass().add("auth-histogram-chart");
         yAxis.setMinorTickVisible(false);
-        xAxis.setTickLabelRotation(0);
+        // a category axis measures every label and turns them upright when hundreds of bars crowd it, which
+        // took half the histogram's height; the covered time is the chart's caption below instead
+        xAxis.setTickLabelsVisible(false);
+        xAxis.setTickMarkVisible(false);
+        chart.setTitleSide(javafx.geometry.Side.BOTTOM);
     }
 
     StackedBarChart<String, Number> node() {
@@ -49,12 +53,13 @@ final class EventHistogramChart {
 
     void show(List<HistogramBucket> buckets, HistogramBucket selected) {
         List<String> labels = new ArrayList<>(buckets.size());
-        DateTimeFormatter format = formatFor(buckets);
-        int every = Math.max(1, (buckets.size() + LABELS - 1) / LABELS);
-        for (int i = 0; i < buckets.size(); i++) {
-            // a category axis labels every bar; unlabelled bars get distinct invisible names instead
-            labels.add(i % every == 0 ? format.format(buckets.get(i).start()) : "\u200B".repeat(i + 1));
+        DateTimeFormatter bucketName = BUCKET.withZone(zone);
+        for (HistogramBucket bucket : buckets) {
+            labels.add(bucketName.format(bucket.start())); // unique: the narrowest bucket is one minute
         }
+        DateTimeFormatter format = formatFor(buckets);
+        chart.setTitle(buckets.isEmpty() ? null : format.format(buckets.get(0).start()) + " \u2013 "
+                + format.format(buckets.get(buckets.size() - 1).end()));
         chart.getData().clear();
         xAxis.setCategories(FXCollections.observableArrayList(labels));
         List<XYChart.Series<String, Number>> all = new ArrayList<>();
@@ -70,7 +75,7 @@ final class EventHistogramChart {
                 XYChart.Data<String, Number> data = new XYChart.Data<>(labels.get(i), count);
                 data.nodeProperty().addListener((obs, old, node) -> {
                     if (node != null) {
-                        decorate(node, bucket, code, count, selected);
+                        decorate(node, data.getXValue(), bucket, code, count, selected);
                     }
                 });
                 series.getData().add(data);
@@ -80,11 +85,11 @@ final class EventHistogramChart {
         chart.getData().setAll(all);
     }
 
-    private void decorate(javafx.scene.Node node, HistogramBucket bucket, String code, int count,
+    private void decorate(javafx.scene.Node node, String when, HistogramBucket bucket, String code, int count,
                           HistogramBucket selected) {
         node.setCursor(Cursor.HAND);
         node.setOnMouseClicked(e -> onSelect.accept(bucket));
-        Tooltip.install(node, new Tooltip(code + ": " + count + " / " + bucket.total()
+        Tooltip.install(node, new Tooltip(when + " \u00b7 " + code + ": " + count + " / " + bucket.total()
                 + (bucket.spike() ? " (spike)" : "")));
         if (bucket.spike()) {
             node.getStyleClass().add("spike-bar");

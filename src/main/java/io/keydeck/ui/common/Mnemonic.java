@@ -8,8 +8,23 @@ public final class Mnemonic {
     private Mnemonic() {
     }
 
-    /** The text as a person reads it: "_New key" becomes "New key", "__" stays a literal underscore. */
+    /**
+     * The text as JavaFX shows it: "_New key" becomes "New key". Like JavaFX, "__" before the mnemonic is a
+     * literal underscore, and everything after the mnemonic is taken literally (so a name with underscores
+     * may follow it unescaped).
+     */
     public static String plain(String text) {
-        return text.replace("__", "\u0000").replace("_", "").replace('\u0000', '_');
+        StringBuilder shown = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '_' && i + 1 < text.length()) {
+                if (text.charAt(i + 1) != '_') {
+                    return shown.append(text, i + 1, text.length()).toString();
+                }
+                i++;
+            }
+            shown.append(c);
+        }
+        return shown.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.keydeck.ui.connections;
 
+import io.keydeck.ui.common.DialogButtons;
 import io.keydeck.ui.common.DisplayText;
 import atlantafx.base.theme.Styles;
 import io.keydeck.gateway.GatewayDriver;
@@ -41,7 +42,7 @@ public final class ConnectionDialog extends Dialog<ButtonType> {
         setTitle(messages.getString(viewModel.isEditing() ? "connectionDialog.editTitle" : "connectionDialog.addTitle"));
         setHeaderText(getTitle());
         ButtonType save = new ButtonType(messages.getString("connectionDialog.save"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(messages));
         getDialogPane().getStyleClass().add("connection-dialog");
         getDialogPane().setPrefWidth(620);
         setResizable(true);

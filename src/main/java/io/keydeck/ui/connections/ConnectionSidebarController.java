@@ -1,6 +1,7 @@
 package io.keydeck.ui.connections;
 
 import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.common.DialogButtons;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -126,12 +127,12 @@ public final class ConnectionSidebarController {
         }
         ButtonType confirm = new ButtonType(messages.getString("connection.remove.confirm"),
                 ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, viewModel.removeText(session), confirm,
-                ButtonType.CANCEL);
+        ButtonType cancel = DialogButtons.cancel(messages);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, viewModel.removeText(session), confirm, cancel);
         alert.initOwner(window());
         alert.setTitle(messages.getString("connection.remove.title"));
         alert.setHeaderText(viewModel.removeHeader(session));
-        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelRemove");
+        alert.getDialogPane().lookupButton(cancel).setId("cancelRemove");
         alert.getDialogPane().lookupButton(confirm).setId("confirmRemove");
         if (alert.showAndWait().filter(confirm::equals).isPresent()) {
             viewModel.remove(session);

@@ -6,15 +6,23 @@ import io.keydeck.ui.WindowNotices;
 import io.keydeck.ui.WindowNotices.Notice;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
 
 /** Shows the window's {@link WindowNotices} as banners above the current view; each can be dismissed. */
 public final class NoticeBarController {
     private final WindowNotices notices;
 
     @FXML private VBox noticeBar;
+    @FXML private ResourceBundle resources;
 
     public NoticeBarController(WindowNotices notices) {
         this.notices = notices;
@@ -45,6 +53,29 @@ public final class NoticeBarController {
         });
         message.setId("notice-" + notice.id().replaceAll("[^A-Za-z0-9_-]", "-"));
         message.setOnClose(e -> notices.dismiss(notice.id()));
+        message.skinProperty().addListener((obs, old, skin) -> nameCloseButton(message, notice));
         return message;
+    }
+
+    /**
+     * AtlantaFX draws the close "x" as a bare pane: give it a name a screen reader announces, a tooltip,
+     * and let the keyboard reach and press it.
+     */
+    private void nameCloseButton(Message message, Notice notice) {
+        Node close = message.lookup(".close-button");
+        if (close == null) {
+            return;
+        }
+        String name = MessageFormat.format(resources.getString("notice.dismiss"), notice.title());
+        close.setAccessibleRole(AccessibleRole.BUTTON);
+        close.setAccessibleText(name);
+        close.setFocusTraversable(true);
+        close.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                e.consume();
+                notices.dismiss(notice.id());
+            }
+        });
+        Tooltip.install(close, new Tooltip(name));
     }
 }

@@ -1,6 +1,7 @@
 package io.keydeck.ui.connections;
 
 import io.keydeck.settings.ConnectionProfile;
+import io.keydeck.ui.common.DialogButtons;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -28,7 +29,7 @@ public final class TokenPromptDialog extends Dialog<ButtonType> {
         setTitle(messages.getString("token.prompt.title"));
         setHeaderText(MessageFormat.format(messages.getString("token.prompt.header"), profile.displayName()));
         ButtonType connect = new ButtonType(messages.getString("token.prompt.connect"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().addAll(connect, DialogButtons.cancel(messages));
         token.setId("promptToken");
         token.setPromptText(messages.getString("token.prompt.field"));
         Label why = new Label(reason);
@@ -38,6 +39,7 @@ public final class TokenPromptDialog extends Dialog<ButtonType> {
         content.setPrefWidth(460);
         getDialogPane().setContent(content);
         Node connectButton = getDialogPane().lookupButton(connect);
+        connectButton.setId("promptConnect");
         connectButton.disableProperty().bind(token.textProperty().isEmpty());
         setOnShown(e -> token.requestFocus());
     }

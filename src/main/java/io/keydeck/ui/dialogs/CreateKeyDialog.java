@@ -1,5 +1,6 @@
 package io.keydeck.ui.dialogs;
 
+import io.keydeck.ui.common.DialogButtons;
 import io.keydeck.ui.common.DisplayText;
 import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyEnvironment;
@@ -40,7 +41,8 @@ public final class CreateKeyDialog {
         this.messages = messages;
         dialog = DialogForms.dialog(owner, messages.getString("create.title"), messages.getString("create.header"));
         ButtonType create = new ButtonType(messages.getString("create.submit"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
+        ButtonType cancel = DialogButtons.cancel(messages);
+        dialog.getDialogPane().getButtonTypes().addAll(create, cancel);
         dialog.getDialogPane().setContent(content());
         dialog.getDialogPane().setPrefWidth(560);
 
@@ -52,7 +54,7 @@ public final class CreateKeyDialog {
             e.consume(); // the dialog closes when the gateway answered, not on the click
             viewModel.submit();
         });
-        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).disableProperty().bind(creation.busyProperty());
+        dialog.getDialogPane().lookupButton(cancel).disableProperty().bind(creation.busyProperty());
         creation.createdProperty().addListener((obs, old, secret) -> {
             if (secret != null) {
                 dialog.setResult(secret);
@@ -80,6 +82,7 @@ public final class CreateKeyDialog {
         FlowPane scopes = new FlowPane(12, 8);
         for (CreateKeyViewModel.ScopeChoice choice : viewModel.scopes()) {
             CheckBox box = new CheckBox(choice.scope());
+            box.setMnemonicParsing(false); // scope names are the gateway's, underscores included
             box.getStyleClass().add("scope-choice");
             box.selectedProperty().bindBidirectional(choice.selected());
             scopes.getChildren().add(box);

@@ -1,6 +1,7 @@
 package io.keydeck.ui.dialogs;
 
 import io.keydeck.model.IssuedSecret;
+import io.keydeck.ui.common.DialogButtons;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -29,7 +30,8 @@ public final class RotateKeyDialog {
         this.messages = messages;
         dialog = DialogForms.dialog(owner, messages.getString("rotate.title"), viewModel.header());
         ButtonType create = new ButtonType(messages.getString("rotate.create"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
+        ButtonType cancel = DialogButtons.cancel(messages);
+        dialog.getDialogPane().getButtonTypes().addAll(create, cancel);
         KeyCreation creation = viewModel.creation();
         Node createButton = dialog.getDialogPane().lookupButton(create);
         createButton.setId("createReplacementButton");
@@ -38,7 +40,7 @@ public final class RotateKeyDialog {
             e.consume();
             viewModel.create();
         });
-        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).disableProperty().bind(creation.busyProperty());
+        dialog.getDialogPane().lookupButton(cancel).disableProperty().bind(creation.busyProperty());
         creation.createdProperty().addListener((obs, old, secret) -> {
             if (secret != null) {
                 dialog.setResult(secret);

@@ -10,7 +10,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -78,18 +77,19 @@ public final class SecretOnceDialog {
         maskedSecret.visibleProperty().bind(viewModel.revealedProperty().not());
         viewModel.revealedProperty().addListener((obs, old, shown) -> paint(shown));
 
-        ToggleButton reveal = new ToggleButton(messages.getString("secret.reveal"), new FontIcon(Feather.EYE));
+        // a Button, not a ToggleButton: JavaFX's Alt mnemonic fires ActionEvent only, which does not toggle
+        Button reveal = new Button(messages.getString("secret.reveal"), new FontIcon(Feather.EYE));
         reveal.setId("revealButton");
-        reveal.selectedProperty().bindBidirectional(viewModel.revealedProperty());
-        reveal.textProperty().bind(javafx.beans.binding.Bindings.when(reveal.selectedProperty())
+        reveal.setOnAction(e -> viewModel.revealedProperty().set(!viewModel.revealedProperty().get()));
+        reveal.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.revealedProperty())
                 .then(messages.getString("secret.hide")).otherwise(messages.getString("secret.reveal")));
         Button copy = new Button(messages.getString("secret.copy"), new FontIcon(Feather.COPY));
         copy.setId("copySecretButton");
         copy.setOnAction(e -> clipboard.copy(viewModel.copyText()));
         Button copyEnv = new Button(MessageFormat.format(messages.getString("secret.copyEnv"),
                 viewModel.environmentVariable()), new FontIcon(Feather.TERMINAL));
+        // JavaFX reads only the first mnemonic, so the variable's underscores after "Copy _as" stay literal
         copyEnv.setId("copyEnvButton");
-        copyEnv.setMnemonicParsing(false); // the variable name has underscores
         copyEnv.setOnAction(e -> clipboard.copy(viewModel.copyEnvironmentText()));
 
         Label warning = new Label(messages.getString("secret.onlyOnce"), new FontIcon(Feather.ALERT_TRIANGLE));
@@ -129,6 +129,7 @@ public final class SecretOnceDialog {
         alert.setTitle(messages.getString("secret.title"));
         alert.setHeaderText(messages.getString("secret.notStored"));
         alert.getDialogPane().setId("closeWithoutStoringAlert");
+        alert.getDialogPane().lookupButton(goBack).setId("goBackButton");
         return alert.showAndWait().filter(closeAnyway::equals).isPresent();
     }
 

@@ -79,9 +79,12 @@ final class JournalCells {
                 if (empty || entry == null) {
                     setText(null);
                     setGraphic(null);
+                    setTooltip(null);
                     return;
                 }
                 setText(entry.result());
+                // "failed: insufficient_permissions" is cut to "faile…" in a narrow column
+                setTooltip(entry.succeeded() ? null : new Tooltip(entry.result()));
                 setGraphic(new FontIcon(entry.succeeded() ? Feather.CHECK : Feather.X_CIRCLE));
                 if (!entry.succeeded()) {
                     getStyleClass().add("journal-failed");

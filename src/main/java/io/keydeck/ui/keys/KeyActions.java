@@ -4,6 +4,7 @@ import io.keydeck.gateway.GatewayClient;
 import io.keydeck.journal.JournalAction;
 import io.keydeck.ui.ActiveConnection;
 import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.common.DialogButtons;
 import io.keydeck.ui.journal.WindowJournal;
 import io.keydeck.model.Capability;
 import io.keydeck.ui.common.BackgroundTasks;
@@ -175,6 +176,8 @@ public final class KeyActions {
         ask.setTitle(messages.getString("rotate.title"));
         ask.setHeaderText(messages.getString("rotate.askHeader"));
         ask.getDialogPane().setId("rotateRevokeOldAlert");
+        ask.getDialogPane().lookupButton(revokeNow).setId("revokeOldNowButton");
+        ask.getDialogPane().lookupButton(keepBoth).setId("keepBothButton");
         return ask.showAndWait().filter(revokeNow::equals).isPresent();
     }
 
@@ -188,7 +191,10 @@ public final class KeyActions {
         ask.setTitle(messages.getString("rename.title"));
         ask.setHeaderText(MessageFormat.format(messages.getString("rename.header"), key.name(), key.hint()));
         ask.getEditor().setId("renameField");
-        ask.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(Bindings.createBooleanBinding(() -> {
+        ButtonType ok = DialogButtons.ok(messages);
+        ask.getDialogPane().getButtonTypes().setAll(ok, DialogButtons.cancel(messages));
+        ask.getDialogPane().lookupButton(ok).setId("renameOkButton");
+        ask.getDialogPane().lookupButton(ok).disableProperty().bind(Bindings.createBooleanBinding(() -> {
             String typed = ask.getEditor().getText().strip();
             return typed.isEmpty() || typed.length() > CreateKeyViewModel.MAX_NAME_LENGTH || typed.equals(key.name());
         }, ask.getEditor().textProperty()));
@@ -220,7 +226,7 @@ public final class KeyActions {
             Throwable failure = task.getException();
             String text = failure instanceof GatewayException g ? g.describe() : String.valueOf(failure.getMessage());
             status.show(messages.getString(titleKey));
-            Alert alert = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
+            Alert alert = new Alert(Alert.AlertType.ERROR, text, DialogButtons.ok(messages));
             alert.initOwner(owner);
             alert.setHeaderText(messages.getString(titleKey));
             alert.show();

@@ -59,6 +59,8 @@ public final class ReviewController {
         cells.text(connectionColumn);
         cells.key(keyColumn);
         cells.reason(reasonColumn);
+        // wrapped reasons change height with the column; rows keep the height they were first laid out with
+        reasonColumn.widthProperty().addListener((obs, old, width) -> table.refresh());
         cells.fix(fixColumn, this::revoke, viewModel::openKey);
         table.setItems(viewModel.findings());
         connectionColumn.visibleProperty().bind(viewModel.severalConnectionsProperty());

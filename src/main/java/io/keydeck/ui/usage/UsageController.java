@@ -20,6 +20,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -136,6 +137,7 @@ public final class UsageController {
             value.getStyleClass().add("usage-card-value");
             Label change = new Label(card.change());
             change.getStyleClass().addAll("usage-card-change", "trend-" + card.trend().name().toLowerCase(Locale.ROOT));
+            change.setTooltip(new Tooltip(resources.getString("usage.change.tooltip")));
             VBox box = new VBox(2, title, value, change);
             box.getStyleClass().add("usage-card");
             HBox.setHgrow(box, Priority.ALWAYS);

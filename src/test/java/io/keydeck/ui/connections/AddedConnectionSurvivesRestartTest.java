@@ -125,7 +125,7 @@ class AddedConnectionSurvivesRestartTest {
         assertThat(onFx(() -> robot.lookup("#promptReason").queryLabeled().getText()))
                 .contains("rejected the stored token").contains("invalid_api_key").doesNotContain("7".repeat(32));
         robot.clickOn("#promptToken").write(second.adminToken());
-        robot.clickOn("Connect");
+        robot.clickOn("#promptConnect");
 
         waitUntil(15, () -> keyNames().contains("only-in-second-sandbox"));
         String id = onFx(() -> services.active().session()).profile().orElseThrow().id();

@@ -48,7 +48,7 @@ class ActionsFollowGatewayCapabilitiesTest {
         TextField field = window.robot.lookup("#renameField").queryAs(TextField.class);
         onFx((Runnable) field::clear);
         window.robot.clickOn(field).write("Checkout (EU)");
-        window.robot.clickOn("OK");
+        window.robot.clickOn("#renameOkButton");
         waitUntil(5, () -> window.row("Checkout (EU)") != null);
         assertThat(window.row("Service 1")).isNull();
 

@@ -144,7 +144,7 @@ class ActionsInTheWindowAreJournaledTest {
         robot.clickOn("#renameButton");
         waitUntil(5, () -> robot.lookup("#renameField").tryQuery().isPresent());
         onFx(() -> robot.lookup("#renameField").queryTextInputControl().setText("CI smoke v2"));
-        robot.clickOn("OK");
+        robot.clickOn("#renameOkButton");
         waitUntil(10, () -> window.row("CI smoke v2") != null);
         window.select(window.row("CI smoke v2"));
         robot.clickOn("#disableButton");
@@ -182,7 +182,7 @@ class ActionsInTheWindowAreJournaledTest {
         robot.clickOn("#storedCheckBox");
         robot.clickOn("#closeSecretButton");
         waitUntil(5, () -> robot.lookup("#rotateRevokeOldAlert").tryQuery().isPresent());
-        robot.clickOn("Revoke the old key now");
+        robot.clickOn("#revokeOldNowButton");
         waitUntil(5, () -> robot.lookup("#confirmRevokeButton").tryQuery().isPresent());
         robot.clickOn("#confirmRevokeButton");
         waitUntil(10, () -> client.revokedIds().contains("key_0777"));

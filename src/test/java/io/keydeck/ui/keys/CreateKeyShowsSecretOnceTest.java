@@ -57,7 +57,7 @@ class CreateKeyShowsSecretOnceTest {
         robot.clickOn("#closeSecretButton");
         waitUntil(5, () -> robot.lookup("#closeWithoutStoringAlert").tryQuery().isPresent());
         assertThat(KeysWindow.textOfAllWindows()).anyMatch(t -> t != null && t.contains("never be shown again"));
-        robot.clickOn("Go back");
+        robot.clickOn("#goBackButton");
         assertThat(onFx(() -> robot.lookup("#revealButton").tryQuery().isPresent())).isTrue();
         assertThat(issued.isWiped()).isFalse();
 

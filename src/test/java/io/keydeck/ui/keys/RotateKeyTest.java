@@ -56,7 +56,7 @@ class RotateKeyTest {
         robot.clickOn("#closeSecretButton");
         waitUntil(5, () -> robot.lookup("#rotateRevokeOldAlert").tryQuery().isPresent());
         assertThat(client.revokedIds()).isEmpty();
-        robot.clickOn("Keep both for now");
+        robot.clickOn("#keepBothButton");
 
         ApiKey replacement = onFx(() -> window.table().getItems().stream()
                 .filter(k -> k.name().startsWith("Checkout (rotated ")).findFirst().orElseThrow());

@@ -6,6 +6,8 @@ import io.keydeck.ui.AppWindow;
 import io.keydeck.ui.ConnectionSession;
 import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.TestKeys;
+import io.keydeck.ui.WindowNotices.Level;
+import io.keydeck.ui.WindowNotices.Notice;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.Theme;
@@ -34,13 +36,19 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 
 import static io.keydeck.ui.FxTestSupport.onFx;
 import static io.keydeck.ui.FxTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A keyboard-only user reaches the Keys toolbar by Tab, and a screen reader can name every icon-only control. */
+/**
+ * A keyboard-only user reaches the Keys toolbar by Tab, presses each action with one unambiguous Alt key, and
+ * a screen reader can name every icon-only control, banner close buttons included.
+ */
 @ExtendWith(ApplicationExtension.class)
 class EveryActionReachableByKeyboardTest {
     private final BackgroundTasks tasks = new BackgroundTasks(2);
@@ -54,6 +62,8 @@ class EveryActionReachableByKeyboardTest {
                         .withCapabilities(Capability.values()))),
                 Clock.fixed(TestKeys.NOW, ZoneOffset.UTC));
         Theme.LIGHT.apply();
+        services.notices().show(new Notice("vault", Level.WARNING, "Tokens will not be remembered",
+                "No keychain answered; tokens are kept for this session only."));
         scene = AppWindow.scene(services);
         stage.setScene(scene);
         stage.show();
@@ -83,15 +93,91 @@ class EveryActionReachableByKeyboardTest {
     @Test
     void everyIconOnlyControlInEveryViewHasAnAccessibleName(FxRobot robot) throws Exception {
         List<String> unnamed = new ArrayList<>();
-        for (FxmlView view : List.of(FxmlView.KEYS, FxmlView.USAGE, FxmlView.AUTH_LOG, FxmlView.REVIEW)) {
+        for (FxmlView view : List.of(FxmlView.KEYS, FxmlView.USAGE, FxmlView.AUTH_LOG, FxmlView.REVIEW,
+                FxmlView.JOURNAL)) {
             onFx(() -> services.navigation().viewProperty().set(view));
             robot.sleep(200);
             onFx(() -> collectUnnamed(scene.getRoot(), view.name(), unnamed));
         }
         assertThat(unnamed).isEmpty();
+        assertThat(onFx(() -> scene.getRoot().lookupAll(".close-button").size())).isPositive();
+    }
+
+    @Test
+    void aBannerIsDismissedFromTheKeyboard(FxRobot robot) throws Exception {
+        waitUntil(10, () -> robot.lookup(".notice .close-button").tryQuery().isPresent());
+        Node close = robot.lookup(".notice .close-button").query();
+        assertThat(onFx(close::getAccessibleText)).isEqualTo("Dismiss \u201cTokens will not be remembered\u201d");
+        assertThat(onFx(close::isFocusTraversable)).isTrue();
+        onFx(close::requestFocus);
+        robot.type(KeyCode.SPACE);
+        waitUntil(5, () -> services.notices().notices().isEmpty());
+        assertThat(onFx(() -> robot.lookup(".notice").tryQuery().isPresent())).isFalse();
+    }
+
+    @Test
+    void inEveryViewEachAltLetterPressesOneThingAndEveryMenuItemHasOne(FxRobot robot) throws Exception {
+        waitUntil(10, () -> !robot.lookup(".keys-table").queryAs(TableView.class).getItems().isEmpty());
+        onFx(() -> robot.lookup(".keys-table").queryAs(TableView.class).getSelectionModel().select(0));
+        List<String> clashes = new ArrayList<>();
+        List<String> menuItemsWithout = new ArrayList<>();
+        for (FxmlView view : List.of(FxmlView.KEYS, FxmlView.USAGE, FxmlView.AUTH_LOG, FxmlView.REVIEW,
+                FxmlView.JOURNAL)) {
+            onFx(() -> services.navigation().viewProperty().set(view));
+            robot.sleep(200);
+            onFx(() -> {
+                // JavaFX matches Alt+letter ignoring case: two visible owners of one letter make it ambiguous
+                Map<String, List<String>> owners = new TreeMap<>();
+                scene.getMnemonics().forEach((combination, mnemonics) -> mnemonics.stream()
+                        .filter(m -> treeVisible(m.getNode()))
+                        .forEach(m -> owners.computeIfAbsent(combination.getName().toLowerCase(Locale.ROOT),
+                                k -> new ArrayList<>()).add(describe(m.getNode()))));
+                owners.forEach((letter, nodes) -> {
+                    if (nodes.size() > 1) {
+                        clashes.add(view + " " + letter + ": " + nodes);
+                    }
+                });
+                collectMenuItems(scene.getRoot(), view.name(), menuItemsWithout);
+            });
+        }
+        assertThat(clashes).isEmpty();
+        assertThat(menuItemsWithout).isEmpty();
+    }
+
+    private static boolean treeVisible(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Menu items in menu buttons and context menus whose text has no Alt-key mnemonic. */
+    private static void collectMenuItems(Node node, String where, List<String> without) {
+        List<MenuItem> items = new ArrayList<>();
+        if (node instanceof MenuButton menuButton) {
+            items.addAll(menuButton.getItems());
+        }
+        if (node instanceof Control control && control.getContextMenu() != null) {
+            items.addAll(control.getContextMenu().getItems());
+        }
+        for (MenuItem item : items) {
+            if (!(item instanceof SeparatorMenuItem) && item.getText() != null && !item.getText().isBlank()
+                    && (!item.isMnemonicParsing() || !item.getText().contains("_"))) {
+                without.add(where + ": " + item.getText());
+            }
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collectMenuItems(child, where, without));
+        }
     }
 
     private static void collectUnnamed(Node node, String where, List<String> unnamed) {
+        // AtlantaFX banners draw their close "x" as a bare pane, not a button
+        if (node.getStyleClass().contains("close-button") && node.isVisible() && blank(node.getAccessibleText())) {
+            unnamed.add(where + ": banner close button in " + describe(node.getParent()));
+        }
         if (node instanceof ButtonBase button && blank(button.getText()) && button.getGraphic() != null
                 && blank(button.getAccessibleText())) {
             unnamed.add(where + ": " + describe(button));

@@ -9,6 +9,7 @@ import io.keydeck.ui.TestKeys;
 import io.keydeck.ui.common.StatusLine;
 import org.junit.jupiter.api.Test;
 
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,7 +39,24 @@ class StatusBarShowsRateLimitHeadroomTest {
         status.show("Loaded 3 keys");
 
         assertThat(bar.refreshedProperty().get()).isEqualTo("Refreshed 14:05:09");
-        assertThat(bar.rateLimitProperty().get()).isEqualTo("Rate limit: 19,873 / 20,000 left");
+        NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.getDefault(Locale.Category.FORMAT));
+        assertThat(bar.rateLimitProperty().get())
+                .isEqualTo("Rate limit: " + numbers.format(19_873) + " / " + numbers.format(20_000) + " left");
+    }
+
+    @Test
+    void theHeadroomIsWrittenTheWayTheUsersLocaleWritesNumbers() {
+        Locale before = Locale.getDefault(Locale.Category.FORMAT);
+        try {
+            Locale.setDefault(Locale.Category.FORMAT, Locale.GERMANY);
+            StatusBarViewModel bar = new StatusBarViewModel(new ActiveConnection(null), new StatusLine(), clock, messages);
+            assertThat(bar.describe(new RateLimitStatus(20_000, 19_873, null))).isEqualTo("Rate limit: 19.873 / 20.000 left");
+            assertThat(bar.describe(new RateLimitStatus(-1, 1_250, null))).isEqualTo("Rate limit: 1.250 left");
+            Locale.setDefault(Locale.Category.FORMAT, Locale.US);
+            assertThat(bar.describe(new RateLimitStatus(20_000, 19_873, null))).isEqualTo("Rate limit: 19,873 / 20,000 left");
+        } finally {
+            Locale.setDefault(Locale.Category.FORMAT, before);
+        }
     }
 
     @Test
