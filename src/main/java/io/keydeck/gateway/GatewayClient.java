@@ -16,6 +16,7 @@ import io.keydeck.model.UsageSeries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -36,6 +37,16 @@ public interface GatewayClient extends AutoCloseable {
      */
     default List<ApiKey> listAllKeys(boolean includeRevoked, IntConsumer progress)
             throws GatewayException, InterruptedException {
+        int[] loaded = {0};
+        return listAllKeysByPage(includeRevoked, page -> progress.accept(loaded[0] += page.size()));
+    }
+
+    /**
+     * As {@link #listAllKeys(boolean, IntConsumer)}, handing each page to {@code eachPage} as it
+     * arrives, so a view can show the first rows while the rest load.
+     */
+    default List<ApiKey> listAllKeysByPage(boolean includeRevoked, Consumer<List<ApiKey>> eachPage)
+            throws GatewayException, InterruptedException {
         List<ApiKey> all = new ArrayList<>();
         String cursor = null;
         do {
@@ -44,7 +55,7 @@ public interface GatewayClient extends AutoCloseable {
             }
             Page<ApiKey> page = listKeys(cursor, 100, includeRevoked);
             all.addAll(page.items());
-            progress.accept(all.size());
+            eachPage.accept(page.items());
             cursor = page.hasMore() ? page.nextCursor() : null;
         } while (cursor != null);
         return all;

@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  * run it and read the figures.
  *
  * <p>Arguments: a key count (default 100,000) and {@code --in-process} to run the sandbox in this
- * JVM as before; by default it runs in a child JVM so the RSS printed first is the app's own. Add
+ * JVM as before; by default it runs in a child JVM so the RSS printed first is the app's own, warmed
+ * up like a gateway that has been running for a while ({@link WarmSandbox}; {@code --cold-sandbox}
+ * starts it cold, so its JIT compilation competes with the app on the same cores). Add
  * the launcher's JVM options ({@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1}, see jpackage.cfg) to
  * measure the app as it ships.
  */
@@ -43,6 +45,8 @@ public final class KeysBenchmark {
     private static final int DEFAULT_KEYS = 100_000;
     private static final String[] WORDS = {"billing", "chat:write", "support", "mrk_test", "zzz-none"};
     private static final int ROUNDS = 2;
+    /** Full listings the sandbox serves before the clock starts: a gateway is a long-running server. */
+    private static final int WARM_UP_PASSES = 3;
 
     private KeysBenchmark() {
     }
@@ -53,9 +57,10 @@ public final class KeysBenchmark {
         boolean inProcess = options.contains("--in-process");
         int keys = options.stream().filter(a -> a.matches("\\d+")).findFirst().map(Integer::parseInt).orElse(DEFAULT_KEYS);
         long seedStart = System.nanoTime();
-        Sandbox sandbox = inProcess ? Sandbox.inProcess(keys) : Sandbox.child(keys);
-        System.out.printf("sandbox (%s) seeded with %,d keys in %d ms%n", inProcess ? "same JVM" : "child JVM", keys,
-                millisSince(seedStart));
+        int warmUp = options.contains("--cold-sandbox") ? 0 : WARM_UP_PASSES;
+        Sandbox sandbox = inProcess ? Sandbox.inProcess(keys) : Sandbox.child(keys, warmUp);
+        System.out.printf("sandbox (%s) seeded with %,d keys%s in %d ms%n", inProcess ? "same JVM" : "child JVM", keys,
+                warmUp == 0 || inProcess ? "" : " and warmed by " + warmUp + " full listings", millisSince(seedStart));
         GatewayClient client = GatewayDriver.byId("multiroute").orElseThrow()
                 .connect(new GatewayTarget(sandbox.baseUrl(), AdminToken.of(sandbox.adminToken())));
         BackgroundTasks tasks = new BackgroundTasks(4);
@@ -159,10 +164,10 @@ public final class KeysBenchmark {
             };
         }
 
-        static Sandbox child(int keys) throws Exception {
+        static Sandbox child(int keys, int warmUpPasses) throws Exception {
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process process = new ProcessBuilder(javaBin, "-Xmx600m", "-cp", System.getProperty("java.class.path"),
-                    "io.keydeck.sandbox.SandboxCommand", "--keys", String.valueOf(keys), "--no-traffic", "--port", "0")
+                    WarmSandbox.class.getName(), String.valueOf(keys), String.valueOf(warmUpPasses))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             java.io.BufferedReader out = new java.io.BufferedReader(
                     new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));

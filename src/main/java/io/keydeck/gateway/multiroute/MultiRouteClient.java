@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 
 /** The MultiRoute key-management API (DESIGN.md §3) over the shared {@link GatewayHttp}. */
 final class MultiRouteClient extends HttpGatewayClient {
@@ -53,9 +53,9 @@ final class MultiRouteClient extends HttpGatewayClient {
         return http.get(KEYS, query, new StreamedJsonReader()::page).body();
     }
 
-    /** As the default, but stops with a clear error if the gateway repeats a cursor (it would loop forever). */
+    /** As the default, in pages of 1,000, and stops with a clear error if the gateway repeats a cursor. */
     @Override
-    public List<ApiKey> listAllKeys(boolean includeRevoked, IntConsumer progress)
+    public List<ApiKey> listAllKeysByPage(boolean includeRevoked, Consumer<List<ApiKey>> eachPage)
             throws GatewayException, InterruptedException {
         List<ApiKey> all = new ArrayList<>();
         Set<String> seenCursors = new HashSet<>();
@@ -66,7 +66,7 @@ final class MultiRouteClient extends HttpGatewayClient {
             }
             Page<ApiKey> page = listKeys(cursor, LIST_ALL_PAGE, includeRevoked);
             all.addAll(page.items());
-            progress.accept(all.size());
+            eachPage.accept(page.items());
             cursor = page.hasMore() ? page.nextCursor() : null;
             if (cursor != null && !seenCursors.add(cursor)) {
                 throw MultiRouteJson.protocol("The gateway sent the same page cursor twice; stopped listing after "

@@ -14,6 +14,7 @@ import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.RelativeTime;
 import io.keydeck.ui.common.StatusLine;
 import io.keydeck.model.KeyEnvironment;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -77,6 +78,7 @@ public final class KeysViewModel {
     private final KeySearchIndex searchIndex = new KeySearchIndex();
     private volatile GatewayClient client;
     private Task<LoadedKeys> current;
+    private Task<?> firstRowsOf;
     private String loadedFrom = "";
     private String pendingFocus;
     private io.keydeck.ui.authlog.ConsoleAuthFailures authFailures;
@@ -91,6 +93,8 @@ public final class KeysViewModel {
         connection.sessionProperty().addListener((obs, old, now) -> {
             allKeys.clear();
             searchIndex.clear();
+            loadedFrom = "";
+            updateSummary();
             client = null;
             driver.set(null);
             refresh();
@@ -284,7 +288,7 @@ public final class KeysViewModel {
         if (session == null) {
             return;
         }
-        Task<LoadedKeys> task = new LoadKeysTask(session);
+        Task<LoadedKeys> task = new LoadKeysTask(session, allKeys.isEmpty());
         current = task;
         errorText.set("");
         loading.set(true);
@@ -300,8 +304,14 @@ public final class KeysViewModel {
             driver.set(client == null ? null : client.driver());
             showKeys(session, task.getValue());
         }));
-        task.setOnFailed(e -> whenCurrent(task, () -> showFailure(task.getException())));
-        task.setOnCancelled(e -> whenCurrent(task, this::showCancelled));
+        task.setOnFailed(e -> whenCurrent(task, () -> {
+            dropFirstRowsOf(task);
+            showFailure(task.getException());
+        }));
+        task.setOnCancelled(e -> whenCurrent(task, () -> {
+            dropFirstRowsOf(task);
+            showCancelled();
+        }));
         tasks.run(task);
     }
 
@@ -413,7 +423,29 @@ public final class KeysViewModel {
         }
     }
 
+    /**
+     * Shows the first page of a load into an empty table while the rest arrives, so the rows are
+     * built during the load rather than after it (half a second of the first frame with rows).
+     */
+    private void showFirstRows(Task<?> task, List<ApiKey> page) {
+        if (task == current && allKeys.isEmpty()) {
+            searchIndex.replaceAll(KeySearchIndex.texts(page));
+            allKeys.setAll(page);
+            firstRowsOf = task;
+        }
+    }
+
+    /** A load that failed or was cancelled leaves the table as it found it: empty, not partial. */
+    private void dropFirstRowsOf(Task<?> task) {
+        if (firstRowsOf == task) {
+            allKeys.clear();
+            searchIndex.clear();
+            firstRowsOf = null;
+        }
+    }
+
     private void showKeys(ConnectionSession session, LoadedKeys load) {
+        firstRowsOf = null;
         List<ApiKey> loaded = load.keys();
         ApiKey wasSelected = selected.get();
         loadedFrom = session.displayName();
@@ -458,9 +490,12 @@ public final class KeysViewModel {
 
     private final class LoadKeysTask extends Task<LoadedKeys> {
         private final ConnectionSession session;
+        private final boolean showFirstPage;
+        private int loaded;
 
-        LoadKeysTask(ConnectionSession session) {
+        LoadKeysTask(ConnectionSession session, boolean showFirstPage) {
             this.session = session;
+            this.showFirstPage = showFirstPage;
         }
 
         @Override
@@ -471,8 +506,13 @@ public final class KeysViewModel {
             GatewayClient opened = session.awaitClient();
             client = opened;
             updateMessage(messages.getString("keys.loading"));
-            List<ApiKey> all = opened.listAllKeys(true, count -> updateMessage(
-                    MessageFormat.format(messages.getString("keys.loadedSoFar"), count)));
+            List<ApiKey> all = opened.listAllKeysByPage(true, page -> {
+                if (loaded == 0 && showFirstPage && !page.isEmpty()) {
+                    Platform.runLater(() -> showFirstRows(this, page));
+                }
+                loaded += page.size();
+                updateMessage(MessageFormat.format(messages.getString("keys.loadedSoFar"), loaded));
+            });
             return new LoadedKeys(all, KeySearchIndex.texts(all));
         }
     }

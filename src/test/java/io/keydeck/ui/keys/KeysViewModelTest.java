@@ -75,6 +75,39 @@ class KeysViewModelTest {
     }
 
     @Test
+    void theFirstPageShowsWhileTheRestLoadsAndACancelledLoadLeavesNoPartialList() throws Exception {
+        FakeGatewayClient client = new FakeGatewayClient(TestKeys.many(250)).pagedBy(100).blockingAtPage(1);
+        KeysViewModel vm = viewModel(session(client));
+
+        onFx(vm::refresh);
+        assertThat(client.awaitBlocked()).isTrue();
+        waitUntil(10, () -> onFx(() -> vm.keys().size()) == 100);
+        assertThat(onFx(() -> vm.loadingProperty().get())).isTrue();
+        assertThat(onFx(() -> vm.summaryProperty().get())).as("no count is claimed before the load ends").isEmpty();
+
+        onFx(vm::cancel);
+        waitUntil(10, () -> !vm.loadingProperty().get());
+        assertThat(onFx(() -> vm.keys().isEmpty())).isTrue();
+        assertThat(onFx(() -> vm.allKeys().isEmpty())).isTrue();
+    }
+
+    @Test
+    void aRefreshKeepsTheFullListUntilTheNewOneIsComplete() throws Exception {
+        FakeGatewayClient client = new FakeGatewayClient(TestKeys.many(250)).pagedBy(100).blockingAtPage(4);
+        KeysViewModel vm = viewModel(session(client));
+        onFx(vm::refresh);
+        waitUntil(10, () -> !vm.loadingProperty().get());
+        assertThat(onFx(() -> vm.keys().size())).isEqualTo(250);
+
+        onFx(vm::refresh); // pages 3, 4 (blocks), 5
+        assertThat(client.awaitBlocked()).isTrue();
+        assertThat(onFx(() -> vm.keys().size())).isEqualTo(250);
+        client.release();
+        waitUntil(10, () -> !vm.loadingProperty().get());
+        assertThat(onFx(() -> vm.keys().size())).isEqualTo(250);
+    }
+
+    @Test
     void showsTimesHintsAndStatusAsPeopleReadThem() {
         KeysViewModel vm = viewModel(null);
         ApiKey neverUsed = TestKeys.key("k_1a2b", "CI", KeyEnvironment.TEST, List.of("chat"), Duration.ofDays(3),
