@@ -54,7 +54,7 @@ public final class CreateKeyDialog {
             e.consume(); // the dialog closes when the gateway answered, not on the click
             viewModel.submit();
         });
-        dialog.getDialogPane().lookupButton(cancel).disableProperty().bind(creation.busyProperty());
+        DialogForms.cancelStopsCreation(dialog, cancel, creation);
         creation.createdProperty().addListener((obs, old, secret) -> {
             if (secret != null) {
                 dialog.setResult(secret);

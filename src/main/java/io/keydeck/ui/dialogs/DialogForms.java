@@ -4,6 +4,8 @@ import atlantafx.base.controls.Message;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
+import javafx.event.ActionEvent;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -37,6 +39,20 @@ final class DialogForms {
     }
 
     /** A line of text shown only while {@code text} is not empty; {@code styleClass} colours it. */
+    /**
+     * While the gateway is asked to create a key, Cancel (or Esc) stops waiting and keeps the form
+     * open, saying so; closing the window stops it too. A secret that still arrives is wiped unseen.
+     */
+    static void cancelStopsCreation(Dialog<?> dialog, ButtonType cancel, KeyCreation creation) {
+        dialog.getDialogPane().lookupButton(cancel).addEventFilter(ActionEvent.ACTION, e -> {
+            if (creation.busyProperty().get()) {
+                e.consume();
+                creation.cancel();
+            }
+        });
+        dialog.setOnCloseRequest(e -> creation.cancel());
+    }
+
     static Label hint(ObservableStringValue text, String styleClass, String id) {
         Label label = new Label();
         label.setId(id);

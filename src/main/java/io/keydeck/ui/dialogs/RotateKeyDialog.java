@@ -40,7 +40,7 @@ public final class RotateKeyDialog {
             e.consume();
             viewModel.create();
         });
-        dialog.getDialogPane().lookupButton(cancel).disableProperty().bind(creation.busyProperty());
+        DialogForms.cancelStopsCreation(dialog, cancel, creation);
         creation.createdProperty().addListener((obs, old, secret) -> {
             if (secret != null) {
                 dialog.setResult(secret);
