@@ -35,9 +35,10 @@ import java.util.concurrent.TimeUnit;
  * run it and read the figures.
  *
  * <p>Arguments: a key count (default 100,000) and {@code --in-process} to run the sandbox in this
- * JVM as before; by default it runs in a child JVM so the RSS printed first is the app's own, warmed
- * up like a gateway that has been running for a while ({@link WarmSandbox}; {@code --cold-sandbox}
- * starts it cold, so its JIT compilation competes with the app on the same cores). Add
+ * JVM as before; by default it runs in a child JVM so the RSS printed first is the app's own, started
+ * cold with the app image's JVM options, as {@code KeyDeck sandbox --keys 100000} would run, so its JIT
+ * compilation competes with the app on the same two cores. {@code --warm-sandbox} first has it serve
+ * the listing a few times, like a gateway that has been running for a while ({@link WarmSandbox}). Add
  * the launcher's JVM options ({@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1}, see jpackage.cfg) to
  * measure the app as it ships.
  */
@@ -45,7 +46,7 @@ public final class KeysBenchmark {
     private static final int DEFAULT_KEYS = 100_000;
     private static final String[] WORDS = {"billing", "chat:write", "support", "mrk_test", "zzz-none"};
     private static final int ROUNDS = 2;
-    /** Full listings the sandbox serves before the clock starts: a gateway is a long-running server. */
+    /** Full listings a {@code --warm-sandbox} serves before the clock starts: a gateway is a long-running server. */
     private static final int WARM_UP_PASSES = 3;
 
     private KeysBenchmark() {
@@ -57,7 +58,7 @@ public final class KeysBenchmark {
         boolean inProcess = options.contains("--in-process");
         int keys = options.stream().filter(a -> a.matches("\\d+")).findFirst().map(Integer::parseInt).orElse(DEFAULT_KEYS);
         long seedStart = System.nanoTime();
-        int warmUp = options.contains("--cold-sandbox") ? 0 : WARM_UP_PASSES;
+        int warmUp = options.contains("--warm-sandbox") ? WARM_UP_PASSES : 0;
         Sandbox sandbox = inProcess ? Sandbox.inProcess(keys) : Sandbox.child(keys, warmUp);
         System.out.printf("sandbox (%s) seeded with %,d keys%s in %d ms%n", inProcess ? "same JVM" : "child JVM", keys,
                 warmUp == 0 || inProcess ? "" : " and warmed by " + warmUp + " full listings", millisSince(seedStart));
@@ -166,7 +167,7 @@ public final class KeysBenchmark {
 
         static Sandbox child(int keys, int warmUpPasses) throws Exception {
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(javaBin, "-Xmx600m", "-cp", System.getProperty("java.class.path"),
+            Process process = new ProcessBuilder(javaBin, "-Xmx600m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                     WarmSandbox.class.getName(), String.valueOf(keys), String.valueOf(warmUpPasses))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             java.io.BufferedReader out = new java.io.BufferedReader(

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * its own warm-up (JIT compilation on the same two cores) is not counted as the app's load time. Runs
  * in its own JVM, started by {@link KeysBenchmark}; the app's JVM stays cold.
  *
- * <p>Arguments: key count, warm-up passes. Prints "Base URL:" and "Admin token:" lines as the
- * {@code sandbox} command does.
+ * <p>Arguments: key count, warm-up passes (0: none, a cold start as {@code KeyDeck sandbox} would
+ * give). Prints "Base URL:" and "Admin token:" lines as the {@code sandbox} command does.
  */
 public final class WarmSandbox {
     private static final Pattern CURSOR = Pattern.compile("\"next_cursor\":\"([^\"]+)\"");
