@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 final class KeySearchIndex {
     private Map<String, String> textById = new HashMap<>();
     private ApiKey[] orderedKeys = new ApiKey[0];
-    private String[] orderedTexts = new String[0];
+    private SearchCorpus corpus = new SearchCorpus(new String[0]);
     private boolean orderStale;
     private boolean[] passes = new boolean[0];
     private int[] matched = new int[0];
@@ -70,10 +70,11 @@ final class KeySearchIndex {
         boolean reordered = orderStale || orderedKeys.length != keys.size();
         if (reordered) {
             orderedKeys = keys.toArray(new ApiKey[0]);
-            orderedTexts = new String[orderedKeys.length];
+            String[] texts = new String[orderedKeys.length];
             for (int i = 0; i < orderedKeys.length; i++) {
-                orderedTexts[i] = lookUp(orderedKeys[i]);
+                texts[i] = lookUp(orderedKeys[i]);
             }
+            corpus = new SearchCorpus(texts);
             passes = new boolean[orderedKeys.length];
             matched = new int[orderedKeys.length];
             orderStale = false;
@@ -110,10 +111,11 @@ final class KeySearchIndex {
     }
 
     private void narrow(String search) {
+        SearchCorpus.Query query = new SearchCorpus.Query(search);
         int kept = 0;
         for (int m = 0; m < matchedCount; m++) {
             int i = matched[m];
-            if (orderedTexts[i].contains(search)) {
+            if (corpus.contains(i, query)) {
                 matched[kept++] = i;
             } else {
                 passes[i] = false;
@@ -124,12 +126,13 @@ final class KeySearchIndex {
 
     private void decideAll(KeyFilter newFilter, Instant at) {
         String search = newFilter.search();
+        SearchCorpus.Query query = new SearchCorpus.Query(search);
         boolean everyText = search.isEmpty();
         boolean hideRevoked = !newFilter.showRevoked() && newFilter.status() != KeyStatus.REVOKED;
         int count = 0;
         for (int i = 0; i < orderedKeys.length; i++) {
             ApiKey key = orderedKeys[i];
-            boolean pass = (everyText || orderedTexts[i].contains(search))
+            boolean pass = (everyText || corpus.contains(i, query))
                     && !(hideRevoked && key.revoked())
                     && (newFilter.environment() == null || key.environment() == newFilter.environment())
                     && (newFilter.status() == null || key.status(at) == newFilter.status());
