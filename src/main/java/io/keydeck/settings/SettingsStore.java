@@ -40,10 +40,12 @@ public final class SettingsStore {
 
     private final Path dir;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper()
+    // one mapper for every store: it learns the settings records once (a tenth of a second, cold)
+    private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
             .enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper json = JSON;
     private String writeBlockedReason;
 
     public SettingsStore(Path dir) {
@@ -53,6 +55,18 @@ public final class SettingsStore {
     SettingsStore(Path dir, Clock clock) {
         this.dir = dir;
         this.clock = clock;
+    }
+
+    /**
+     * Teaches the shared mapper the settings records by writing and reading the defaults in memory,
+     * so the first real load at start-up does not pay for it; touches no file.
+     */
+    public static void learnTheFormat() {
+        try {
+            JSON.readValue(JSON.writeValueAsBytes(Settings.DEFAULTS), Settings.class);
+        } catch (java.io.IOException e) {
+            LOG.debug("Learning the settings format early failed; the first load will learn it", e);
+        }
     }
 
     /** The store in the platform config directory (or {@code -Dkeydeck.configDir}). */

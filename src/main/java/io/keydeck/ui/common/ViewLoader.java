@@ -18,6 +18,21 @@ public final class ViewLoader {
         this.messages = messages;
     }
 
+    /**
+     * Sets up the FXML reader (its XML parser and the layout classes' property lookups) by reading a
+     * small layout off the FX thread, which FXML allows for nodes outside a scene; the first real
+     * view then loads without that cost. Failures are left for the real load to report.
+     */
+    public static void prepare() {
+        String layout = "<?import javafx.scene.layout.VBox?><?import javafx.scene.control.Label?>"
+                + "<VBox xmlns=\"http://javafx.com/javafx\" spacing=\"6\"><Label text=\"KeyDeck\"/></VBox>";
+        try {
+            new FXMLLoader().load(new java.io.ByteArrayInputStream(layout.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ViewLoader.class).debug("Preparing the FXML reader failed", e);
+        }
+    }
+
     public Parent load(FxmlView view) {
         URL url = FxmlView.class.getResource(view.resource());
         if (url == null) {
