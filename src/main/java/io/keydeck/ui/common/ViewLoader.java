@@ -21,7 +21,8 @@ public final class ViewLoader {
     /**
      * Sets up the FXML reader (its XML parser and the layout classes' property lookups) by reading a
      * small layout off the FX thread, which FXML allows for nodes outside a scene; the first real
-     * view then loads without that cost. Failures are left for the real load to report.
+     * view then loads without that cost. Only once the toolkit runs: a control made before that
+     * breaks its class for good. Failures are left for the real load to report.
      */
     public static void prepare() {
         String layout = "<?import javafx.scene.layout.VBox?><?import javafx.scene.control.Label?>"

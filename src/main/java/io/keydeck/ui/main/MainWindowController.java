@@ -1,16 +1,13 @@
 package io.keydeck.ui.main;
 
+import io.keydeck.ui.common.FirstFrame;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.LayoutMemory;
 import io.keydeck.ui.common.ViewLoader;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -91,7 +88,7 @@ public final class MainWindowController {
                     viewModel.viewTitle(first)));
             opening.getStyleClass().add("opening-view");
             content.getChildren().setAll(opening);
-            afterFirstFrame(() -> show(viewModel.selectedViewProperty().get()));
+            FirstFrame.then(content, () -> show(viewModel.selectedViewProperty().get()));
         } else {
             show(viewModel.selectedViewProperty().get());
         }
@@ -130,25 +127,6 @@ public final class MainWindowController {
         done.getStyleClass().add("notification-icon");
         Notifications.create().owner(window).text(message).graphic(done).hideAfter(Duration.seconds(4))
                 .position(Pos.BOTTOM_RIGHT).show();
-    }
-
-    /** Runs {@code action} once the window's first frame has been laid out and handed to the renderer. */
-    private void afterFirstFrame(Runnable action) {
-        content.sceneProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
-                if (scene == null) {
-                    return;
-                }
-                content.sceneProperty().removeListener(this);
-                Runnable[] once = new Runnable[1];
-                once[0] = () -> {
-                    scene.removePostLayoutPulseListener(once[0]);
-                    Platform.runLater(action);
-                };
-                scene.addPostLayoutPulseListener(once[0]);
-            }
-        });
     }
 
     private void show(FxmlView view) {

@@ -1,0 +1,32 @@
+package io.keydeck.ui.common;
+
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+
+/** Work that waits for a window's first frame, so the frame is not held up by it. */
+public final class FirstFrame {
+    private FirstFrame() {
+    }
+
+    /** Runs {@code action} once {@code node}'s scene has laid out its first frame and handed it to the renderer. */
+    public static void then(Node node, Runnable action) {
+        node.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
+                if (scene == null) {
+                    return;
+                }
+                node.sceneProperty().removeListener(this);
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    Platform.runLater(action);
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+            }
+        });
+    }
+}
