@@ -29,11 +29,12 @@ public class KeyDeckApp extends Application {
 
     public static void launchApp(String[] args) {
         // While the toolkit starts (a quarter of a second on the FX thread), another core does what init()
-        // would otherwise do first: read the texts and learn the settings format (both cached). Nothing
-        // of JavaFX here: a control made before the toolkit is up breaks its class for good.
+        // and the first FXML would otherwise do first: read the texts, learn the settings format, set up
+        // the FXML reader on panes. No controls here: one made before the toolkit runs breaks its class.
         Thread early = new Thread(() -> {
             java.util.ResourceBundle.getBundle(AppServices.MESSAGES);
             SettingsStore.learnTheFormat();
+            io.keydeck.ui.common.ViewLoader.prepare();
         }, "keydeck-early-reads");
         early.setDaemon(true);
         early.start();
@@ -46,7 +47,6 @@ public class KeyDeckApp extends Application {
         // likely one (light, unless --dark) while this thread reads the settings and opens connections.
         Platform.runLater(() -> Theme.fromArguments(getParameters().getRaw()).orElse(Theme.LIGHT).preload());
         tasks = new BackgroundTasks(BACKGROUND_THREADS);
-        CompletableFuture.runAsync(io.keydeck.ui.common.ViewLoader::prepare, tasks.executor()); // toolkit is up now
         CompletableFuture<VaultSelection> vault = CompletableFuture.supplyAsync(VaultSelection::choose,
                 tasks.executor());
         // Asked off the FX thread, while the settings load, because the OS answer comes from a command.

@@ -19,14 +19,15 @@ public final class ViewLoader {
     }
 
     /**
-     * Sets up the FXML reader (its XML parser and the layout classes' property lookups) by reading a
-     * small layout off the FX thread, which FXML allows for nodes outside a scene; the first real
-     * view then loads without that cost. Only once the toolkit runs: a control made before that
-     * breaks its class for good. Failures are left for the real load to report.
+     * Sets up the FXML reader (its XML parser and the layout panes' property lookups) by reading a
+     * small layout of panes only, which is safe before the toolkit runs, so it can overlap the
+     * toolkit's start: a control (a Label, say) made that early would break its class for good.
+     * Failures are left for the real load to report.
      */
     public static void prepare() {
-        String layout = "<?import javafx.scene.layout.VBox?><?import javafx.scene.control.Label?>"
-                + "<VBox xmlns=\"http://javafx.com/javafx\" spacing=\"6\"><Label text=\"KeyDeck\"/></VBox>";
+        String layout = "<?import javafx.scene.layout.VBox?><?import javafx.scene.layout.HBox?>"
+                + "<?import javafx.scene.layout.StackPane?><VBox xmlns=\"http://javafx.com/javafx\" spacing=\"6\">"
+                + "<HBox spacing=\"10\"/><StackPane VBox.vgrow=\"ALWAYS\"/></VBox>";
         try {
             new FXMLLoader().load(new java.io.ByteArrayInputStream(layout.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (IOException | RuntimeException e) {
