@@ -1,6 +1,7 @@
 package io.keydeck.ui.connections;
 
 import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.common.ListRows;
 import io.keydeck.ui.common.DialogButtons;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -52,9 +53,7 @@ public final class ConnectionSidebarController {
     private void initialize() {
         connectionList.setItems(viewModel.sessions());
         connectionList.setCellFactory(list -> new ConnectionCell());
-        connectionList.setFixedCellSize(ROW_HEIGHT);
-        connectionList.prefHeightProperty().bind(Bindings.size(connectionList.getItems()).multiply(ROW_HEIGHT).add(6));
-        connectionList.minHeightProperty().bind(connectionList.prefHeightProperty());
+        ListRows.fit(connectionList, ROW_HEIGHT);
         connectionList.getSelectionModel().select(viewModel.activeProperty().get());
         connectionList.getSelectionModel().selectedItemProperty().addListener((obs, old, session) ->
                 viewModel.select(session));

@@ -1,10 +1,10 @@
 package io.keydeck.ui.main;
 
 import io.keydeck.ui.common.FirstFrame;
+import io.keydeck.ui.common.ListRows;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.LayoutMemory;
 import io.keydeck.ui.common.ViewLoader;
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -74,7 +74,7 @@ public final class MainWindowController {
     private void initialize() {
         viewList.setItems(viewModel.views());
         viewList.setCellFactory(list -> row(view -> sidebarEntry(icon(view), viewModel.viewTitle(view), "")));
-        fitToRows(viewList, VIEW_ROW_HEIGHT);
+        ListRows.fit(viewList, VIEW_ROW_HEIGHT);
         viewList.getSelectionModel().select(viewModel.selectedViewProperty().get());
         viewList.getSelectionModel().selectedItemProperty().addListener((obs, old, view) -> {
             if (view != null) {
@@ -147,12 +147,6 @@ public final class MainWindowController {
             case JOURNAL -> Feather.BOOK;
             default -> Feather.KEY;
         };
-    }
-
-    private static void fitToRows(ListView<?> list, double rowHeight) {
-        list.setFixedCellSize(rowHeight);
-        list.prefHeightProperty().bind(Bindings.size(list.getItems()).multiply(rowHeight).add(6));
-        list.minHeightProperty().bind(list.prefHeightProperty());
     }
 
     private static Node sidebarEntry(Ikon icon, String text, String caption) {
