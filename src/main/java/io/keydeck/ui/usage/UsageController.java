@@ -96,8 +96,6 @@ public final class UsageController {
         autoRefreshSwitch.selectedProperty().bindBidirectional(viewModel.autoRefreshProperty());
 
         rangeLabel.textProperty().bind(viewModel.rangeTextProperty());
-        rangeLabel.setTooltip(new javafx.scene.control.Tooltip()); // the whole range when a narrow window cuts it
-        rangeLabel.getTooltip().textProperty().bind(viewModel.rangeTextProperty());
         masker.visibleProperty().bind(viewModel.loadingProperty().and(Bindings.isEmpty(viewModel.series())));
         refreshButton.disableProperty().bind(viewModel.loadingProperty());
         errorBanner.descriptionProperty().bind(viewModel.errorTextProperty());
