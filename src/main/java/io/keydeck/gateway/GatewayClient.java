@@ -14,8 +14,10 @@ import io.keydeck.model.UsageQuery;
 import io.keydeck.model.UsageSeries;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -43,22 +45,34 @@ public interface GatewayClient extends AutoCloseable {
 
     /**
      * As {@link #listAllKeys(boolean, IntConsumer)}, handing each page to {@code eachPage} as it
-     * arrives, so a view can show the first rows while the rest load.
+     * arrives, so a view can show the first rows while the rest load. Pages of {@link #listPageSize()};
+     * a gateway that repeats a cursor is stopped with a clear error instead of looping forever.
      */
     default List<ApiKey> listAllKeysByPage(boolean includeRevoked, Consumer<List<ApiKey>> eachPage)
             throws GatewayException, InterruptedException {
         List<ApiKey> all = new ArrayList<>();
+        Set<String> seenCursors = new HashSet<>();
         String cursor = null;
         do {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("listing keys cancelled");
             }
-            Page<ApiKey> page = listKeys(cursor, 100, includeRevoked);
+            Page<ApiKey> page = listKeys(cursor, listPageSize(), includeRevoked);
             all.addAll(page.items());
             eachPage.accept(page.items());
             cursor = page.hasMore() ? page.nextCursor() : null;
+            if (cursor != null && !seenCursors.add(cursor)) {
+                throw new GatewayException(GatewayException.Kind.PROTOCOL, 0, "unexpected_answer",
+                        "The gateway sent the same page cursor twice; stopped listing after " + all.size()
+                                + " keys.", null);
+            }
         } while (cursor != null);
         return all;
+    }
+
+    /** How many keys {@link #listAllKeysByPage} asks for per page: the largest the gateway accepts. */
+    default int listPageSize() {
+        return 100;
     }
 
     /**

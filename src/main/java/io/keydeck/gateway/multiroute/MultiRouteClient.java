@@ -23,14 +23,11 @@ import io.keydeck.model.UsageQuery;
 import io.keydeck.model.UsageSeries;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /** The MultiRoute key-management API (DESIGN.md §3) over the shared {@link GatewayHttp}. */
 final class MultiRouteClient extends HttpGatewayClient {
@@ -53,27 +50,9 @@ final class MultiRouteClient extends HttpGatewayClient {
         return http.get(KEYS, query, new StreamedJsonReader()::page).body();
     }
 
-    /** As the default, in pages of 1,000, and stops with a clear error if the gateway repeats a cursor. */
     @Override
-    public List<ApiKey> listAllKeysByPage(boolean includeRevoked, Consumer<List<ApiKey>> eachPage)
-            throws GatewayException, InterruptedException {
-        List<ApiKey> all = new ArrayList<>();
-        Set<String> seenCursors = new HashSet<>();
-        String cursor = null;
-        do {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("listing keys cancelled");
-            }
-            Page<ApiKey> page = listKeys(cursor, LIST_ALL_PAGE, includeRevoked);
-            all.addAll(page.items());
-            eachPage.accept(page.items());
-            cursor = page.hasMore() ? page.nextCursor() : null;
-            if (cursor != null && !seenCursors.add(cursor)) {
-                throw MultiRouteJson.protocol("The gateway sent the same page cursor twice; stopped listing after "
-                        + all.size() + " keys.", null);
-            }
-        } while (cursor != null);
-        return all;
+    public int listPageSize() {
+        return LIST_ALL_PAGE;
     }
 
     @Override
