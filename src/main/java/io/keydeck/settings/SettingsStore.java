@@ -45,7 +45,6 @@ public final class SettingsStore {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
             .enable(SerializationFeature.INDENT_OUTPUT);
-    private final ObjectMapper json = JSON;
     private String writeBlockedReason;
 
     public SettingsStore(Path dir) {
@@ -91,7 +90,7 @@ public final class SettingsStore {
         }
         JsonNode tree;
         try {
-            tree = json.readTree(bytes);
+            tree = JSON.readTree(bytes);
         } catch (IOException e) {
             return keepAside(FILE_NAME + " was not valid JSON" + where(e));
         }
@@ -108,7 +107,7 @@ public final class SettingsStore {
         }
         Settings settings;
         try {
-            settings = json.readValue(bytes, Settings.class);
+            settings = JSON.readValue(bytes, Settings.class);
         } catch (IOException e) {
             return keepAside(FILE_NAME + " has a value of the wrong type" + where(e) + fieldPath(e));
         }
@@ -146,10 +145,10 @@ public final class SettingsStore {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            ObjectNode root = json.createObjectNode();
+            ObjectNode root = JSON.createObjectNode();
             root.put("schemaVersion", SCHEMA_VERSION);
-            root.setAll((ObjectNode) json.valueToTree(settings));
-            byte[] bytes = json.writeValueAsBytes(root);
+            root.setAll((ObjectNode) JSON.valueToTree(settings));
+            byte[] bytes = JSON.writeValueAsBytes(root);
             tmp = Files.createTempFile(dir, "." + FILE_NAME + ".", ".tmp");
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);

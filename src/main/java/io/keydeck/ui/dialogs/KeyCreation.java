@@ -66,12 +66,16 @@ public final class KeyCreation {
         busy.set(true);
         errorText.set("");
         alreadyCreated.set(null);
+        IssuedSecret[] arrived = new IssuedSecret[1];
         Task<IssuedSecret> task = new Task<>() {
             @Override
             protected IssuedSecret call() throws GatewayException {
                 IssuedSecret secret = client.createKey(sent, sentKey);
-                if (isCancelled()) { // the answer came after the user gave up: nobody will ever show it
-                    secret.wipe();
+                synchronized (arrived) {
+                    arrived[0] = secret;
+                    if (isCancelled()) { // the answer came after the user gave up: nobody will ever show it
+                        secret.wipe();
+                    }
                 }
                 return secret;
             }
@@ -84,6 +88,11 @@ public final class KeyCreation {
         task.setOnCancelled(e -> {
             busy.set(false);
             errorText.set(cancelledText);
+            synchronized (arrived) { // cancelled between the answer and the hand-over: wipe it here
+                if (arrived[0] != null) {
+                    arrived[0].wipe();
+                }
+            }
         });
         task.setOnFailed(e -> {
             busy.set(false);
