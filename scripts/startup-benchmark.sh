@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Start-up benchmark (issue 9): time to first frame and to a populated Keys table, measured from
-# process start by --smoke-test, for the plain jar, the app image without and with its AppCDS
-# archive, and a bare one-label JavaFX window on the image's runtime (io.keydeck.bench.BareWindow).
+# Start-up benchmark (issue 9): time to the first frame (the window's outline), to the main window
+# (sidebar lists and status bar drawn) and to a populated Keys table, measured from process start by
+# --smoke-test, for the plain jar, the app image without and with its AppCDS
+# archive (through jpackage's native launcher bin/KeyDeck, and through bin/keydeck-start, which the
+# Linux menu entry runs), and a bare one-label JavaFX window on the image's runtime
+# (io.keydeck.bench.BareWindow).
 # Prints the median of RUNS runs (default 5) per variant, interleaved so load drifts hit all alike.
 #
 #   mvn -o -Ppackage package -DskipTests && mvn -o -q test-compile && scripts/startup-benchmark.sh
@@ -31,7 +34,7 @@ rm "$work/KeyDeck/lib/app/keydeck.jsa"
 # The launcher's own Java options (jpackage.cfg), so the bare window runs exactly like the image.
 image_options="$(grep '^java-options=' "$app/KeyDeck.cfg" | cut -d= -f2- | grep -v SharedArchiveFile | tr '\n' ' ')"
 
-variant_names=(bare-window bare-window-cds jar image image-cds)
+variant_names=(bare-window bare-window-cds jar image image-cds image-cds-start)
 run_variant() {
   # the clock starts here: Linux's own process start time is only accurate to the second
   export KEYDECK_LAUNCHED_AT_MS="$(date +%s%3N)"
@@ -45,6 +48,7 @@ run_variant() {
     jar) java -jar target/keydeck.jar --smoke-test ;;
     image) "$work/KeyDeck/bin/KeyDeck" --smoke-test ;;
     image-cds) "$image/bin/KeyDeck" --smoke-test ;;
+    image-cds-start) "$image/bin/keydeck-start" --smoke-test ;;
   esac
 }
 
@@ -54,26 +58,30 @@ export app work image java_of_image image_options
 # One untimed start each: fills the OS file cache and JavaFX's native-library cache in $HOME.
 for name in "${variant_names[@]}"; do run_variant "$name" >/dev/null 2>&1; done
 
-declare -A frames populated cpu
+declare -A frames windows populated cpu
 for ((run = 1; run <= runs; run++)); do
   for name in "${variant_names[@]}"; do
     out="$(/usr/bin/time -f "cpu %U %S" bash -c "run_variant $name" 2>&1)"
     line="$(grep -E '^(smoke-test|bare-window) ok' <<<"$out")" || { echo "$name failed:"$'\n'"$out" >&2; exit 1; }
     frames[$name]+="$(sed -E 's/.*first frame ([0-9]+) ms.*/\1/' <<<"$line") "
+    windows[$name]+="$(grep -oE 'main window [0-9]+' <<<"$line" | grep -oE '[0-9]+' || echo -) "
     populated[$name]+="$(grep -oE 'table populated [0-9]+' <<<"$line" | grep -oE '[0-9]+' || echo -) "
     cpu[$name]+="$(awk '/^cpu /{printf "%d", ($2 + $3) * 1000}' <<<"$out") "
   done
 done
 
 median() { tr ' ' '\n' | grep -E '^[0-9]+$' | sort -n | awk '{v[NR]=$1} END {if (NR == 0) print "-"; else print v[int((NR + 1) / 2)]}'; }
-printf '%-16s %16s %20s %12s   (medians of %d runs, ms from process start)\n' \
-  variant "first frame" "table populated" "cpu" "$runs"
+printf '%-16s %12s %12s %16s %8s   (medians of %d runs, ms from process start)\n' \
+  variant "first frame" "main window" "table populated" "cpu" "$runs"
 for name in "${variant_names[@]}"; do
-  printf '%-16s %16s %20s %12s\n' "$name" "$(median <<<"${frames[$name]}")" \
-    "$(median <<<"${populated[$name]}")" "$(median <<<"${cpu[$name]}")"
+  printf '%-16s %12s %12s %16s %8s\n' "$name" "$(median <<<"${frames[$name]}")" \
+    "$(median <<<"${windows[$name]}")" "$(median <<<"${populated[$name]}")" "$(median <<<"${cpu[$name]}")"
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 bare="$(median <<<"${frames[bare-window]}")"
-echo "image-cds table populated / bare-window first frame: $(ratio "$(median <<<"${populated[image-cds]}")" "$bare")x"
-echo "image-cds first frame / bare-window first frame:     $(ratio "$(median <<<"${frames[image-cds]}")" "$bare")x"
+for name in image-cds image-cds-start; do
+  echo "$name / bare-window first frame: first frame $(ratio "$(median <<<"${frames[$name]}")" "$bare")x," \
+    "main window $(ratio "$(median <<<"${windows[$name]}")" "$bare")x," \
+    "table populated $(ratio "$(median <<<"${populated[$name]}")" "$bare")x"
+done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
