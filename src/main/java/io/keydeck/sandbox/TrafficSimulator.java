@@ -30,7 +30,9 @@ final class TrafficSimulator implements AutoCloseable {
     private final URI endpoint;
     private final DemoData.SimulatorSecrets secrets;
     private final SplittableRandom random;
-    private final HttpClient client;
+    // Made by the simulator's own thread on its first call, not by the constructor: building an
+    // HttpClient reads the JDK's CA certificates, which the app's start-up should not wait behind.
+    private HttpClient client;
     private final ScheduledExecutorService timer;
     private final String[] homeIps;
 
@@ -38,7 +40,6 @@ final class TrafficSimulator implements AutoCloseable {
         this.endpoint = baseUrl.resolve("/v1/chat/completions");
         this.secrets = secrets;
         this.random = new SplittableRandom(seed ^ 0x7AFF1CL);
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-traffic");
             t.setDaemon(true);
@@ -86,6 +87,9 @@ final class TrafficSimulator implements AutoCloseable {
                 request.header("Authorization", "Bearer " + key);
             }
             request.header("X-Sandbox-Client-IP", ip);
+            if (client == null) {
+                client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            }
             HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
             LOG.debug("sandbox traffic: {} from {}", response.statusCode(), ip);
         } catch (InterruptedException e) {
