@@ -18,6 +18,8 @@ import io.keydeck.ui.connections.NoticeBarController;
 import io.keydeck.ui.keys.KeysController;
 import io.keydeck.ui.keys.KeysViewModel;
 import io.keydeck.ui.main.MainWindowController;
+import io.keydeck.ui.main.OpeningLayout;
+import io.keydeck.ui.common.FirstFrame;
 import io.keydeck.ui.main.MainWindowViewModel;
 import io.keydeck.ui.main.StatusBarViewModel;
 import io.keydeck.ui.main.ThemeChoiceViewModel;
@@ -28,7 +30,11 @@ import io.keydeck.ui.usage.UsageViewModel;
 import io.keydeck.ui.review.ReviewController;
 import io.keydeck.ui.review.ReviewViewModel;
 import io.keydeck.settings.EnvironmentTag;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
 
 import java.util.Objects;
 
@@ -45,9 +51,9 @@ public final class AppWindow {
     }
 
     /**
-     * The app's own window: as {@link #scene(AppServices)}, but the first frame shows the window's
-     * frame (sidebar, status bar) at once and the first view, with its table and toolbar, is built
-     * right after it, so the window appears sooner.
+     * The app's own window: as {@link #scene(AppServices)}, but its first frame shows the window's
+     * outline ({@link OpeningLayout}) and the main window, with its first view, replaces it right
+     * after that frame, so the window appears about as soon as a bare JavaFX window would.
      */
     public static Scene windowScene(AppServices services) {
         return scene(services, secretSettings(services), true);
@@ -64,7 +70,7 @@ public final class AppWindow {
                 services.savedConnections().preferences().clipboardClearSeconds()));
     }
 
-    private static Scene scene(AppServices services, SecretSettings secretSettings, boolean firstViewAfterFirstFrame) {
+    private static Scene scene(AppServices services, SecretSettings secretSettings, boolean outlineFirst) {
         ControllerFactory controllers = new ControllerFactory();
         ViewLoader views = new ViewLoader(controllers, services.messages());
         RelativeTime time = new RelativeTime(services.clock(), services.messages());
@@ -79,7 +85,7 @@ public final class AppWindow {
                 new ThemeChoiceViewModel(services.savedConnections().preferences().theme(),
                         theme -> services.savedConnections().updatePreferences(p -> p.withTheme(theme)),
                         services.tasks().executor(), SystemColorScheme::detect),
-                layouts, views, firstViewAfterFirstFrame));
+                layouts, views));
         controllers.register(ConnectionSidebarController.class, () -> new ConnectionSidebarController(
                 new ConnectionSidebarViewModel(services.savedConnections(), services.tasks(), services.messages(),
                         time, GatewayDriver::installed),
@@ -114,7 +120,17 @@ public final class AppWindow {
                 services.active(), services.tasks(), services.messages(), services.status(), services.navigation(),
                 services.clock().getZone()), services.messages()));
 
-        Scene scene = new Scene(views.load(FxmlView.MAIN_WINDOW));
+        Scene scene;
+        if (outlineFirst) {
+            ResourceBundle messages = services.messages();
+            Parent outline = OpeningLayout.create(messages.getString("app.title"),
+                    MessageFormat.format(messages.getString("window.opening"),
+                            MainWindowViewModel.viewTitle(messages, services.navigation().viewProperty().get())));
+            scene = new Scene(outline);
+            FirstFrame.then(outline, () -> scene.setRoot(views.load(FxmlView.MAIN_WINDOW)));
+        } else {
+            scene = new Scene(views.load(FxmlView.MAIN_WINDOW));
+        }
         scene.getProperties().put(LayoutMemory.class, layouts);
         scene.getStylesheets().add(Objects.requireNonNull(
                 AppWindow.class.getResource("/io/keydeck/ui/app.css"), "app.css").toExternalForm());

@@ -11,8 +11,15 @@ public final class FirstFrame {
     private FirstFrame() {
     }
 
-    /** Runs {@code action} once {@code node}'s scene has laid out its first frame and handed it to the renderer. */
+    /**
+     * Runs {@code action} once {@code node}'s scene (the one it is in now, or else the first one it is
+     * put in) has laid out a frame and handed it to the renderer.
+     */
     public static void then(Node node, Runnable action) {
+        if (node.getScene() != null) {
+            afterNextPulse(node.getScene(), action);
+            return;
+        }
         node.sceneProperty().addListener(new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
@@ -20,13 +27,17 @@ public final class FirstFrame {
                     return;
                 }
                 node.sceneProperty().removeListener(this);
-                Runnable[] once = new Runnable[1];
-                once[0] = () -> {
-                    scene.removePostLayoutPulseListener(once[0]);
-                    Platform.runLater(action);
-                };
-                scene.addPostLayoutPulseListener(once[0]);
+                afterNextPulse(scene, action);
             }
         });
+    }
+
+    private static void afterNextPulse(Scene scene, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(action);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 }

@@ -1,6 +1,5 @@
 package io.keydeck.ui.main;
 
-import io.keydeck.ui.common.FirstFrame;
 import io.keydeck.ui.common.ListRows;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.LayoutMemory;
@@ -26,10 +25,8 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.text.MessageFormat;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.function.Function;
 
 /**
@@ -45,9 +42,7 @@ public final class MainWindowController {
     private final LayoutMemory layouts;
     private final ViewLoader views;
     private final Map<FxmlView, Parent> loadedViews = new EnumMap<>(FxmlView.class);
-    private final boolean firstViewAfterFirstFrame;
 
-    @FXML private ResourceBundle resources;
     @FXML private ListView<FxmlView> viewList;
     @FXML private StackPane content;
     @FXML private StatusBar statusBar;
@@ -60,9 +55,7 @@ public final class MainWindowController {
     @FXML private RadioMenuItem themeDark;
 
     public MainWindowController(MainWindowViewModel viewModel, StatusBarViewModel statusDetails,
-                                ThemeChoiceViewModel themeChoice, LayoutMemory layouts, ViewLoader views,
-                                boolean firstViewAfterFirstFrame) {
-        this.firstViewAfterFirstFrame = firstViewAfterFirstFrame;
+                                ThemeChoiceViewModel themeChoice, LayoutMemory layouts, ViewLoader views) {
         this.layouts = layouts;
         this.viewModel = viewModel;
         this.statusDetails = statusDetails;
@@ -82,16 +75,7 @@ public final class MainWindowController {
             }
         });
         viewModel.selectedViewProperty().addListener((obs, old, view) -> show(view));
-        if (firstViewAfterFirstFrame) {
-            FxmlView first = viewModel.selectedViewProperty().get();
-            Label opening = new Label(MessageFormat.format(resources.getString("window.opening"),
-                    viewModel.viewTitle(first)));
-            opening.getStyleClass().add("opening-view");
-            content.getChildren().setAll(opening);
-            FirstFrame.then(content, () -> show(viewModel.selectedViewProperty().get()));
-        } else {
-            show(viewModel.selectedViewProperty().get());
-        }
+        show(viewModel.selectedViewProperty().get());
 
         statusBar.textProperty().bind(viewModel.statusTextProperty());
         statusBar.progressProperty().bind(viewModel.statusProgressProperty());

@@ -56,6 +56,11 @@ public final class MainWindowViewModel {
     }
 
     public String viewTitle(FxmlView view) {
+        return viewTitle(messages, view);
+    }
+
+    /** A view's name as the sidebar shows it. */
+    public static String viewTitle(ResourceBundle messages, FxmlView view) {
         return messages.getString("view." + view.name().toLowerCase(Locale.ROOT));
     }
 

@@ -27,22 +27,28 @@ import static io.keydeck.ui.FxTestSupport.onFx;
 import static io.keydeck.ui.FxTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The app's window draws its frame first and builds the Keys view right after that first frame. */
+/**
+ * The app's window draws its outline first (brand, "Opening Keys…") and builds the main window,
+ * sidebar lists, status bar and Keys view, right after that first frame, in the same scene.
+ */
 @ExtendWith(ApplicationExtension.class)
-class FirstFrameShowsTheWindowBeforeTheViewTest {
+class FirstFrameShowsTheOutlineBeforeTheWindowTest {
     private final BackgroundTasks tasks = new BackgroundTasks(2);
     private final List<String> firstFrame = new ArrayList<>();
+    private Scene scene;
 
     @Start
     void start(Stage stage) {
         AppServices services = AppServices.of(tasks, List.of(ConnectionSession.of("Staging gateway", false,
                 new FakeGatewayClient(TestKeys.many(12)))), Clock.fixed(TestKeys.NOW, ZoneOffset.UTC));
         Theme.LIGHT.apply();
-        Scene scene = AppWindow.windowScene(services);
+        scene = AppWindow.windowScene(services);
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
+            scene.getRoot().lookupAll(".brand-name").forEach(n -> firstFrame.add(((Label) n).getText()));
             scene.getRoot().lookupAll(".opening-view").forEach(n -> firstFrame.add(((Label) n).getText()));
+            firstFrame.add(scene.getRoot().lookup(".sidebar-list") == null ? "no sidebar lists" : "sidebar lists");
             firstFrame.add(scene.getRoot().lookup(".keys-table") == null ? "no table" : "table");
         };
         scene.addPostLayoutPulseListener(once[0]);
@@ -56,11 +62,15 @@ class FirstFrameShowsTheWindowBeforeTheViewTest {
     }
 
     @Test
-    void theFirstFrameSaysWhichViewIsOpeningAndTheKeysFollow(FxRobot robot) throws Exception {
+    void theFirstFrameSaysWhichViewIsOpeningAndTheWholeWindowFollowsInTheSameScene(FxRobot robot) throws Exception {
         waitUntil(10, () -> onFx(() -> robot.lookup(".keys-table").tryQueryAs(TableView.class)
                 .map(t -> !t.getItems().isEmpty()).orElse(false)));
 
-        assertThat(onFx(() -> List.copyOf(firstFrame))).containsExactly("Opening Keys\u2026", "no table");
+        assertThat(onFx(() -> List.copyOf(firstFrame)))
+                .containsExactly("KeyDeck", "Opening Keys\u2026", "no sidebar lists", "no table");
         assertThat(onFx(() -> robot.lookup(".opening-view").tryQuery().isPresent())).isFalse();
+        assertThat(onFx(() -> robot.lookup(".sidebar-list").queryAll())).hasSize(2);
+        assertThat(onFx(() -> scene.getRoot().getStyleClass())).contains("main-window").doesNotContain("opening-window");
+        assertThat(onFx(() -> scene.getProperties())).containsKey(io.keydeck.ui.common.LayoutMemory.class);
     }
 }

@@ -1,0 +1,65 @@
+package io.keydeck.ui.main;
+
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * What the app's window shows in its first frame, while the main window (MainWindow.fxml, its sidebar
+ * lists, status bar and first view) is being built: the same outline in the same places and
+ * colours — sidebar column with the brand, status bar strip — and "Opening Keys…" where the view
+ * will be. The window so appears about as soon as a bare JavaFX window would, and then fills in
+ * without anything moving. Built in code because reading and wiring FXML is the slow part it stands in for.
+ */
+public final class OpeningLayout {
+    static final double SIDEBAR_WIDTH = 226;
+    static final double SIDEBAR_MIN_WIDTH = 210;
+
+    private OpeningLayout() {
+    }
+
+    /** {@code appTitle} beside the brand icon; {@code opening} (e.g. "Opening Keys…") in the content area. */
+    public static Parent create(String appTitle, String opening) {
+        Label name = new Label(appTitle);
+        name.getStyleClass().add("brand-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        FontIcon icon = new FontIcon(Feather.KEY);
+        icon.getStyleClass().add("brand-icon");
+        // the theme menu's place, kept but not drawn, so the brand row is exactly as tall as it will be
+        MenuButton themeMenuPlace = new MenuButton(null, new FontIcon(Feather.MOON));
+        themeMenuPlace.getStyleClass().addAll("flat", "sidebar-tool", "theme-menu");
+        themeMenuPlace.setVisible(false);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox brand = new HBox(10, icon, name, gap, themeMenuPlace);
+        brand.setAlignment(Pos.CENTER_LEFT);
+        brand.getStyleClass().add("brand");
+        VBox sidebar = new VBox(brand);
+        sidebar.getStyleClass().add("sidebar");
+        sidebar.setPrefWidth(SIDEBAR_WIDTH);
+        sidebar.setMinWidth(SIDEBAR_MIN_WIDTH);
+
+        Label openingLabel = new Label(opening);
+        openingLabel.getStyleClass().add("opening-view");
+        StackPane content = new StackPane(openingLabel);
+        content.getStyleClass().add("content");
+
+        // the status bar's strip, as tall as ControlsFX's StatusBar, so the content does not jump
+        Region statusStrip = new Region();
+        statusStrip.getStyleClass().addAll("app-status-bar", "opening-status-bar");
+
+        BorderPane window = new BorderPane(content, null, null, statusStrip, sidebar);
+        window.getStyleClass().addAll("main-window", "opening-window");
+        window.setPrefSize(1240, 780);
+        return window;
+    }
+}
