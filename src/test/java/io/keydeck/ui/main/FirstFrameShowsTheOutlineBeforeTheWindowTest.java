@@ -7,6 +7,8 @@ import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.TestKeys;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.Theme;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -26,6 +28,7 @@ import java.util.List;
 import static io.keydeck.ui.FxTestSupport.onFx;
 import static io.keydeck.ui.FxTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The app's window draws its outline first (brand, "Opening Keys…") and builds the main window,
@@ -35,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FirstFrameShowsTheOutlineBeforeTheWindowTest {
     private final BackgroundTasks tasks = new BackgroundTasks(2);
     private final List<String> firstFrame = new ArrayList<>();
+    private final List<Double> outlinePlaces = new ArrayList<>();
     private Scene scene;
 
     @Start
@@ -50,6 +54,7 @@ class FirstFrameShowsTheOutlineBeforeTheWindowTest {
             scene.getRoot().lookupAll(".opening-view").forEach(n -> firstFrame.add(((Label) n).getText()));
             firstFrame.add(scene.getRoot().lookup(".sidebar-list") == null ? "no sidebar lists" : "sidebar lists");
             firstFrame.add(scene.getRoot().lookup(".keys-table") == null ? "no table" : "table");
+            outlinePlaces.addAll(places(scene));
         };
         scene.addPostLayoutPulseListener(once[0]);
         stage.setScene(scene);
@@ -72,5 +77,33 @@ class FirstFrameShowsTheOutlineBeforeTheWindowTest {
         assertThat(onFx(() -> robot.lookup(".sidebar-list").queryAll())).hasSize(2);
         assertThat(onFx(() -> scene.getRoot().getStyleClass())).contains("main-window").doesNotContain("opening-window");
         assertThat(onFx(() -> scene.getProperties())).containsKey(io.keydeck.ui.common.LayoutMemory.class);
+    }
+
+    @Test
+    void theMainWindowLinesUpWithTheOutlineSoNothingJumps(FxRobot robot) throws Exception {
+        waitUntil(10, () -> onFx(() -> robot.lookup(".keys-table").tryQuery().isPresent()));
+
+        List<Double> windowPlaces = onFx(() -> places(scene));
+        assertThat(onFx(() -> List.copyOf(outlinePlaces))).hasSize(windowPlaces.size());
+        for (int i = 0; i < windowPlaces.size(); i++) {
+            assertThat(outlinePlaces.get(i)).as(PLACES.get(i)).isCloseTo(windowPlaces.get(i), within(0.5));
+        }
+    }
+
+    private static final List<String> PLACES = List.of("sidebar width", "brand name x", "brand name y",
+            "status bar y", "status bar height");
+
+    /** Where the parts both frames share sit in the scene, in {@link #PLACES}' order. */
+    private static List<Double> places(Scene scene) {
+        Bounds sidebar = bounds(scene, ".sidebar");
+        Bounds brand = bounds(scene, ".brand-name");
+        Bounds status = bounds(scene, ".app-status-bar");
+        return List.of(sidebar.getWidth(), brand.getMinX(), brand.getMinY(), status.getMinY(), status.getHeight());
+    }
+
+    private static Bounds bounds(Scene scene, String selector) {
+        Node node = scene.getRoot().lookup(selector);
+        assertThat(node).as(selector).isNotNull();
+        return node.localToScene(node.getLayoutBounds());
     }
 }
