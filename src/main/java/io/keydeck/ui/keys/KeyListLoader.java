@@ -14,7 +14,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +39,7 @@ final class KeyListLoader {
     private final BackgroundTasks tasks;
     private final ResourceBundle messages;
     private final StatusLine status;
-    private final ObservableList<ApiKey> allKeys;
-    private final KeySearchIndex searchIndex;
+    private final KeyRows rows;
     private final BiConsumer<ConnectionSession, LoadedKeys> onLoaded;
 
     final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
@@ -53,16 +51,14 @@ final class KeyListLoader {
     private Task<?> firstRowsOf;
     private ConsoleAuthFailures authFailures;
 
-    /** Fills {@code allKeys} and {@code searchIndex} early with a first page; {@code onLoaded} gets a complete load. */
+    /** Puts a first page straight into an empty {@code rows}; {@code onLoaded} gets each complete load. */
     KeyListLoader(ActiveConnection connection, BackgroundTasks tasks, ResourceBundle messages, StatusLine status,
-                  ObservableList<ApiKey> allKeys, KeySearchIndex searchIndex,
-                  BiConsumer<ConnectionSession, LoadedKeys> onLoaded) {
+                  KeyRows rows, BiConsumer<ConnectionSession, LoadedKeys> onLoaded) {
         this.connection = connection;
         this.tasks = tasks;
         this.messages = messages;
         this.status = status;
-        this.allKeys = allKeys;
-        this.searchIndex = searchIndex;
+        this.rows = rows;
         this.onLoaded = onLoaded;
     }
 
@@ -90,7 +86,7 @@ final class KeyListLoader {
         if (session == null) {
             return;
         }
-        Task<LoadedKeys> task = new LoadKeysTask(session, allKeys.isEmpty());
+        Task<LoadedKeys> task = new LoadKeysTask(session, rows.allKeys.isEmpty());
         current = task;
         errorText.set("");
         loading.set(true);
@@ -143,9 +139,9 @@ final class KeyListLoader {
      * built during the load rather than after it (half a second of the first frame with rows).
      */
     private void showFirstRows(Task<?> task, List<ApiKey> page) {
-        if (task == current && allKeys.isEmpty()) {
-            searchIndex.replaceAll(KeySearchIndex.texts(page));
-            allKeys.setAll(page);
+        if (task == current && rows.allKeys.isEmpty()) {
+            rows.searchIndex.replaceAll(KeySearchIndex.texts(page));
+            rows.allKeys.setAll(page);
             firstRowsOf = task;
         }
     }
@@ -153,8 +149,8 @@ final class KeyListLoader {
     /** A load that failed or was cancelled leaves the table as it found it: empty, not partial. */
     private void dropFirstRowsOf(Task<?> task) {
         if (firstRowsOf == task) {
-            allKeys.clear();
-            searchIndex.clear();
+            rows.allKeys.clear();
+            rows.searchIndex.clear();
             firstRowsOf = null;
         }
     }

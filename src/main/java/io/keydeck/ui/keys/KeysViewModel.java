@@ -14,19 +14,14 @@ import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.RelativeTime;
 import io.keydeck.ui.common.StatusLine;
 import io.keydeck.model.KeyEnvironment;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.concurrent.Task;
 
@@ -49,21 +44,12 @@ public final class KeysViewModel {
     private final RelativeTime time;
     private final StatusLine status;
     private final KeyTexts texts;
+    private final KeyRows rows;
+    private final KeyListLoader loader;
 
-    private final ObservableList<ApiKey> allKeys = FXCollections.observableArrayList();
-    private final FilteredList<ApiKey> filteredKeys = new FilteredList<>(allKeys);
-    private final SortedList<ApiKey> keys = new SortedList<>(filteredKeys);
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private final StringProperty search = new SimpleStringProperty("");
-    private final ObjectProperty<KeyEnvironment> environmentFilter = new SimpleObjectProperty<>();
-    private final ObjectProperty<KeyStatus> statusFilter = new SimpleObjectProperty<>();
-    private final BooleanProperty showRevoked = new SimpleBooleanProperty(false);
     private final ObjectProperty<ApiKey> selected = new SimpleObjectProperty<>();
     private final ObservableList<KeyDetail> details = FXCollections.observableArrayList();
     private final ObservableList<ApiKey> selectedKeys = FXCollections.observableArrayList();
-    private final KeySearchIndex searchIndex = new KeySearchIndex();
-    private final KeyListLoader loader;
-    private String loadedFrom = "";
     private String pendingFocus;
 
     public KeysViewModel(ActiveConnection connection, BackgroundTasks tasks, ResourceBundle messages,
@@ -74,20 +60,13 @@ public final class KeysViewModel {
         this.time = time;
         this.status = status;
         this.texts = new KeyTexts(messages, time);
-        this.loader = new KeyListLoader(connection, tasks, messages, status, allKeys, searchIndex, this::showKeys);
+        this.rows = new KeyRows(messages, time);
+        this.loader = new KeyListLoader(connection, tasks, messages, status, rows, this::showKeys);
         connection.sessionProperty().addListener((obs, old, now) -> {
-            allKeys.clear();
-            searchIndex.clear();
-            loadedFrom = "";
-            updateSummary();
+            rows.clear();
             loader.forgetClient();
             refresh();
         });
-        filteredKeys.predicateProperty().bind(Bindings.createObjectBinding(() -> {
-            searchIndex.startPass(allKeys, filter(), time.now());
-            return searchIndex::passes;
-        }, search, environmentFilter, statusFilter, showRevoked));
-        filteredKeys.addListener((javafx.collections.ListChangeListener<ApiKey>) change -> updateSummary());
         selected.addListener((obs, old, key) -> details.setAll(key == null ? List.of() : texts.details(key)));
         navigation.keyFocusProperty().addListener((obs, old, focus) -> {
             if (focus != null) {
@@ -98,7 +77,7 @@ public final class KeysViewModel {
 
     /** Every loaded key, whatever the filters say (for duplicate names and the leaked-key finder). */
     public ObservableList<ApiKey> allKeys() {
-        return allKeys;
+        return rows.allKeys;
     }
 
     /** The rows selected in the table, for actions on several keys at once. */
@@ -137,24 +116,15 @@ public final class KeysViewModel {
 
     /** Puts {@code changed} in place of the key with the same id, keeping the row where it is. */
     public void replace(ApiKey changed) {
-        for (int i = 0; i < allKeys.size(); i++) {
-            if (allKeys.get(i).id().equals(changed.id())) {
-                searchIndex.put(changed);
-                boolean wasSelected = selected.get() != null && selected.get().id().equals(changed.id());
-                allKeys.set(i, changed);
-                if (wasSelected) {
-                    selected.set(changed);
-                }
-                return;
-            }
+        boolean wasSelected = selected.get() != null && selected.get().id().equals(changed.id());
+        if (rows.replace(changed) && wasSelected) {
+            selected.set(changed);
         }
     }
 
     /** Shows a key created in this session without reloading, and selects it. */
     public void add(ApiKey created) {
-        searchIndex.put(created);
-        allKeys.add(0, created);
-        updateSummary();
+        rows.addOnTop(created);
         focusOn(created.id());
     }
 
@@ -180,14 +150,9 @@ public final class KeysViewModel {
      */
     public void focusOn(String keyId) {
         pendingFocus = keyId;
-        allKeys.stream().filter(k -> k.id().equals(keyId)).findFirst().ifPresent(key -> {
+        rows.allKeys.stream().filter(k -> k.id().equals(keyId)).findFirst().ifPresent(key -> {
             pendingFocus = null;
-            if (!filteredKeys.contains(key)) {
-                search.set("");
-                environmentFilter.set(null);
-                statusFilter.set(null);
-                showRevoked.set(showRevoked.get() || key.revoked());
-            }
+            rows.reveal(key);
             selected.set(key);
         });
     }
@@ -200,26 +165,26 @@ public final class KeysViewModel {
 
     /** Text typed into the search field: matches name, prefix, last four or a scope. */
     public StringProperty searchProperty() {
-        return search;
+        return rows.search;
     }
 
     /** Only keys of this environment; null for all. */
     public ObjectProperty<KeyEnvironment> environmentFilterProperty() {
-        return environmentFilter;
+        return rows.environmentFilter;
     }
 
     /** Only keys with this status; null for all. */
     public ObjectProperty<KeyStatus> statusFilterProperty() {
-        return statusFilter;
+        return rows.statusFilter;
     }
 
     /** Revoked keys are hidden unless this is on (or the status filter asks for them). */
     public BooleanProperty showRevokedProperty() {
-        return showRevoked;
+        return rows.showRevoked;
     }
 
     public KeyFilter filter() {
-        return new KeyFilter(search.get(), environmentFilter.get(), statusFilter.get(), showRevoked.get());
+        return rows.filter();
     }
 
     /** The key the details pane shows; null when none is selected. */
@@ -241,7 +206,7 @@ public final class KeysViewModel {
 
     /** The keys to show, filtered and in the table's sort order (bind its comparator). */
     public SortedList<ApiKey> keys() {
-        return keys;
+        return rows.keys;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -260,7 +225,7 @@ public final class KeysViewModel {
 
     /** "Sandbox (local demo) · 42 keys". */
     public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
+        return rows.summary.getReadOnlyProperty();
     }
 
     /** (Re)loads every key, revoked ones included; a load still running is cancelled first. */
@@ -312,24 +277,10 @@ public final class KeysViewModel {
         return texts.lastUsedDetail(key);
     }
 
-    private void updateSummary() {
-        if (loadedFrom.isEmpty()) {
-            summary.set("");
-        } else if (filteredKeys.size() == allKeys.size()) {
-            summary.set(MessageFormat.format(messages.getString("keys.summary"), loadedFrom, allKeys.size()));
-        } else {
-            summary.set(MessageFormat.format(messages.getString("keys.summaryFiltered"), loadedFrom,
-                    filteredKeys.size(), allKeys.size()));
-        }
-    }
-
     private void showKeys(ConnectionSession session, KeyListLoader.LoadedKeys load) {
         List<ApiKey> loaded = load.keys();
         ApiKey wasSelected = selected.get();
-        loadedFrom = session.displayName();
-        searchIndex.replaceAll(load.searchTexts());
-        allKeys.setAll(loaded);
-        updateSummary();
+        rows.show(session.displayName(), load);
         if (wasSelected != null) {
             selected.set(loaded.stream().filter(k -> k.id().equals(wasSelected.id())).findFirst().orElse(null));
         }
