@@ -69,7 +69,7 @@ class MessagesCoverEveryKeyTest {
         keys.addAll(family("journal.result.", io.keydeck.ui.journal.JournalViewModel.ResultFilter.values(), lower())); // JournalController
         keys.addAll(family("create.environment.", new KeyEnvironment[]{KeyEnvironment.LIVE, KeyEnvironment.TEST},
                 KeyEnvironment::wireName));                                                // CreateKeyDialog
-        // KeysViewModel.details(): detail("name", …) → "details.name"
+        // KeyTexts.details(): detail("name", …) → "details.name"
         keys.addAll(matches(UI_CODE, ".java", DETAIL_FIELD).stream().map(f -> "details." + f).toList());
         return keys;
     }
