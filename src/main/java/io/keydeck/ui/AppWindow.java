@@ -18,9 +18,9 @@ import io.keydeck.ui.connections.NoticeBarController;
 import io.keydeck.ui.keys.KeysController;
 import io.keydeck.ui.keys.KeysViewModel;
 import io.keydeck.ui.main.MainWindowController;
-import io.keydeck.ui.main.OpeningLayout;
 import io.keydeck.ui.common.FirstFrame;
 import io.keydeck.ui.main.MainWindowViewModel;
+import io.keydeck.ui.main.OpeningLayout;
 import io.keydeck.ui.main.StatusBarViewModel;
 import io.keydeck.ui.main.ThemeChoiceViewModel;
 import io.keydeck.ui.common.SystemColorScheme;
@@ -34,9 +34,8 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 
 import java.text.MessageFormat;
-import java.util.ResourceBundle;
-
 import java.util.Objects;
+import java.util.ResourceBundle;
 
 /**
  * Builds the main window's scene from the app's services: the controller registry lives here, so
