@@ -1,27 +1,18 @@
 package io.keydeck.ui.journal;
 
+import io.keydeck.gateway.ForwardingGatewayClient;
 import io.keydeck.gateway.GatewayClient;
-import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.http.SecretAlreadyShownException;
 import io.keydeck.journal.JournalAction;
 import io.keydeck.journal.JournalEntry;
 import io.keydeck.model.ApiKey;
-import io.keydeck.model.AuthEvent;
-import io.keydeck.model.AuthEventQuery;
 import io.keydeck.model.IssuedSecret;
-import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.NewKeyRequest;
-import io.keydeck.model.Page;
-import io.keydeck.model.RateLimitStatus;
 import io.keydeck.model.RevokeResult;
-import io.keydeck.model.TokenInfo;
-import io.keydeck.model.UsageQuery;
-import io.keydeck.model.UsageSeries;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,8 +21,7 @@ import java.util.stream.Collectors;
  * with its request id, or its error code — is journaled right where it arrives, whatever the dialog
  * does with it afterwards. Everything else passes straight through.
  */
-final class JournaledClient implements GatewayClient {
-    private final GatewayClient delegate;
+final class JournaledClient extends ForwardingGatewayClient {
     private final WindowJournal journal;
     private final String connection;
     private final Map<String, ApiKey> known;
@@ -39,7 +29,7 @@ final class JournaledClient implements GatewayClient {
 
     JournaledClient(GatewayClient delegate, WindowJournal journal, String connection, Collection<ApiKey> keys,
                     ApiKey rotating) {
-        this.delegate = delegate;
+        super(delegate);
         this.journal = journal;
         this.connection = connection;
         this.known = keys.stream().collect(Collectors.toMap(ApiKey::id, Function.identity(), (a, b) -> b));
@@ -49,7 +39,7 @@ final class JournaledClient implements GatewayClient {
     @Override
     public IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException {
         try {
-            IssuedSecret issued = delegate.createKey(request, idempotencyKey);
+            IssuedSecret issued = delegate().createKey(request, idempotencyKey);
             created(issued.key(), null);
             return issued;
         } catch (SecretAlreadyShownException replayed) {
@@ -78,7 +68,7 @@ final class JournaledClient implements GatewayClient {
         ApiKey key = known.getOrDefault(keyId, new ApiKey(keyId, "", "", "", null, null, null, null, null, null,
                 false, null, false, null));
         try {
-            RevokeResult result = delegate.revokeKey(keyId);
+            RevokeResult result = delegate().revokeKey(keyId);
             journal.record(result.revoked()
                     ? JournalEntry.succeeded(journal.clock(), JournalAction.REVOKE, connection, key, result.requestId())
                     : JournalEntry.failed(journal.clock(), JournalAction.REVOKE, connection, key, keyId,
@@ -89,41 +79,6 @@ final class JournaledClient implements GatewayClient {
                     WindowJournal.code(e), e.requestId()));
             throw e;
         }
-    }
-
-    @Override
-    public GatewayDriver driver() {
-        return delegate.driver();
-    }
-
-    @Override
-    public Page<ApiKey> listKeys(String cursor, int limit, boolean includeRevoked) throws GatewayException {
-        return delegate.listKeys(cursor, limit, includeRevoked);
-    }
-
-    @Override
-    public ApiKey updateKey(String keyId, KeyUpdate update) throws GatewayException {
-        return delegate.updateKey(keyId, update);
-    }
-
-    @Override
-    public UsageSeries usage(UsageQuery query) throws GatewayException {
-        return delegate.usage(query);
-    }
-
-    @Override
-    public Page<AuthEvent> authEvents(AuthEventQuery query) throws GatewayException {
-        return delegate.authEvents(query);
-    }
-
-    @Override
-    public TokenInfo tokenInfo() throws GatewayException {
-        return delegate.tokenInfo();
-    }
-
-    @Override
-    public Optional<RateLimitStatus> lastRateLimit() {
-        return delegate.lastRateLimit();
     }
 
     /** The connection's session owns the real client; this view of it has nothing of its own to close. */
