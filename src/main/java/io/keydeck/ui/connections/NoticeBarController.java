@@ -6,10 +6,11 @@ import io.keydeck.ui.WindowNotices;
 import io.keydeck.ui.WindowNotices.Notice;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.AccessibleRole;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -40,42 +41,36 @@ public final class NoticeBarController {
         noticeBar.setVisible(!notices.notices().isEmpty());
     }
 
-    private Message banner(Notice notice) {
+    private Node banner(Notice notice) {
         Message message = new Message(notice.title(), notice.text(), new FontIcon(switch (notice.level()) {
             case INFO -> Feather.INFO;
             case WARNING -> Feather.ALERT_TRIANGLE;
             case DANGER -> Feather.ALERT_OCTAGON;
         }));
-        message.getStyleClass().addAll("notice", switch (notice.level()) {
+        message.getStyleClass().add(switch (notice.level()) {
             case INFO -> Styles.ACCENT;
             case WARNING -> Styles.WARNING;
             case DANGER -> Styles.DANGER;
         });
-        message.setId("notice-" + notice.id().replaceAll("[^A-Za-z0-9_-]", "-"));
-        message.setOnClose(e -> notices.dismiss(notice.id()));
-        message.skinProperty().addListener((obs, old, skin) -> nameCloseButton(message, notice));
-        return message;
+        message.setMaxWidth(Double.MAX_VALUE);
+        StackPane banner = new StackPane(message, dismissButton(notice));
+        banner.getStyleClass().add("notice");
+        banner.setId("notice-" + notice.id().replaceAll("[^A-Za-z0-9_-]", "-"));
+        return banner;
     }
 
     /**
-     * AtlantaFX draws the close "x" as a bare pane: give it a name a screen reader announces, a tooltip,
-     * and let the keyboard reach and press it.
+     * A real button over the banner's corner, instead of AtlantaFX's close "x", which is a bare pane:
+     * the keyboard reaches and presses it, a screen reader announces and presses it.
      */
-    private void nameCloseButton(Message message, Notice notice) {
-        Node close = message.lookup(".close-button");
-        if (close == null) {
-            return;
-        }
+    private Button dismissButton(Notice notice) {
         String name = MessageFormat.format(resources.getString("notice.dismiss"), notice.title());
-        close.setAccessibleRole(AccessibleRole.BUTTON);
-        close.setAccessibleText(name);
-        close.setFocusTraversable(true);
-        close.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
-                e.consume();
-                notices.dismiss(notice.id());
-            }
-        });
-        Tooltip.install(close, new Tooltip(name));
+        Button dismiss = new Button(null, new FontIcon(Feather.X));
+        dismiss.getStyleClass().addAll(Styles.FLAT, "notice-dismiss");
+        dismiss.setAccessibleText(name);
+        dismiss.setTooltip(new Tooltip(name));
+        dismiss.setOnAction(e -> notices.dismiss(notice.id()));
+        StackPane.setAlignment(dismiss, Pos.TOP_RIGHT);
+        return dismiss;
     }
 }
