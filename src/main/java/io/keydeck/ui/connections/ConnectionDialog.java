@@ -6,6 +6,7 @@ import atlantafx.base.theme.Styles;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.settings.EnvironmentTag;
 import io.keydeck.ui.connections.ConnectionDialogViewModel.TestOutcome;
+import io.keydeck.ui.common.FormLabel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
@@ -125,9 +126,7 @@ public final class ConnectionDialog extends Dialog<ButtonType> {
     }
 
     private static int field(GridPane form, int row, String labelText, Node input, Node... below) {
-        Label label = new Label(labelText);
-        label.setLabelFor(input);
-        form.add(label, 0, row);
+        form.add(FormLabel.of(labelText, input), 0, row);
         form.add(input, 1, row++);
         for (Node line : below) {
             form.add(line, 1, row++);

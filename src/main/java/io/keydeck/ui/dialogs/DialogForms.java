@@ -1,6 +1,7 @@
 package io.keydeck.ui.dialogs;
 
 import atlantafx.base.controls.Message;
+import io.keydeck.ui.common.FormLabel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
@@ -82,16 +83,14 @@ final class DialogForms {
         return grid;
     }
 
+    /** A caption ({@link FormLabel}: its Alt+letter reaches the first content node) and the content below each other. */
     static void row(GridPane grid, int row, String label, Node... content) {
-        Label caption = new Label(label);
+        Label caption = FormLabel.of(label, content.length > 0 ? content[0] : null);
         caption.getStyleClass().add("form-label");
         VBox box = new VBox(4, content);
         GridPane.setHgrow(box, Priority.ALWAYS);
         grid.add(caption, 0, row);
         grid.add(box, 1, row);
-        if (content.length > 0) {
-            caption.setLabelFor(content[0]);
-        }
         GridPane.setValignment(caption, javafx.geometry.VPos.TOP);
     }
 

@@ -135,6 +135,46 @@ class DialogButtonsCarryMnemonicsTest {
     }
 
     @Test
+    void formCaptionsTakeTheKeyboardIntoTheirFields() throws Exception {
+        window = KeysWindow.on(new FakeGatewayClient(TestKeys.many(2)).withCapabilities(Capability.values()));
+        var robot = window.robot;
+        robot.clickOn("#newKeyButton");
+        waitUntil(5, () -> dialogShowing("#createKeyButton"));
+        alt(KeyCode.S);
+        assertThat(focusedInDialog()).startsWith("CheckBox").contains("scope-choice");
+        alt(KeyCode.E);
+        assertThat(focusedInDialog()).startsWith("RadioButton");
+        alt(KeyCode.X);
+        assertThat(focusedInDialog()).contains("expiryChoice");
+        alt(KeyCode.N);
+        assertThat(focusedInDialog()).contains("keyNameField");
+        alt(KeyCode.C);
+        waitUntil(5, () -> !dialogOpen("#createKeyButton"));
+
+        robot.clickOn("#addButton");
+        waitUntil(5, () -> dialogShowing("#saveConnection"));
+        alt(KeyCode.A);
+        assertThat(focusedInDialog()).contains("#connectionToken");
+        alt(KeyCode.U);
+        assertThat(focusedInDialog()).contains("#connectionUrl");
+        alt(KeyCode.G);
+        assertThat(focusedInDialog()).contains("#connectionDriver");
+        alt(KeyCode.C);
+        waitUntil(5, () -> !dialogOpen("#saveConnection"));
+    }
+
+    /** The newest dialog's focused control: its class, id and style classes. */
+    private static String focusedInDialog() throws Exception {
+        return onFx(() -> {
+            List<Window> open = Window.getWindows().stream().filter(w -> w.isShowing()
+                    && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane).toList();
+            Node focused = open.get(open.size() - 1).getScene().getFocusOwner();
+            return focused == null ? "nothing" : focused.getClass().getSimpleName() + " #" + focused.getId()
+                    + " " + focused.getStyleClass();
+        });
+    }
+
+    @Test
     void anUnderscoreInsideANameStaysVisibleAndIsNoMnemonic() {
         assertThat(Mnemonic.plain("Copy _as MULTIROUTE_API_KEY=…")).isEqualTo("Copy as MULTIROUTE_API_KEY=…");
         assertThat(Mnemonic.plain("Save__as _now")).isEqualTo("Save_as now");
