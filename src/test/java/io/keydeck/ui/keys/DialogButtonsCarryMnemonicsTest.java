@@ -166,9 +166,7 @@ class DialogButtonsCarryMnemonicsTest {
     /** The newest dialog's focused control: its class, id and style classes. */
     private static String focusedInDialog() throws Exception {
         return onFx(() -> {
-            List<Window> open = Window.getWindows().stream().filter(w -> w.isShowing()
-                    && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane).toList();
-            Node focused = open.get(open.size() - 1).getScene().getFocusOwner();
+            Node focused = newestDialog().orElseThrow().getScene().getFocusOwner();
             return focused == null ? "nothing" : focused.getClass().getSimpleName() + " #" + focused.getId()
                     + " " + focused.getStyleClass();
         });
@@ -183,14 +181,15 @@ class DialogButtonsCarryMnemonicsTest {
 
     /** Alt+letter typed into the newest dialog, as the user's keyboard would reach it. */
     private void alt(KeyCode letter) throws Exception {
-        onFx(() -> {
-            List<Window> open = Window.getWindows().stream().filter(w -> w.isShowing()
-                    && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane).toList();
-            if (!open.isEmpty()) {
-                open.get(open.size() - 1).requestFocus();
-            }
-        });
+        onFx(() -> newestDialog().ifPresent(Window::requestFocus));
         window.robot.press(KeyCode.ALT).press(letter).release(letter).release(KeyCode.ALT);
+    }
+
+    /** The dialog opened last among those showing; FX thread only. */
+    private static java.util.Optional<Window> newestDialog() {
+        List<Window> open = Window.getWindows().stream().filter(w -> w.isShowing()
+                && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane).toList();
+        return open.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(open.get(open.size() - 1));
     }
 
     /** The dialog holding {@code selector} is open and has the keyboard, so an Alt key reaches it. */
