@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -156,7 +157,12 @@ public final class ConnectionSidebarController {
         protected void updateItem(ConnectionSession session, boolean empty) {
             super.updateItem(session, empty);
             setText(null);
-            setGraphic(empty || session == null ? null : entry(session));
+            boolean none = empty || session == null;
+            setGraphic(none ? null : entry(session));
+            // the whole entry, which a narrow sidebar cuts, for the pointer and for a screen reader
+            String whole = none ? null : viewModel.wholeEntry(session);
+            setAccessibleText(whole);
+            setTooltip(none ? null : new Tooltip(whole));
         }
 
         private Node entry(ConnectionSession session) {

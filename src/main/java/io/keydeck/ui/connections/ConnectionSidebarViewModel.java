@@ -62,6 +62,12 @@ public final class ConnectionSidebarViewModel {
                 .orElse("");
     }
 
+    /** Name, badge and caption in one line, e.g. "Sandbox (local demo) — DEV — Demo data only": a narrow sidebar cuts the name. */
+    public String wholeEntry(ConnectionSession session) {
+        return String.join(" \u2014 ", java.util.stream.Stream.of(session.displayName(), badgeText(session),
+                caption(session)).filter(text -> !text.isEmpty()).toList());
+    }
+
     /** The badge's style class, e.g. {@code env-production} (red). */
     public String badgeStyle(ConnectionSession session) {
         return "env-" + session.environmentTag().orElse(EnvironmentTag.DEVELOPMENT).name().toLowerCase(Locale.ROOT);
