@@ -1,6 +1,5 @@
 package io.keydeck.ui.connections;
 
-import io.keydeck.gateway.GatewayException;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.settings.ConnectionProfile;
 import io.keydeck.settings.Settings;
@@ -17,21 +16,12 @@ import io.keydeck.vault.VaultSelection;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.text.MessageFormat;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The user's connections as the app holds them: the saved profiles, a live session for each, which
@@ -39,36 +29,31 @@ import java.util.concurrent.TimeUnit;
  * FX thread, and tokens go only into the vault. Its public methods run on the FX thread.
  */
 public final class Connections implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
-
-    private final SettingsStore store;
     private final CompletableFuture<TokenVault> vault;
     private final BackgroundTasks tasks;
     private final ResourceBundle messages;
     private final ActiveConnection active;
     private final WindowNotices notices;
     private final ConnectionNotices banners;
+    private final SavedSettings settings;
+    private final TokenQuestions questions = new TokenQuestions();
     private final SessionOpener opener;
     private final ObservableList<ConnectionSession> sessions = FXCollections.observableArrayList();
-    private final Set<String> prompting = new HashSet<>();
-    private final List<Runnable> waitingForPrompt = new ArrayList<>();
-    private TokenPrompt prompt;
-    private Settings settings;
-    private CompletableFuture<Void> saving = CompletableFuture.completedFuture(null);
+    private final SessionWatch sessionWatch;
 
     private Connections(SettingsStore store, Settings settings, CompletableFuture<TokenVault> vault,
                         BackgroundTasks tasks, ResourceBundle messages, Clock clock, SandboxOptions sandbox,
                         ActiveConnection active, WindowNotices notices) {
-        this.store = store;
-        this.settings = settings;
         this.vault = vault;
         this.tasks = tasks;
         this.messages = messages;
         this.active = active;
         this.notices = notices;
         this.banners = new ConnectionNotices(notices, messages, clock);
-        this.opener = new SessionOpener(vault, this::askToken, this::tokenNotStored, tasks.executor(), messages,
+        this.settings = new SavedSettings(store, settings, tasks.executor(), banners);
+        this.opener = new SessionOpener(vault, questions::ask, this::tokenNotStored, tasks.executor(), messages,
                 sandbox);
+        this.sessionWatch = new SessionWatch(sessions, banners, questions, opener, messages, this::replace);
     }
 
     /**
@@ -83,11 +68,11 @@ public final class Connections implements AutoCloseable {
         CompletableFuture<TokenVault> vault = vaultSelection.thenApply(VaultSelection::vault);
         Connections connections = new Connections(store, load.settings(), vault, tasks, messages, clock, sandbox,
                 active, notices);
-        load.warning().ifPresent(warning -> connections.fx(() -> connections.banners.settingsReset(warning)));
+        load.warning().ifPresent(warning -> fx(() -> connections.banners.settingsReset(warning)));
         vaultSelection.thenAccept(selection -> selection.notice().ifPresent(notice ->
-                connections.fx(() -> connections.banners.sessionOnlyVault(notice))));
+                fx(() -> connections.banners.sessionOnlyVault(notice))));
         for (ConnectionProfile profile : load.settings().connections()) {
-            connections.sessions.add(connections.watch(connections.opener.open(profile, null)));
+            connections.sessions.add(connections.sessionWatch.watch(connections.opener.open(profile, null)));
         }
         String selected = load.settings().preferences().selectedConnectionId();
         active.sessionProperty().set(connections.sessions.stream()
@@ -121,7 +106,7 @@ public final class Connections implements AutoCloseable {
 
     /** The saved profiles, for the connection form's unique-name rule. */
     public List<ConnectionProfile> profiles() {
-        return settings.connections();
+        return settings.current().connections();
     }
 
     /** Where tokens are kept, e.g. "Secret Service keyring (GNOME Keyring or compatible)". */
@@ -137,22 +122,16 @@ public final class Connections implements AutoCloseable {
 
     /** The dialog that asks for tokens; the first one set wins, so tests can script it. */
     public void useTokenPromptIfNone(TokenPrompt tokenPrompt) {
-        if (prompt == null) {
-            prompt = tokenPrompt;
-            List<Runnable> waiting = List.copyOf(waitingForPrompt);
-            waitingForPrompt.clear();
-            waiting.forEach(Runnable::run);
-        }
+        questions.useIfNone(tokenPrompt);
     }
 
     /** Saves a new connection, puts its token into the vault only, opens and selects it. */
     public ConnectionSession add(ConnectionProfile profile, char[] token) {
-        settings = settings.withConnection(profile);
-        save();
+        settings.change(s -> s.withConnection(profile));
         if (!profile.demo()) {
             opener.store(profile, token.clone());
         }
-        ConnectionSession session = watch(opener.open(profile, token));
+        ConnectionSession session = sessionWatch.watch(opener.open(profile, token));
         sessions.add(session);
         select(session);
         return session;
@@ -163,8 +142,7 @@ public final class Connections implements AutoCloseable {
      * keeps it.
      */
     public ConnectionSession update(ConnectionSession old, ConnectionProfile profile, char[] newToken) {
-        settings = settings.withConnection(profile);
-        save();
+        settings.change(s -> s.withConnection(profile));
         if (newToken != null && !profile.demo()) {
             opener.store(profile, newToken.clone());
         }
@@ -179,8 +157,7 @@ public final class Connections implements AutoCloseable {
         }
         sessions.remove(index);
         session.profile().ifPresent(profile -> {
-            settings = settings.withoutConnection(profile.id());
-            save();
+            settings.change(s -> s.withoutConnection(profile.id()));
             banners.forget(session);
             if (!profile.demo()) {
                 vault.thenAcceptAsync(v -> deleteToken(v, profile), tasks.executor());
@@ -205,29 +182,28 @@ public final class Connections implements AutoCloseable {
         if (wasActive) {
             active.sessionProperty().set(session);
         }
-        settings = settings.withConnectionOrder(sessions.stream()
-                .flatMap(s -> s.profile().stream()).map(ConnectionProfile::id).toList());
-        save();
+        List<String> order = sessions.stream()
+                .flatMap(s -> s.profile().stream()).map(ConnectionProfile::id).toList();
+        settings.change(s -> s.withConnectionOrder(order));
     }
 
     /** The saved preferences (theme, window geometry, last view), as loaded or last changed. */
     public io.keydeck.settings.Preferences preferences() {
-        return settings.preferences();
+        return settings.current().preferences();
     }
 
     /** Changes the preferences and saves them in the background (not saved for fixed sessions). */
     public void updatePreferences(java.util.function.UnaryOperator<io.keydeck.settings.Preferences> change) {
-        settings = settings.withPreferences(change.apply(settings.preferences()));
-        save();
+        settings.change(s -> s.withPreferences(change.apply(s.preferences())));
     }
 
     /** Shows {@code session} (null for none) and remembers the choice for the next start. */
     public void select(ConnectionSession session) {
         active.sessionProperty().set(session);
         String id = session == null ? null : session.profile().map(ConnectionProfile::id).orElse(null);
-        if (store != null && !java.util.Objects.equals(id, settings.preferences().selectedConnectionId())) {
-            settings = settings.withPreferences(settings.preferences().withSelectedConnectionId(id));
-            save();
+        if (settings.kept()
+                && !java.util.Objects.equals(id, settings.current().preferences().selectedConnectionId())) {
+            settings.change(s -> s.withPreferences(s.preferences().withSelectedConnectionId(id)));
         }
     }
 
@@ -235,18 +211,14 @@ public final class Connections implements AutoCloseable {
     @Override
     public void close() {
         sessions.forEach(ConnectionSession::close);
-        try {
-            saving.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("Settings may not have been saved before exit: {}", e.toString());
-        }
+        settings.awaitBeforeExit();
         if (vault.isDone() && !vault.isCompletedExceptionally()) {
             vault.join().close();
         }
     }
 
     private ConnectionSession replace(ConnectionSession old, ConnectionSession fresh) {
-        watch(fresh);
+        sessionWatch.watch(fresh);
         int index = sessions.indexOf(old);
         if (index < 0) {
             sessions.add(fresh);
@@ -261,72 +233,6 @@ public final class Connections implements AutoCloseable {
         return fresh;
     }
 
-    private ConnectionSession watch(ConnectionSession session) {
-        session.onAuthFailure((s, failure) -> fx(() -> authFailed(s, failure)));
-        session.opened().whenComplete((client, failure) -> fx(() -> opened(session, failure)));
-        return session;
-    }
-
-    private void opened(ConnectionSession session, Throwable failure) {
-        // the claims are read before connecting, so an expired token is named even when the gateway refused it
-        if (sessions.contains(session)) {
-            banners.tokenState(session, failure == null);
-        }
-    }
-
-    private void authFailed(ConnectionSession session, GatewayException failure) {
-        if (!sessions.contains(session)) {
-            return;
-        }
-        if (failure.kind() == GatewayException.Kind.FORBIDDEN) {
-            banners.forbidden(session, failure);
-            return;
-        }
-        Optional<ConnectionProfile> profile = session.profile().filter(p -> !p.demo());
-        if (profile.isEmpty()) {
-            banners.rejected(session, failure);
-            return;
-        }
-        String id = profile.get().id();
-        if (!prompting.add(id)) {
-            return;
-        }
-        String reason = MessageFormat.format(messages.getString("token.prompt.rejected"), failure.describe());
-        askToken(profile.get(), reason).whenComplete((answer, error) -> fx(() -> {
-            prompting.remove(id);
-            ConnectionSession current = sessions.stream()
-                    .filter(s -> s.profile().map(p -> p.id().equals(id)).orElse(false)).findFirst().orElse(null);
-            char[] token = answer == null ? null : answer.orElse(null);
-            if (token == null || current == null) {
-                SessionOpener.wipe(token);
-                banners.rejected(session, failure);
-                return;
-            }
-            opener.store(profile.get(), token.clone());
-            replace(current, opener.open(current.profile().orElseThrow(), token));
-        }));
-    }
-
-    /** Any thread: asks through the prompt on the FX thread, waiting until a prompt is set. */
-    private CompletableFuture<Optional<char[]>> askToken(ConnectionProfile profile, String reason) {
-        CompletableFuture<Optional<char[]>> answer = new CompletableFuture<>();
-        fx(() -> {
-            Runnable ask = () -> prompt.ask(profile, reason).whenComplete((token, error) -> {
-                if (error != null) {
-                    answer.complete(Optional.empty());
-                } else {
-                    answer.complete(token == null ? Optional.empty() : token);
-                }
-            });
-            if (prompt == null) {
-                waitingForPrompt.add(ask);
-            } else {
-                ask.run();
-            }
-        });
-        return answer;
-    }
-
     private void tokenNotStored(ConnectionProfile profile, VaultException failure) {
         fx(() -> banners.tokenNotStored(profile, failure.getMessage()));
     }
@@ -339,32 +245,13 @@ public final class Connections implements AutoCloseable {
         }
     }
 
-    private void save() {
-        if (store == null) {
-            return;
-        }
-        Settings snapshot = settings;
-        saving = saving.handle((ok, error) -> null).thenRunAsync(() -> {
-            try {
-                store.save(snapshot);
-                fx(banners::settingsSaved);
-            } catch (IOException e) {
-                LOG.warn("Saving settings failed: {}", e.getMessage());
-                fx(() -> banners.settingsNotSaved(e.getMessage()));
-            }
-        }, tasks.executor());
-    }
-
     /** Waits until every save asked for so far is on disk (tests and exit). */
     public void awaitSaved() {
-        try {
-            saving.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new CompletionException(e);
-        }
+        settings.awaitSaved();
     }
 
-    private void fx(Runnable action) {
+    /** Runs {@code action} now on the FX thread, or later from any other. */
+    static void fx(Runnable action) {
         if (Platform.isFxApplicationThread()) {
             action.run();
         } else {

@@ -44,7 +44,10 @@ final class ConnectionReviews {
     /** What the status line keeps saying after the next review ends (the gateway's answer to a revoke). */
     private String noticeAfterRun;
 
-    /** {@code changed} runs after each answer is recorded; {@code summary} is what the status line says once all are in. */
+    /**
+     * {@code changed} runs after each answer is recorded; {@code summary} is what the status line says once
+     * all are in.
+     */
     ConnectionReviews(BackgroundTasks tasks, ResourceBundle messages, Clock clock, StatusLine status,
                       Function<ConnectionSession, EnvironmentTag> environmentTag,
                       Supplier<ReviewThresholds> thresholds, Runnable changed, Supplier<String> summary) {
