@@ -3,32 +3,44 @@ package io.keydeck.ui.authlog;
 import io.keydeck.authlog.EventHistogram;
 import io.keydeck.authlog.HistogramBucket;
 import javafx.collections.FXCollections;
+import javafx.scene.Node;
 import javafx.scene.Cursor;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The bars above the auth table: events per bucket stacked by code, spikes marked; clicking a bar
- * hands its bucket to {@code onSelect}.
+ * The bars above the auth table: events per bucket stacked by code, spikes marked, a few bars named
+ * by their time below them; clicking a bar hands its bucket to {@code onSelect}.
  */
 final class EventHistogramChart {
     private static final DateTimeFormatter BUCKET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Bars named by their time along the bottom, at most. */
+    private static final int TICKS = 6;
+    private static final double TICK_GAP = 12;
 
     private final CategoryAxis xAxis = new CategoryAxis();
     private final NumberAxis yAxis = new NumberAxis();
     private final StackedBarChart<String, Number> chart = new StackedBarChart<>(xAxis, yAxis);
     private final Consumer<HistogramBucket> onSelect;
     private final ZoneId zone;
+    private final TimeTicks ticks = new TimeTicks();
+    private final VBox node = new VBox(chart, ticks);
 
     EventHistogramChart(ZoneId zone, Consumer<HistogramBucket> onSelect) {
         this.zone = zone;
@@ -40,15 +52,16 @@ final class EventHistogramChart {
         chart.setVerticalGridLinesVisible(false);
         chart.getStyleClass().add("auth-histogram-chart");
         yAxis.setMinorTickVisible(false);
-        // a category axis measures every label and turns them upright when hundreds of bars crowd it, which
-        // took half the histogram's height; the covered time is the chart's caption below instead
+        // a category axis measures every label and turns them all upright when hundreds of bars crowd it,
+        // which took half the histogram's height: a few bars are named below it instead (TimeTicks)
         xAxis.setTickLabelsVisible(false);
         xAxis.setTickMarkVisible(false);
-        chart.setTitleSide(javafx.geometry.Side.BOTTOM);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        node.getStyleClass().add("auth-histogram-box");
     }
 
-    StackedBarChart<String, Number> node() {
-        return chart;
+    Node node() {
+        return node;
     }
 
     void show(List<HistogramBucket> buckets, HistogramBucket selected) {
@@ -58,8 +71,12 @@ final class EventHistogramChart {
             labels.add(bucketName.format(bucket.start())); // unique: the narrowest bucket is one minute
         }
         DateTimeFormatter format = formatFor(buckets);
-        chart.setTitle(buckets.isEmpty() ? null : format.format(buckets.get(0).start()) + " \u2013 "
-                + format.format(buckets.get(buckets.size() - 1).end()));
+        Map<String, String> named = new LinkedHashMap<>();
+        int every = Math.max(1, (int) Math.ceil(buckets.size() / (double) TICKS));
+        for (int i = 0; i < buckets.size(); i += every) {
+            named.put(labels.get(i), format.format(buckets.get(i).start()));
+        }
+        ticks.show(named);
         chart.getData().clear();
         xAxis.setCategories(FXCollections.observableArrayList(labels));
         List<XYChart.Series<String, Number>> all = new ArrayList<>();
@@ -85,7 +102,7 @@ final class EventHistogramChart {
         chart.getData().setAll(all);
     }
 
-    private void decorate(javafx.scene.Node node, String when, HistogramBucket bucket, String code, int count,
+    private void decorate(Node node, String when, HistogramBucket bucket, String code, int count,
                           HistogramBucket selected) {
         node.setCursor(Cursor.HAND);
         node.setOnMouseClicked(e -> onSelect.accept(bucket));
@@ -96,6 +113,53 @@ final class EventHistogramChart {
         }
         if (selected != null && !selected.start().equals(bucket.start())) {
             node.setOpacity(0.35);
+        }
+    }
+
+    /** Time labels centred under some of the bars, placed where the axis puts those bars after each layout. */
+    private final class TimeTicks extends Pane {
+        private final Map<Label, String> categories = new LinkedHashMap<>();
+
+        TimeTicks() {
+            getStyleClass().add("histogram-ticks");
+        }
+
+        void show(Map<String, String> named) {
+            categories.clear();
+            named.forEach((category, text) -> {
+                Label label = new Label(text);
+                label.getStyleClass().add("histogram-tick");
+                categories.put(label, category);
+            });
+            getChildren().setAll(categories.keySet());
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return snappedTopInset() + snappedBottomInset()
+                    + getChildren().stream().mapToDouble(n -> n.prefHeight(-1)).max().orElse(0);
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width); // the chart gives way in a low window, not the times
+        }
+
+        /** Left to right; a time that would touch the one before it is left out (narrow windows). */
+        @Override
+        protected void layoutChildren() {
+            double freeFrom = 0;
+            for (Map.Entry<Label, String> tick : categories.entrySet()) {
+                Label label = tick.getKey();
+                double width = label.prefWidth(-1);
+                double centre = sceneToLocal(xAxis.localToScene(xAxis.getDisplayPosition(tick.getValue()), 0)).getX();
+                double x = Math.max(0, Math.min(getWidth() - width, centre - width / 2));
+                label.setVisible(x >= freeFrom);
+                if (label.isVisible()) {
+                    label.resizeRelocate(snapPositionX(x), snappedTopInset(), width, label.prefHeight(width));
+                    freeFrom = x + width + TICK_GAP;
+                }
+            }
         }
     }
 

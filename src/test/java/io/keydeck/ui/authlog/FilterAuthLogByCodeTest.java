@@ -84,6 +84,33 @@ class FilterAuthLogByCodeTest {
         assertThat(onFx(() -> robot.lookup("#bucketLabel").queryLabeled().getText())).startsWith("Only ");
     }
 
+    @Test
+    void someBarsAreNamedByTheirTimeBelowThemInOrderAndWithoutOverlap(FxRobot robot) throws Exception {
+        waitUntil(10, () -> table(robot) != null && table(robot).getItems().size() == 90);
+        robot.sleep(300); // a layout pass after the bars arrived
+
+        List<javafx.geometry.Bounds> shown = onFx(() -> robot.lookup(".histogram-tick").queryAll().stream()
+                .filter(Node::isVisible)
+                .map(node -> node.localToScene(node.getLayoutBounds()))
+                .sorted(java.util.Comparator.comparingDouble(javafx.geometry.Bounds::getMinX)).toList());
+        List<String> texts = onFx(() -> robot.lookup(".histogram-tick").queryAll().stream()
+                .filter(Node::isVisible)
+                .sorted(java.util.Comparator.comparingDouble(node -> node.localToScene(0, 0).getX()))
+                .map(node -> ((javafx.scene.control.Label) node).getText()).toList());
+
+        assertThat(texts).hasSizeGreaterThanOrEqualTo(2).allMatch(text -> text.matches("\\d\\d-\\d\\d \\d\\d:\\d\\d"));
+        assertThat(texts).isSorted();
+        for (int i = 1; i < shown.size(); i++) {
+            assertThat(shown.get(i).getMinX()).as("tick %d starts after the one before ends", i)
+                    .isGreaterThan(shown.get(i - 1).getMaxX());
+        }
+        javafx.geometry.Bounds plot = onFx(() -> {
+            Node background = chart(robot).lookup(".chart-plot-background");
+            return background.localToScene(background.getLayoutBounds());
+        });
+        assertThat(shown.get(0).getMinY()).as("the times are below the bars").isGreaterThanOrEqualTo(plot.getMaxY());
+    }
+
     @SuppressWarnings("unchecked")
     private static TableView<AuthEvent> table(FxRobot robot) {
         return robot.lookup(".auth-table").tryQueryAs(TableView.class).orElse(null);
