@@ -21,9 +21,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * without anything moving. Built in code because reading and wiring FXML is the slow part it stands in for.
  */
 public final class OpeningLayout {
-    static final double SIDEBAR_WIDTH = 226;
-    static final double SIDEBAR_MIN_WIDTH = 210;
-
     private OpeningLayout() {
     }
 
@@ -45,17 +42,15 @@ public final class OpeningLayout {
         brand.getStyleClass().add("brand");
         VBox sidebar = new VBox(brand);
         sidebar.getStyleClass().add("sidebar");
-        sidebar.setPrefWidth(SIDEBAR_WIDTH);
-        sidebar.setMinWidth(SIDEBAR_MIN_WIDTH);
 
         Label openingLabel = new Label(opening);
         openingLabel.getStyleClass().add("opening-view");
         StackPane content = new StackPane(openingLabel);
         content.getStyleClass().add("content");
 
-        // the status bar's strip, as tall as ControlsFX's StatusBar, so the content does not jump
+        // the status bar's strip; app.css gives it the status bar's height, as it gives the sidebar its width
         Region statusStrip = new Region();
-        statusStrip.getStyleClass().addAll("app-status-bar", "opening-status-bar");
+        statusStrip.getStyleClass().add("app-status-bar");
 
         BorderPane window = new BorderPane(content, null, null, statusStrip, sidebar);
         window.getStyleClass().addAll("main-window", "opening-window");
