@@ -2,7 +2,9 @@ package io.keydeck.cli;
 
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.journal.ActionJournal;
+import io.keydeck.journal.JournalKeyring;
 import io.keydeck.settings.SettingsStore;
+import io.keydeck.vault.TokenVault;
 import io.keydeck.vault.VaultSelection;
 
 import java.io.PrintStream;
@@ -39,6 +41,16 @@ record CliContext(PrintStream out, PrintStream err, Function<String, String> env
     /** The real thing: process environment, the console, the platform directories and the OS keychain. */
     static CliContext system(PrintStream out, PrintStream err) {
         return new CliContext(out, err, System::getenv, Prompter.console(), SettingsStore::inConfigDir,
-                VaultSelection::choose, ActionJournal::inDataDir, GatewayDriver::installed, Clock.systemUTC());
+                VaultSelection::choose, () -> ActionJournal.inDataDir(keyring(VaultSelection::choose)),
+                GatewayDriver::installed, Clock.systemUTC());
+    }
+
+    /** The journal's signing key and anchor go where admin tokens go: the vault chosen when first needed. */
+    static JournalKeyring keyring(Supplier<VaultSelection> vault) {
+        return JournalKeyring.deferred(() -> {
+            TokenVault chosen = vault.get().vault();
+            return JournalKeyring.of(chosen::store, chosen::read, chosen::delete, chosen.remembersAcrossRestarts(),
+                    chosen.description());
+        });
     }
 }

@@ -27,7 +27,7 @@ final class JournalListCommand implements Subcommand {
 
     @Override
     public int run(ParsedArgs args, CliContext context) throws CliFailure {
-        ActionJournal journal = args.value("--file").map(f -> ActionJournal.open(Path.of(f)))
+        ActionJournal journal = args.value("--file").map(f -> context.journal().get().at(Path.of(f)))
                 .orElseGet(context.journal());
         int last = last(args);
         List<JournalEntry> entries;

@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,14 +24,19 @@ import java.util.Optional;
 /**
  * The append-only record of every admin action taken through KeyDeck ({@code journal.jsonl} in the
  * data directory), so a team can later answer "who revoked that key, and when". Lines are chained by
- * SHA-256 (see {@link JournalLineFormat}); {@link #verify()} finds the first edited, deleted, inserted,
- * malformed or torn line.
+ * SHA-256 and signed with the install's Ed25519 key (see {@link JournalLineFormat}); after each append
+ * the last entry's number and hash are kept outside the file, in the {@link JournalKeyring}, as its
+ * anchor. {@link #verify()} finds the first edited, deleted, inserted, reordered, rewritten, unsigned,
+ * malformed or torn line, and a cut, emptied or replaced file. A journal of an earlier, unsigned version
+ * is kept as it is (its legacy segment) and continued signed.
  *
  * <p>Appends hold an exclusive {@link FileLock} on the file, so the window and any number of
  * {@code keydeck} commands can write at once; each line goes down in one write followed by a sync.
  * A line left incomplete by a crash is closed off (kept, never repaired) before the next append, and
- * {@link #verify()} reports it. Deleting whole lines from the very end cannot be detected from the file
- * alone. Blocking file I/O: call off the FX thread.
+ * {@link #verify()} reports it. With a session-only keyring (no OS keychain) lines are still signed, but
+ * the key and anchor die with the process, so the journal says it is not protected. Each appended line
+ * is also handed, byte for byte, to the {@link JournalSink} set with {@link #forwardingTo}. Blocking file
+ * and keychain I/O: call off the FX thread.
  */
 public final class ActionJournal {
     public static final String FILE_NAME = "journal.jsonl";
@@ -38,20 +44,61 @@ public final class ActionJournal {
     /** FileLock guards against other processes only; threads of this JVM queue here first. */
     private static final Object IN_PROCESS = new Object();
 
+    /** Shared by every journal opened without a keyring in this JVM: signed, but for this process only. */
+    private static final JournalKeyring SESSION = JournalKeyring.inMemory(false, "memory of this session");
+
     private final Path file;
+    private final JournalKeyring keyring;
+    private final JournalSink sink;
     private final JournalLineFormat format = new JournalLineFormat();
 
-    private ActionJournal(Path file) {
+    private ActionJournal(Path file, JournalKeyring keyring, JournalSink sink) {
         this.file = Objects.requireNonNull(file, "file");
+        this.keyring = Objects.requireNonNull(keyring, "keyring");
+        this.sink = sink;
     }
 
+    /** The journal at {@code file}, signed with a key kept for this session only (tests, previews). */
     public static ActionJournal open(Path file) {
-        return new ActionJournal(file.toAbsolutePath());
+        return open(file, SESSION);
     }
 
-    /** The journal in the platform data directory (or {@code -Dkeydeck.dataDir}). */
+    /** The journal at {@code file}, its signing key and anchor kept in {@code keyring}. */
+    public static ActionJournal open(Path file, JournalKeyring keyring) {
+        return new ActionJournal(file.toAbsolutePath(), keyring, null);
+    }
+
+    /** The journal in the platform data directory (or {@code -Dkeydeck.dataDir}), session-only key. */
     public static ActionJournal inDataDir() {
         return open(PlatformDirs.current().dataDir().resolve(FILE_NAME));
+    }
+
+    /** The journal in the platform data directory, its signing key and anchor kept in {@code keyring}. */
+    public static ActionJournal inDataDir(JournalKeyring keyring) {
+        return open(PlatformDirs.current().dataDir().resolve(FILE_NAME), keyring);
+    }
+
+    /** This journal, each appended line also handed to {@code sink} (e.g. a log system's forwarder). */
+    public ActionJournal forwardingTo(JournalSink newSink) {
+        return new ActionJournal(file, keyring, newSink);
+    }
+
+    /** The journal file {@code other} with this journal's keyring (its key; the anchor is per file), not forwarded. */
+    public ActionJournal at(Path other) {
+        return open(other, keyring);
+    }
+
+    /** True when the key and anchor outlive this process (an OS keychain), so tampering can be proven. */
+    public boolean isProtected() {
+        return keyring.remembersAcrossRestarts();
+    }
+
+    /** One sentence on where the signing key is kept, or that the journal is not protected. */
+    public String protection() {
+        return isProtected()
+                ? "Entries are signed; the signing key and the anchor are kept in the " + keyring.description() + "."
+                : "No OS keychain: entries are signed with a key kept for this session only, so this journal is NOT"
+                + " protected against rewriting or cutting.";
     }
 
     public Path file() {
@@ -60,16 +107,44 @@ public final class ActionJournal {
 
     /** Fails now, with a sentence for the user, if an entry could not be appended — check before acting. */
     public void ensureWritable() throws IOException {
-        try (FileChannel ignored = openForAppend()) {
-            LOG.debug("Journal {} is writable", file);
-        } catch (IOException e) {
-            throw failure("write", e);
+        synchronized (IN_PROCESS) {
+            try (FileChannel channel = openForAppend(); FileLock ignored = channel.lock()) {
+                JournalSigningKey.ensure(keyring);
+                LOG.debug("Journal {} is writable", file);
+            } catch (IOException e) {
+                throw failure("write", e);
+            } catch (GeneralSecurityException | RuntimeException e) {
+                throw signingFailure(e);
+            }
+        }
+    }
+
+    /** This install's public key (made now if there is none yet), for auditors to pin. */
+    public JournalPublicKey publicKey() throws IOException {
+        synchronized (IN_PROCESS) {
+            try (FileChannel channel = openForAppend(); FileLock ignored = channel.lock()) {
+                return JournalSigningKey.ensure(keyring);
+            } catch (IOException e) {
+                throw failure("write", e);
+            } catch (GeneralSecurityException | RuntimeException e) {
+                throw signingFailure(e);
+            }
+        }
+    }
+
+    /** The anchor kept for this file: its last entry's number and hash, if anything was appended. */
+    public Optional<JournalAnchor> anchor() throws IOException {
+        try {
+            return JournalAnchor.read(keyring, file);
+        } catch (RuntimeException e) {
+            throw signingFailure(e);
         }
     }
 
     /** Appends {@code entry} as the next line of the chain. */
     public void append(JournalEntry entry) throws IOException {
         Objects.requireNonNull(entry, "entry");
+        byte[] written;
         synchronized (IN_PROCESS) {
             try (FileChannel channel = openForAppend(); FileLock ignored = channel.lock()) {
                 long end = channel.size();
@@ -79,16 +154,60 @@ public final class ActionJournal {
                     end += write(channel, new byte[]{'\n'}, end);
                 }
                 String prev = end == 0 ? JournalLineFormat.GENESIS : JournalLineFormat.sha256(last);
-                byte[] line = format.encode(entry, end == 0 ? 1 : nextSeq(channel, last), prev);
+                long seq = end == 0 ? 1 : nextSeq(channel, last);
+                JournalPublicKey key = JournalSigningKey.ensure(keyring);
+                byte[] line = format.encodeSigned(entry, seq, prev, key.fingerprint(),
+                        bytes -> JournalSigningKey.sign(keyring, bytes));
                 byte[] withNewline = new byte[line.length + 1];
                 System.arraycopy(line, 0, withNewline, 0, line.length);
                 withNewline[line.length] = '\n';
                 write(channel, withNewline, end);
                 channel.force(true);
+                moveAnchor(channel, seq, JournalLineFormat.sha256(line));
+                written = line;
             } catch (IOException e) {
                 throw failure("write", e);
+            } catch (GeneralSecurityException | RuntimeException e) {
+                throw signingFailure(e);
             }
         }
+        if (sink != null) {
+            sink.offer(written);
+        }
+    }
+
+    /**
+     * Records {@code seq} and its hash as the anchor. Signing began where the old anchor says, or, on the
+     * first signed append, at the first signed line in the file (normally this one). A failure here is
+     * only logged: the line is written and signed, and the next append or verify sees the anchor behind.
+     */
+    private void moveAnchor(FileChannel channel, long seq, String hash) throws IOException {
+        try {
+            Optional<JournalAnchor> old = JournalAnchor.read(keyring, file);
+            long signedFrom = old.filter(a -> a.signedFrom() > 0).map(JournalAnchor::signedFrom)
+                    .orElseGet(() -> firstSigned(channel, seq));
+            new JournalAnchor(seq, hash, signedFrom).store(keyring, file);
+        } catch (RuntimeException e) {
+            LOG.warn("The journal's anchor could not be updated in the {}: {}", keyring.description(), e.getMessage());
+        }
+    }
+
+    private long firstSigned(FileChannel channel, long fallback) {
+        try {
+            for (byte[] line : JournalLines.split(readAll(channel))) {
+                try {
+                    JournalLineFormat.Parsed parsed = format.decode(line);
+                    if (parsed.signed()) {
+                        return parsed.seq();
+                    }
+                } catch (JournalLineFormat.MalformedLineException e) {
+                    // not an entry: verify reports it
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("Could not scan {} for its first signed line: {}", file, e.getMessage());
+        }
+        return fallback;
     }
 
     /**
@@ -107,9 +226,70 @@ public final class ActionJournal {
         return entries;
     }
 
-    /** Checks the whole chain; a missing journal is an empty, intact one. */
+    /**
+     * Checks the whole chain, each signature against this install's key and the end against the anchor;
+     * a missing journal is an empty, intact one unless the anchor says entries were written.
+     */
     public VerifyResult verify() throws IOException {
-        return new ChainCheck(format).check(readFile());
+        byte[] bytes;
+        Optional<JournalAnchor> anchor;
+        Optional<JournalPublicKey> key;
+        synchronized (IN_PROCESS) {
+            try {
+                if (Files.exists(file)) {
+                    bytes = readLocked();
+                    anchor = JournalAnchor.read(keyring, file);
+                } else {
+                    anchor = JournalAnchor.read(keyring, file);
+                    // an append may have made the file between the two looks
+                    bytes = Files.exists(file) ? readLocked() : new byte[0];
+                }
+                key = JournalSigningKey.publicKey(keyring);
+            } catch (RuntimeException e) {
+                throw signingFailure(e);
+            }
+        }
+        boolean strict = keyring.remembersAcrossRestarts();
+        ChainCheck.Trust trust = new ChainCheck.Trust(key.orElse(null), strict, anchor.orElse(null),
+                keyring.description(), strict ? "No anchor is kept for this file in the " + keyring.description()
+                + ", so deleting its last entries could not be checked." : null);
+        return new ChainCheck(format, trust).check(bytes);
+    }
+
+    /**
+     * Checks a copy of a journal made elsewhere against the public key of the install that wrote it:
+     * every line from signing's start must be signed by {@code key}. With {@code anchor} (from
+     * {@code keydeck journal key} on that install) a cut tail shows too.
+     */
+    public static VerifyResult verifyCopy(Path copy, JournalPublicKey key, JournalAnchor anchor) throws IOException {
+        Objects.requireNonNull(key, "key");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(copy);
+        } catch (NoSuchFileException e) {
+            throw new IOException("There is no journal at " + copy + ".", e);
+        } catch (IOException e) {
+            throw new IOException("KeyDeck could not read the journal " + copy + " ("
+                    + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()) + ").", e);
+        }
+        ChainCheck.Trust trust = new ChainCheck.Trust(key, true, anchor, "--anchor given", "Without --anchor"
+                + " ENTRY:SHA256 (printed by 'keydeck journal key' on the install that wrote it), deleting the"
+                + " copy's last entries cannot be detected.");
+        return new ChainCheck(new JournalLineFormat(), trust).check(bytes);
+    }
+
+    /** The file read under its lock, so a concurrent append is either wholly in or wholly out with its anchor. */
+    private byte[] readLocked() throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            return readAll(channel);
+        } catch (NoSuchFileException e) {
+            return new byte[0];
+        } catch (AccessDeniedException e) {
+            return readFile();
+        } catch (IOException e) {
+            throw failure("read", e);
+        }
     }
 
     /** The last entry's number plus one; if the last line is not an entry, the line count plus one. */
@@ -207,6 +387,13 @@ public final class ActionJournal {
             at += channel.write(buffer, at);
         }
         return bytes.length;
+    }
+
+    /** Keyring failures carry a sentence for the user (VaultException); crypto ones never quote the key. */
+    private IOException signingFailure(Exception e) {
+        String reason = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
+        return new IOException("KeyDeck could not sign its action journal " + file + " with the key in the "
+                + keyring.description() + " (" + reason + ").", e);
     }
 
     private IOException failure(String verb, IOException e) {

@@ -15,7 +15,12 @@ import java.util.HexFormat;
  * How one journal entry is written as one line of JSON and read back. Every line carries
  * {@code seq} (1, 2, 3 …), {@code prev} — the SHA-256 (hex) of the previous line's exact bytes, or of
  * the empty string for the first line ({@link #GENESIS}) — and {@code hash}, the SHA-256 of the line's
- * own compact JSON without the {@code hash} member, so an edit of any line, the last included, shows.
+ * own compact JSON without its {@code hash} and {@code sig} members, so an edit of any line shows.
+ *
+ * <p>Signed lines (all lines written since signing began) also carry {@code signer}, the fingerprint of
+ * the install's Ed25519 key, and {@code sig}: the base64 Ed25519 signature of those same bytes, which
+ * include {@code prev}, so the signature covers the line's content and its place in the chain. Lines
+ * without them are the legacy, unsigned journal of earlier versions.
  */
 final class JournalLineFormat {
     /** SHA-256 of zero bytes: the {@code prev} of the first line. */
@@ -23,8 +28,21 @@ final class JournalLineFormat {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    /** A line as read back: its sequence number, chain fields and whether its own hash matches. */
-    record Parsed(long seq, String prev, boolean hashMatches, JournalEntry entry) {
+    /**
+     * A line as read back: its sequence number, chain fields, whether its own hash matches, and for a
+     * signed line its signer, signature and the bytes the signature is over.
+     */
+    record Parsed(long seq, String prev, boolean hashMatches, JournalEntry entry, String signer, byte[] sig,
+                  byte[] signedBytes) {
+        boolean signed() {
+            return signer != null || sig != null;
+        }
+    }
+
+    /** Makes the signature of a line's bytes (with the key from the keyring). */
+    @FunctionalInterface
+    interface Signer {
+        byte[] sign(byte[] bytes) throws java.security.GeneralSecurityException;
     }
 
     /** A line that is not a journal entry; the message says what is wrong with it. */
@@ -34,7 +52,25 @@ final class JournalLineFormat {
         }
     }
 
+    /** A legacy, unsigned line (as versions before signing wrote them). */
     byte[] encode(JournalEntry entry, long seq, String prev) {
+        ObjectNode node = content(entry, seq, prev);
+        node.put("hash", sha256(compact(node)));
+        return compact(node);
+    }
+
+    /** A signed line: {@code signer} names the key whose {@code signing} makes {@code sig}. */
+    byte[] encodeSigned(JournalEntry entry, long seq, String prev, String signerFingerprint, Signer signing)
+            throws java.security.GeneralSecurityException {
+        ObjectNode node = content(entry, seq, prev);
+        node.put("signer", signerFingerprint);
+        byte[] signed = compact(node);
+        node.put("hash", sha256(signed));
+        node.put("sig", java.util.Base64.getEncoder().encodeToString(signing.sign(signed)));
+        return compact(node);
+    }
+
+    private ObjectNode content(JournalEntry entry, long seq, String prev) {
         ObjectNode node = json.createObjectNode();
         node.put("seq", seq);
         node.put("time", entry.time().toString());
@@ -47,8 +83,7 @@ final class JournalLineFormat {
         node.put("result", entry.result());
         node.put("request_id", entry.requestId());
         node.put("prev", prev);
-        node.put("hash", sha256(compact(node)));
-        return compact(node);
+        return node;
     }
 
     Parsed decode(byte[] line) throws MalformedLineException {
@@ -69,8 +104,20 @@ final class JournalLineFormat {
         if (!node.path("seq").canConvertToExactIntegral()) {
             throw new MalformedLineException("has no sequence number");
         }
+        JsonNode sigNode = node.remove("sig");
         String prev = text(node, "prev");
-        boolean hashMatches = hash.asText().equals(sha256(compact(node)));
+        byte[] signedBytes = compact(node);
+        boolean hashMatches = hash.asText().equals(sha256(signedBytes));
+        JsonNode signerNode = node.get("signer");
+        String signer = signerNode == null ? null : signerNode.isTextual() ? signerNode.asText() : "";
+        byte[] sig = null;
+        if (sigNode != null) {
+            try {
+                sig = sigNode.isTextual() ? java.util.Base64.getDecoder().decode(sigNode.asText()) : new byte[0];
+            } catch (IllegalArgumentException e) {
+                sig = new byte[0];
+            }
+        }
         JournalEntry entry;
         try {
             entry = new JournalEntry(Instant.parse(text(node, "time")), text(node, "user"), text(node, "connection"),
@@ -81,7 +128,7 @@ final class JournalLineFormat {
         } catch (IllegalArgumentException e) {
             throw new MalformedLineException("names an unknown action");
         }
-        return new Parsed(node.get("seq").asLong(), prev, hashMatches, entry);
+        return new Parsed(node.get("seq").asLong(), prev, hashMatches, entry, signer, sig, signedBytes);
     }
 
     private static String text(ObjectNode node, String field) throws MalformedLineException {

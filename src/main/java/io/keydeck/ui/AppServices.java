@@ -1,12 +1,14 @@
 package io.keydeck.ui;
 
 import io.keydeck.journal.ActionJournal;
+import io.keydeck.journal.JournalKeyring;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.settings.SettingsStore;
 import io.keydeck.ui.authlog.ConsoleAuthFailures;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
 import io.keydeck.ui.connections.Connections;
+import io.keydeck.vault.TokenVault;
 import io.keydeck.vault.VaultSelection;
 
 import java.nio.file.Path;
@@ -59,7 +61,12 @@ public record AppServices(BackgroundTasks tasks, List<ConnectionSession> connect
         Connections saved = Connections.start(store, vault, tasks, messages, clock, sandbox, active,
                 new WindowNotices());
         return new AppServices(tasks, saved.sessions(), active, messages, clock, new StatusLine(), new Navigation(),
-                saved, new ConsoleAuthFailures(clock), ActionJournal.inDataDir());
+                saved, new ConsoleAuthFailures(clock), ActionJournal.inDataDir(JournalKeyring.deferred(() -> {
+                    // the journal's key and anchor go where tokens go; appends and checks run off the FX thread
+                    TokenVault chosen = vault.join().vault();
+                    return JournalKeyring.of(chosen::store, chosen::read, chosen::delete,
+                            chosen.remembersAcrossRestarts(), chosen.description());
+                })));
     }
 
     /** These services with the window's actions journaled to {@code other} instead. */

@@ -45,8 +45,10 @@ final class CliHarness {
         this.dir = dir;
     }
 
+    /** The data dir's journal, its signing key and anchor kept in this harness's keychain, as the real CLI does. */
     ActionJournal journal() {
-        return ActionJournal.open(dir.resolve("data").resolve(ActionJournal.FILE_NAME));
+        return ActionJournal.open(dir.resolve("data").resolve(ActionJournal.FILE_NAME),
+                CliContext.keyring(() -> new VaultSelection(vault, vaultNotice)));
     }
 
     SettingsStore settings() {

@@ -152,7 +152,7 @@ class ActionJournalTest {
     }
 
     @Test
-    void aForgedLineWithItsOwnHashRecomputedIsCaughtByTheNextLine() throws Exception {
+    void aForgedUnsignedLineWithItsOwnHashRecomputedIsCaughtAsUnsigned() throws Exception {
         journalWithFourEntries();
         List<String> lines = lines();
         JsonNode original = JSON.readTree(lines.get(2));
@@ -165,8 +165,9 @@ class ActionJournalTest {
         ChainBreak chainBreak = firstBreak();
 
         assertThat(chainBreak.line()).isEqualTo(3);
-        assertThat(chainBreak.reason()).isEqualTo(Reason.EDITED);
-        assertThat(chainBreak.message()).contains("line 4 recorded a different hash");
+        assertThat(chainBreak.reason()).isEqualTo(Reason.UNSIGNED);
+        assertThat(chainBreak.message()).contains("Line 3 (entry #3) has no signature, but the journal is signed from"
+                + " entry #1 on");
     }
 
     @Test
