@@ -1,0 +1,270 @@
+package io.keydeck.journal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends each journal line, byte for byte as signed, to the team's log system: off the caller's thread,
+ * through a bounded queue on disk ({@link ForwardingSpool}), retried with back-off while the log system
+ * is down, never blocking or failing the action that made the entry. Delivery is at least once: after a
+ * failure mid-batch the whole batch is sent again, and receivers can tell repeats by {@code seq}/{@code hash}.
+ *
+ * <p>Syslog: RFC 5424 messages (facility log audit, severity notice; MSG is the line) over TCP with
+ * RFC 6587 octet-counting framing. A plain-TCP batch counts as delivered once the server has read up to
+ * our end of stream and closed its side, so a server that died with the data unread leaves it queued.
+ * TLS uses the JDK's default trust store and checks the server's host name; never trust-all.
+ */
+public final class LogForwarder implements JournalSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LogForwarder.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ForwardingTarget target;
+    private final ForwardingSpool spool;
+    private final Clock clock;
+    private final Duration firstRetry;
+    private final Duration maxRetry;
+    private final ScheduledExecutorService worker;
+    private final Object drained = new Object();
+    private Duration nextRetry;
+    private boolean retryScheduled;
+    private volatile String lastProblem = "";
+
+    private LogForwarder(ForwardingTarget target, Path spoolFile, Clock clock, Duration firstRetry, Duration maxRetry) {
+        this.target = Objects.requireNonNull(target, "target");
+        target.problem().ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        this.spool = new ForwardingSpool(spoolFile);
+        this.clock = clock;
+        this.firstRetry = firstRetry;
+        this.maxRetry = maxRetry;
+        this.nextRetry = firstRetry;
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "journal-forwarder");
+            t.setDaemon(true);
+            return t;
+        });
+        worker.execute(this::drain);
+    }
+
+    /**
+     * Forwards to {@code target}, queueing in {@code dataDir}'s spool; retries after 1 s, doubling up to 5 min.
+     *
+     * @throws IllegalArgumentException with a sentence for the user when the target cannot be used
+     */
+    public static LogForwarder start(ForwardingTarget target, Path dataDir) {
+        return start(target, dataDir, Duration.ofSeconds(1), Duration.ofMinutes(5));
+    }
+
+    /** As {@link #start(ForwardingTarget, Path)} with the back-off bounds given (tests use short ones). */
+    public static LogForwarder start(ForwardingTarget target, Path dataDir, Duration firstRetry, Duration maxRetry) {
+        return new LogForwarder(target, dataDir.resolve(ForwardingSpool.FILE_NAME), Clock.systemUTC(), firstRetry,
+                maxRetry);
+    }
+
+    public Path spoolFile() {
+        return spool.file();
+    }
+
+    /** Why the last attempt failed, or empty after a success. */
+    public String lastProblem() {
+        return lastProblem;
+    }
+
+    @Override
+    public void offer(byte[] line) {
+        byte[] copy = line.clone();
+        Instant queuedAt = clock.instant();
+        try {
+            worker.execute(() -> {
+                try {
+                    if (!spool.add(queuedAt, copy)) {
+                        LOG.warn("The journal's forwarding queue {} holds {} entries already; this entry is kept in"
+                                + " the journal but will not be forwarded", spool.file(), ForwardingSpool.MAX_LINES);
+                    }
+                } catch (IOException e) {
+                    LOG.warn("A journal entry could not be queued for {} ({}); it is kept in the journal",
+                            target.describe(), e.getMessage());
+                }
+                drain();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            LOG.warn("A journal entry came after forwarding stopped; it is kept in the journal only");
+        }
+    }
+
+    /** Waits (at most {@code timeout}) until nothing is queued; true when the queue is empty. */
+    public boolean awaitDrained(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (drained) {
+            while (true) {
+                if (queued() == 0) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                drained.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)))));
+            }
+        }
+    }
+
+    /** How many entries wait to be sent. */
+    public int queued() {
+        try {
+            return spool.size();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Stops sending; what is still queued stays in the spool for the next start. */
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+
+    private void drain() {
+        try {
+            int sent = spool.drain(this::send);
+            if (sent > 0) {
+                LOG.debug("Forwarded {} journal entries to {}", sent, target.describe());
+            }
+            lastProblem = "";
+            nextRetry = firstRetry;
+        } catch (IOException | RuntimeException e) {
+            lastProblem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.warn("Journal entries could not be forwarded to {} ({}); retrying in {} s", target.describe(),
+                    lastProblem, nextRetry.toSeconds());
+            scheduleRetry();
+        } finally {
+            synchronized (drained) {
+                drained.notifyAll();
+            }
+        }
+    }
+
+    private void scheduleRetry() {
+        if (retryScheduled || worker.isShutdown()) {
+            return;
+        }
+        retryScheduled = true;
+        Duration wait = nextRetry;
+        nextRetry = nextRetry.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : nextRetry.multipliedBy(2);
+        worker.schedule(() -> {
+            retryScheduled = false;
+            drain();
+        }, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void send(List<ForwardingSpool.Queued> batch) throws IOException {
+        if (target.kind() == ForwardingTarget.Kind.SYSLOG) {
+            sendSyslog(batch);
+        } else {
+            for (ForwardingSpool.Queued queued : batch) {
+                sendHttps(queued);
+            }
+        }
+    }
+
+    private void sendSyslog(List<ForwardingSpool.Queued> batch) throws IOException {
+        String host = hostName();
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            for (ForwardingSpool.Queued queued : batch) {
+                out.write(SyslogFrame.frame(queued.time(), host, queued.line()));
+            }
+            out.flush();
+            if (socket instanceof SSLSocket) {
+                return; // TLS has no half-close to wait on; the records were written and flushed
+            }
+            socket.shutdownOutput();
+            // the server closes its side once it has read everything up to our end of stream
+            InputStream in = socket.getInputStream();
+            byte[] ignored = new byte[256];
+            while (in.read(ignored) >= 0) {
+                // syslog servers send nothing back; wait for their end of stream
+            }
+        }
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket;
+        if (target.tls()) {
+            SSLSocket tls = (SSLSocket) SSLSocketFactory.getDefault().createSocket();
+            tls.connect(new InetSocketAddress(target.host(), target.port()), (int) CONNECT_TIMEOUT.toMillis());
+            SSLParameters parameters = tls.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            tls.setSSLParameters(parameters);
+            tls.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            tls.startHandshake();
+            socket = tls;
+        } else {
+            socket = new Socket();
+            socket.connect(new InetSocketAddress(target.host(), target.port()), (int) CONNECT_TIMEOUT.toMillis());
+            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+        }
+        return socket;
+    }
+
+    private void sendHttps(ForwardingSpool.Queued queued) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String line = new String(queued.line(), StandardCharsets.UTF_8);
+        String body = target.format() == ForwardingTarget.Format.SPLUNK_HEC
+                ? "{\"time\":" + queued.time().getEpochSecond() + ",\"source\":\"keydeck\",\"sourcetype\":\"keydeck:journal\","
+                + "\"event\":" + JsonText.quote(line) + "}"
+                : "{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":"
+                + "\"keydeck\"}}]},\"scopeLogs\":[{\"scope\":{\"name\":\"io.keydeck.journal\"},\"logRecords\":[{"
+                + "\"timeUnixNano\":\"" + ChronoUnit.NANOS.between(Instant.EPOCH, queued.time()) + "\","
+                + "\"severityNumber\":10,\"severityText\":\"NOTICE\",\"body\":{\"stringValue\":" + JsonText.quote(line)
+                + "}}]}]}]}";
+        HttpRequest request = HttpRequest.newBuilder(target.url()).timeout(READ_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        try {
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                throw new IOException("the collector answered HTTP " + response.statusCode());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            String name = InetAddress.getLocalHost().getHostName();
+            return name.matches("[\\x21-\\x7e]{1,255}") ? name : "-";
+        } catch (IOException e) {
+            return "-";
+        }
+    }
+}
