@@ -12,6 +12,8 @@ import java.io.IOException;
  * action has happened anyway, so the user is warned rather than told it failed.
  */
 final class JournalRecording {
+    /** A command waits this long at most for its entry to reach the log system before it exits. */
+    private static final java.time.Duration FORWARDING_WAIT = java.time.Duration.ofSeconds(3);
     private final CliContext context;
     private final ActionJournal journal;
 
@@ -22,6 +24,11 @@ final class JournalRecording {
 
     static JournalRecording ready(CliContext context) throws CliFailure {
         ActionJournal journal = context.journal().get();
+        try {
+            journal = journal.forwardingAsConfigured(context.settings().get().load().settings().journalForwarding());
+        } catch (IllegalArgumentException e) {
+            context.err().println("keydeck: warning: journal entries are not forwarded: " + e.getMessage());
+        }
         try {
             journal.ensureWritable();
         } catch (IOException e) {
@@ -35,6 +42,15 @@ final class JournalRecording {
             journal.append(entry);
         } catch (IOException e) {
             context.err().println("keydeck: warning: this action was NOT recorded in the journal: " + e.getMessage());
+            return;
+        }
+        try {
+            if (!journal.awaitForwarded(FORWARDING_WAIT)) {
+                context.err().println("keydeck: note: the log system did not take this journal entry yet; it stays"
+                        + " queued and the next KeyDeck run sends it.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

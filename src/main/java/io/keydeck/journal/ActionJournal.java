@@ -88,6 +88,22 @@ public final class ActionJournal {
         return open(other, keyring);
     }
 
+    /**
+     * This journal forwarded as {@code settings} say (unchanged when forwarding is off), the queue kept
+     * beside the journal file.
+     *
+     * @throws IllegalArgumentException with a sentence naming what is wrong in the settings
+     */
+    public ActionJournal forwardingAsConfigured(io.keydeck.settings.JournalForwarding settings) {
+        return ForwardingTarget.from(settings).map(t -> forwardingTo(LogForwarder.start(t, file.getParent())))
+                .orElse(this);
+    }
+
+    /** Waits at most {@code timeout} for forwarded entries to be sent; true when none are left waiting. */
+    public boolean awaitForwarded(java.time.Duration timeout) throws InterruptedException {
+        return sink == null || sink.awaitSent(timeout);
+    }
+
     /** True when the key and anchor outlive this process (an OS keychain), so tampering can be proven. */
     public boolean isProtected() {
         return keyring.remembersAcrossRestarts();
@@ -352,15 +368,22 @@ public final class ActionJournal {
     }
 
     private FileChannel openForAppend() throws IOException {
+        return openPrivately(file);
+    }
+
+    /**
+     * Opens {@code file} for reading and writing, creating it (and its directory) first if needed. The
+     * journal and its forwarding spool name keys and people, so on POSIX systems only the owner may read them.
+     */
+    static FileChannel openPrivately(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         if (!Files.exists(file)) {
-            createPrivately();
+            createPrivately(file);
         }
         return FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
-    /** The journal names keys and people, so on POSIX systems only its owner may read it. */
-    private void createPrivately() throws IOException {
+    private static void createPrivately(Path file) throws IOException {
         try {
             if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

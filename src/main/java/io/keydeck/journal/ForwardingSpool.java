@@ -5,11 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,18 +133,6 @@ final class ForwardingSpool {
     }
 
     private FileChannel open() throws IOException {
-        Files.createDirectories(file.getParent());
-        if (!Files.exists(file)) {
-            try {
-                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } else {
-                    Files.createFile(file);
-                }
-            } catch (FileAlreadyExistsException raced) {
-                // another process made it first
-            }
-        }
-        return FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        return ActionJournal.openPrivately(file);
     }
 }

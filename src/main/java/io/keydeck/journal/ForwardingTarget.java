@@ -38,6 +38,42 @@ public record ForwardingTarget(Kind kind, String host, int port, boolean tls, UR
         return new ForwardingTarget(Kind.HTTPS, null, 0, true, url, format);
     }
 
+    /**
+     * The target the settings file names, empty when forwarding is off.
+     *
+     * @throws IllegalArgumentException with a sentence naming what is wrong in the settings
+     */
+    public static Optional<ForwardingTarget> from(io.keydeck.settings.JournalForwarding settings) {
+        if (settings == null || !settings.enabled()) {
+            return Optional.empty();
+        }
+        String kind = settings.kind().strip().toLowerCase(Locale.ROOT);
+        ForwardingTarget target;
+        if (kind.equals("syslog")) {
+            target = syslog(settings.host(), settings.port(), settings.tls());
+        } else if (kind.equals("https")) {
+            URI url;
+            try {
+                url = settings.url() == null ? null : URI.create(settings.url().strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("journalForwarding.url is not a valid address.");
+            }
+            String format = settings.format() == null ? "otlp" : settings.format().strip().toLowerCase(Locale.ROOT);
+            if (!format.equals("otlp") && !format.equals("splunk-hec")) {
+                throw new IllegalArgumentException("journalForwarding.format must be \"otlp\" or \"splunk-hec\", was \""
+                        + format.replaceAll("[^\\x20-\\x7e]", "?") + "\".");
+            }
+            target = https(url, format.equals("otlp") ? Format.OTLP : Format.SPLUNK_HEC);
+        } else {
+            throw new IllegalArgumentException("journalForwarding.kind must be \"syslog\", \"https\" or \"off\".");
+        }
+        Optional<String> problem = target.problem();
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException("journalForwarding: " + problem.get());
+        }
+        return Optional.of(target);
+    }
+
     /** A sentence naming what is wrong with this target, or empty when it can be used. */
     public Optional<String> problem() {
         if (kind == Kind.SYSLOG) {

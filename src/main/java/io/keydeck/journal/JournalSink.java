@@ -9,4 +9,9 @@ package io.keydeck.journal;
 public interface JournalSink {
     /** {@code line} is the signed line exactly as written, without its newline. */
     void offer(byte[] line);
+
+    /** Waits at most {@code timeout} for what was offered to be sent; true when nothing is left waiting. */
+    default boolean awaitSent(java.time.Duration timeout) throws InterruptedException {
+        return true;
+    }
 }

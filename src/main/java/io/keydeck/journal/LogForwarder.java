@@ -118,6 +118,11 @@ public final class LogForwarder implements JournalSink, AutoCloseable {
         }
     }
 
+    @Override
+    public boolean awaitSent(Duration timeout) throws InterruptedException {
+        return awaitDrained(timeout);
+    }
+
     /** Waits (at most {@code timeout}) until nothing is queued; true when the queue is empty. */
     public boolean awaitDrained(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -12,13 +12,24 @@ import java.util.Optional;
  * the preferences, and whether the user removed the demo connection (so it is not forced back).
  * Immutable; change it with the {@code with…} methods and hand the result to {@link SettingsStore#save}.
  */
-public record Settings(List<ConnectionProfile> connections, Preferences preferences, boolean demoDismissed) {
+public record Settings(List<ConnectionProfile> connections, Preferences preferences, boolean demoDismissed,
+                       JournalForwarding journalForwarding) {
     public static final Settings DEFAULTS = new Settings(List.of(), Preferences.DEFAULTS, false);
 
     public Settings {
         connections = connections == null ? List.of()
                 : List.copyOf(connections.stream().filter(Objects::nonNull).toList());
         preferences = preferences == null ? Preferences.DEFAULTS : preferences;
+        journalForwarding = journalForwarding == null ? JournalForwarding.OFF : journalForwarding;
+    }
+
+    /** Settings without journal forwarding (as before it existed). */
+    public Settings(List<ConnectionProfile> connections, Preferences preferences, boolean demoDismissed) {
+        this(connections, preferences, demoDismissed, JournalForwarding.OFF);
+    }
+
+    public Settings withJournalForwarding(JournalForwarding forwarding) {
+        return new Settings(connections, preferences, demoDismissed, forwarding);
     }
 
     public Optional<ConnectionProfile> connection(String id) {
@@ -34,7 +45,7 @@ public record Settings(List<ConnectionProfile> connections, Preferences preferen
         } else {
             list.set(index, profile);
         }
-        return new Settings(list, preferences, demoDismissed);
+        return new Settings(list, preferences, demoDismissed, journalForwarding);
     }
 
     /**
@@ -49,7 +60,7 @@ public record Settings(List<ConnectionProfile> connections, Preferences preferen
         List<ConnectionProfile> list = new ArrayList<>(connections);
         list.remove(removed.get());
         Preferences prefs = id.equals(preferences.selectedConnectionId()) ? preferences.withSelectedConnectionId(null) : preferences;
-        return new Settings(list, prefs, demoDismissed || removed.get().demo());
+        return new Settings(list, prefs, demoDismissed || removed.get().demo(), journalForwarding);
     }
 
     /**
@@ -67,11 +78,11 @@ public record Settings(List<ConnectionProfile> connections, Preferences preferen
             }
         }
         list.addAll(remaining.values());
-        return new Settings(list, preferences, demoDismissed);
+        return new Settings(list, preferences, demoDismissed, journalForwarding);
     }
 
     public Settings withPreferences(Preferences newPreferences) {
-        return new Settings(connections, newPreferences, demoDismissed);
+        return new Settings(connections, newPreferences, demoDismissed, journalForwarding);
     }
 
     /**

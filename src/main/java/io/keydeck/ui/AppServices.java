@@ -60,13 +60,20 @@ public record AppServices(BackgroundTasks tasks, List<ConnectionSession> connect
         ActiveConnection active = new ActiveConnection(null);
         Connections saved = Connections.start(store, vault, tasks, messages, clock, sandbox, active,
                 new WindowNotices());
+        ActionJournal journal = ActionJournal.inDataDir(JournalKeyring.deferred(() -> {
+            // the journal's key and anchor go where tokens go; appends and checks run off the FX thread
+            TokenVault chosen = vault.join().vault();
+            return JournalKeyring.of(chosen::store, chosen::read, chosen::delete, chosen.remembersAcrossRestarts(),
+                    chosen.description());
+        }));
+        try {
+            journal = journal.forwardingAsConfigured(store.load().settings().journalForwarding());
+        } catch (IllegalArgumentException e) {
+            org.slf4j.LoggerFactory.getLogger(AppServices.class).warn("Journal entries are not forwarded: {}",
+                    e.getMessage());
+        }
         return new AppServices(tasks, saved.sessions(), active, messages, clock, new StatusLine(), new Navigation(),
-                saved, new ConsoleAuthFailures(clock), ActionJournal.inDataDir(JournalKeyring.deferred(() -> {
-                    // the journal's key and anchor go where tokens go; appends and checks run off the FX thread
-                    TokenVault chosen = vault.join().vault();
-                    return JournalKeyring.of(chosen::store, chosen::read, chosen::delete,
-                            chosen.remembersAcrossRestarts(), chosen.description());
-                })));
+                saved, new ConsoleAuthFailures(clock), journal);
     }
 
     /** These services with the window's actions journaled to {@code other} instead. */
