@@ -52,8 +52,10 @@ final class KeysCreateCommand implements Subcommand {
         try (GatewayConnection gateway = GatewayConnection.open(args, context)) {
             JournalRecording journal = JournalRecording.ready(context);
             IssuedSecret issued;
+            String requestId;
             try {
                 issued = gateway.client().createKey(request, UUID.randomUUID().toString());
+                requestId = gateway.client().lastRequestId().orElse(null);
             } catch (GatewayException e) {
                 journal.record(JournalEntry.failed(context.clock(), JournalAction.CREATE, gateway.label(), null, name,
                         JournalRecording.code(e), e.requestId()));
@@ -63,7 +65,7 @@ final class KeysCreateCommand implements Subcommand {
                 context.out().println(issued.secret());
                 context.out().flush();
             }
-            journal.record(JournalEntry.succeeded(context.clock(), JournalAction.CREATE, gateway.label(), issued.key(), null));
+            journal.record(JournalEntry.succeeded(context.clock(), JournalAction.CREATE, gateway.label(), issued.key(), requestId));
             if (context.out().checkError()) {
                 throw CliFailure.local("the key \"" + Text.printable(issued.key().name()) + "\" (id " + issued.key().id()
                         + ") was created but its secret could not be written to stdout, and the gateway will not show"

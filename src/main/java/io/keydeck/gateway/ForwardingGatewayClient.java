@@ -98,6 +98,11 @@ public abstract class ForwardingGatewayClient implements GatewayClient {
     }
 
     @Override
+    public Optional<String> lastRequestId() {
+        return delegate.lastRequestId();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

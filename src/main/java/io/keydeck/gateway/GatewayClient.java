@@ -94,6 +94,14 @@ public interface GatewayClient extends AutoCloseable {
     /** The {@code X-RateLimit-*} headers of the latest answer, if the gateway sends them. */
     Optional<RateLimitStatus> lastRateLimit();
 
+    /**
+     * The request id of the latest answer this client gave <em>on the calling thread</em>, so whoever made
+     * a call can journal the gateway's id for it (a create or update returns the key, not the id).
+     */
+    default Optional<String> lastRequestId() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

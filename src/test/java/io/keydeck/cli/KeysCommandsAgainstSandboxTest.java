@@ -119,7 +119,9 @@ class KeysCommandsAgainstSandboxTest {
             assertThat(e.connection()).isEqualTo(sandbox.baseUrl().toString());
             assertThat(e.user()).isEqualTo(System.getProperty("user.name"));
         });
-        assertThat(entries.get(1).requestId()).startsWith("req_");
+        assertThat(entries.get(0).requestId()).as("the create's X-Request-ID").startsWith("req_");
+        assertThat(entries.get(1).requestId()).startsWith("req_").isNotEqualTo(entries.get(0).requestId());
+        assertThat(cli.run("journal", "verify").exit()).isZero();
         String journalText = Files.readString(cli.journal().file());
         assertThat(journalText).doesNotContain(secret).doesNotContain(secret.substring(9))
                 .doesNotContain(sandbox.adminToken());

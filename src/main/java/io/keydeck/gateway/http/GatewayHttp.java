@@ -54,6 +54,8 @@ public final class GatewayHttp {
     private final HttpOptions options;
     private final HttpClient client;
     private final AtomicReference<RateLimitStatus> lastRateLimit = new AtomicReference<>();
+    /** Per thread, so two calls at once on one connection never hand each other's id to the journal. */
+    private final ThreadLocal<String> lastRequestId = new ThreadLocal<>();
 
     /** Refuses with {@link Kind#POLICY} a base URL that {@link BaseUrlPolicy} rejects; sends nothing. */
     public GatewayHttp(GatewayTarget target, AuthScheme auth, HttpOptions options) throws GatewayException {
@@ -80,6 +82,11 @@ public final class GatewayHttp {
     /** The {@code X-RateLimit-*} headers of the latest answer that had any. */
     public Optional<RateLimitStatus> lastRateLimit() {
         return Optional.ofNullable(lastRateLimit.get());
+    }
+
+    /** The {@code X-Request-ID} of the latest answer read on the calling thread. */
+    public Optional<String> lastRequestId() {
+        return Optional.ofNullable(lastRequestId.get());
     }
 
     public GatewayResponse<JsonNode> get(String path, Map<String, ?> query) throws GatewayException {
@@ -268,6 +275,7 @@ public final class GatewayHttp {
     private <T> GatewayResponse<T> readBody(Call call, HttpResponse<InputStream> response, JsonBodyReader<T> reader)
             throws GatewayException {
         String requestId = ErrorResponseParser.requestIdHeader(response.headers()).orElse(null);
+        lastRequestId.set(requestId);
         int status = response.statusCode();
         String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         try (InputStream in = response.body()) {

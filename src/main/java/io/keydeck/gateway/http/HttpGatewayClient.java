@@ -30,6 +30,11 @@ public abstract class HttpGatewayClient implements GatewayClient {
         return http.lastRateLimit();
     }
 
+    @Override
+    public Optional<String> lastRequestId() {
+        return http.lastRequestId();
+    }
+
     /** Nothing to release: the JDK HttpClient of Java 17 has no close, and the token belongs to the caller's vault. */
     @Override
     public void close() {

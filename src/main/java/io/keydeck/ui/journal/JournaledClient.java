@@ -40,7 +40,7 @@ final class JournaledClient extends ForwardingGatewayClient {
     public IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException {
         try {
             IssuedSecret issued = delegate().createKey(request, idempotencyKey);
-            created(issued.key(), null);
+            created(issued.key(), delegate().lastRequestId().orElse(null));
             return issued;
         } catch (SecretAlreadyShownException replayed) {
             // an earlier attempt whose answer was lost did create this key

@@ -88,13 +88,28 @@ public final class WindowJournal {
         return new JournaledClient(client, this, connection, List.of(old), old);
     }
 
+    /** A gateway call's task that keeps the request id of the gateway's answer, for the journal. */
+    public abstract static class AnsweredTask<T> extends Task<T> {
+        private volatile String requestId;
+
+        /** Called from {@code call()} once the gateway has answered. */
+        protected final void answeredWith(String id) {
+            requestId = id;
+        }
+
+        public final String requestId() {
+            return requestId;
+        }
+    }
+
     /** Journals a rename, disable or enable when {@code task} (the gateway's update of {@code before}) ends. */
     public void recordUpdate(Task<ApiKey> task, String connection, ApiKey before, JournalAction action) {
         task.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> {
             ApiKey after = task.getValue();
             ApiKey named = action == JournalAction.RENAME
                     ? after.withName(before.name() + " \u2192 " + after.name()) : after;
-            record(JournalEntry.succeeded(clock, action, connection, named, null));
+            record(JournalEntry.succeeded(clock, action, connection, named,
+                    task instanceof AnsweredTask<?> answered ? answered.requestId() : null));
         });
         task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> {
             Throwable failure = task.getException();

@@ -23,6 +23,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
+import io.keydeck.ui.journal.WindowJournal;
 import javafx.concurrent.Task;
 
 import java.text.MessageFormat;
@@ -131,10 +132,12 @@ public final class KeysViewModel {
     /** Renames or disables a key on the gateway; the row changes when the gateway agrees. */
     public Task<ApiKey> update(ApiKey key, KeyUpdate update) {
         GatewayClient target = loader.client();
-        Task<ApiKey> task = new Task<>() {
+        Task<ApiKey> task = new WindowJournal.AnsweredTask<>() {
             @Override
             protected ApiKey call() throws GatewayException {
-                return target.updateKey(key.id(), update);
+                ApiKey updated = target.updateKey(key.id(), update);
+                answeredWith(target.lastRequestId().orElse(null));
+                return updated;
             }
         };
         task.setOnSucceeded(e -> {

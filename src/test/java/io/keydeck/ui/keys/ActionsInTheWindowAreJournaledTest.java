@@ -93,6 +93,36 @@ class ActionsInTheWindowAreJournaledTest {
     }
 
     @Test
+    void aRenameAndADisableOnTheSandboxAreJournaledWithTheGatewaysRequestIds() throws Exception {
+        ActionJournal journal = journal();
+        window = KeysWindow.onSandbox(journal);
+        IssuedKey issued = window.sandbox().issueInferenceKey("Billing exporter");
+        var robot = window.robot;
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(10, () -> window.row("Billing exporter") != null);
+        window.select(window.row("Billing exporter"));
+        robot.clickOn("#renameButton");
+        waitUntil(5, () -> robot.lookup("#renameField").tryQuery().isPresent());
+        javafx.scene.control.TextField field = robot.lookup("#renameField").queryAs(javafx.scene.control.TextField.class);
+        onFx((Runnable) field::clear);
+        robot.clickOn(field).write("Billing exporter v2");
+        robot.clickOn("#renameOkButton");
+        waitUntil(10, () -> window.row("Billing exporter v2") != null);
+        window.select(window.row("Billing exporter v2"));
+        robot.clickOn("#disableButton");
+
+        List<JournalEntry> entries = entriesOnceThereAre(journal, 2);
+
+        assertThat(entries).extracting(JournalEntry::action).containsExactly(JournalAction.RENAME, JournalAction.DISABLE);
+        assertThat(entries).allSatisfy(e -> {
+            assertThat(e.keyId()).isEqualTo(issued.id());
+            assertThat(e.result()).isEqualTo("ok");
+            assertThat(e.requestId()).as("the gateway's X-Request-ID").startsWith("req_");
+        });
+        assertThat(entries.get(0).requestId()).isNotEqualTo(entries.get(1).requestId());
+    }
+
+    @Test
     void aCreateIsJournaledAndTheFileNeverHoldsTheSecret() throws Exception {
         ActionJournal journal = journal();
         window = KeysWindow.onSandbox(journal);
@@ -114,7 +144,7 @@ class ActionsInTheWindowAreJournaledTest {
         assertThat(entry.keyName()).isEqualTo("Checkout worker");
         assertThat(entry.keyHint()).isEqualTo(secret.substring(0, 9) + "\u2026" + secret.substring(secret.length() - 4));
         assertThat(entry.result()).isEqualTo("ok");
-        assertThat(entry.requestId()).isNull();
+        assertThat(entry.requestId()).as("the gateway's X-Request-ID of the create").startsWith("req_");
         String file = Files.readString(journal.file(), StandardCharsets.UTF_8);
         assertThat(file).doesNotContain(secret).doesNotContain(secret.substring(9, secret.length() - 4));
     }
