@@ -57,6 +57,57 @@ class KeychainRoundTripTest {
         }
     }
 
+    @Test
+    void theJournalsSigningKeyAndAnchorLiveInTheOsKeychainAndSurviveARestart(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // a prefix of our own, so the test never touches this machine's real journal key
+        String prefix = "keydeck-test-" + UUID.randomUUID() + "/";
+        java.util.Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Path file = dir.resolve("journal.jsonl");
+        try (KeychainVault vault = openOrSkip()) {
+            try {
+                io.keydeck.journal.ActionJournal journal = io.keydeck.journal.ActionJournal.open(file, keyring(vault, prefix, names));
+                for (int i = 1; i <= 3; i++) {
+                    journal.append(new io.keydeck.journal.JournalEntry(java.time.Instant.now(), "ci", "Prod",
+                            io.keydeck.journal.JournalAction.REVOKE, "key_" + i, "key " + i, "mrk_live_…000" + i, "ok",
+                            "req_" + i));
+                }
+                assertThat(journal.isProtected()).isTrue();
+                assertThat(names).contains(prefix + "journal-signing-key", prefix + "journal-public-key");
+                char[] privateKey = vault.read(prefix + "journal-signing-key").orElseThrow();
+                String privateText = new String(privateKey);
+                assertThat(Files.readString(file)).doesNotContain(privateText);
+                if (secretToolUsable()) {
+                    assertThat(secretToolSearch(prefix + "journal-signing-key")).contains("secret = " + privateText);
+                }
+                java.util.Arrays.fill(privateKey, '\0');
+
+                // a new keychain connection, as after a restart: the key and the anchor are still there
+                try (KeychainVault again = KeychainVault.open(Duration.ofSeconds(30))) {
+                    io.keydeck.journal.ActionJournal reopened = io.keydeck.journal.ActionJournal.open(file,
+                            keyring(again, prefix, names));
+                    io.keydeck.journal.VerifyResult intact = reopened.verify();
+                    assertThat(intact.describe()).contains("all 3 entries check out, every one signed");
+                    java.util.List<String> lines = Files.readAllLines(file);
+                    Files.writeString(file, lines.get(0) + "\n" + lines.get(1) + "\n");
+                    assertThat(reopened.verify().firstBreak()).hasValueSatisfying(b -> assertThat(b.message())
+                            .contains("The journal ends at entry 2; the anchor in the ").contains("says 3"));
+                }
+            } finally {
+                names.forEach(vault::delete);
+            }
+        }
+    }
+
+    /** As the app wires it (CliContext.keyring), over a real keychain, with the test's prefix on every name. */
+    private static io.keydeck.journal.JournalKeyring keyring(KeychainVault vault, String prefix, java.util.Set<String> names) {
+        return io.keydeck.journal.JournalKeyring.of((name, value) -> {
+            names.add(prefix + name);
+            vault.store(prefix + name, value);
+        }, name -> vault.read(prefix + name), name -> vault.delete(prefix + name), vault.remembersAcrossRestarts(),
+                vault.description());
+    }
+
     private static KeychainVault openOrSkip() {
         try {
             return KeychainVault.open(Duration.ofSeconds(30));
