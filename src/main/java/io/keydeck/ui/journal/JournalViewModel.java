@@ -207,7 +207,9 @@ public final class JournalViewModel {
                 .map(b -> new Verdict(false, MessageFormat.format(messages.getString("journal.verify.broken"),
                         b.line(), b.reason().name().toLowerCase(Locale.ROOT), b.message())))
                 .orElseGet(() -> new Verdict(true, MessageFormat.format(messages.getString("journal.verify.intact"),
-                        result.lineCount())));
+                        result.lineCount(), result.signed())
+                        // what the check could not vouch for (unsigned legacy lines, no keychain) is said, not hidden
+                        + (result.notes().isEmpty() ? "" : " " + String.join(" ", result.notes()))));
     }
 
     /** True when {@code entry} names a key of the connection the Keys view shows, so it can be opened there. */
