@@ -87,7 +87,9 @@ class FilterAuthLogByCodeTest {
     @Test
     void someBarsAreNamedByTheirTimeBelowThemInOrderAndWithoutOverlap(FxRobot robot) throws Exception {
         waitUntil(10, () -> table(robot) != null && table(robot).getItems().size() == 90);
-        robot.sleep(300); // a layout pass after the bars arrived
+        // a layout pass after the bars arrived: the chart has placed its ticks
+        waitUntil(10, () -> !chart(robot).isNeedsLayout() && robot.lookup(".histogram-tick").queryAll().stream()
+                .anyMatch(node -> node.isVisible() && node.getLayoutBounds().getWidth() > 0));
 
         List<javafx.geometry.Bounds> shown = onFx(() -> robot.lookup(".histogram-tick").queryAll().stream()
                 .filter(Node::isVisible)
