@@ -1,5 +1,9 @@
 package io.keydeck.ui;
 
+import io.keydeck.ui.shell.WindowNotices;
+import io.keydeck.ui.shell.Navigation;
+import io.keydeck.ui.shell.ActiveConnection;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.journal.ActionJournal;
 import io.keydeck.journal.JournalKeyring;
 import io.keydeck.sandbox.SandboxOptions;

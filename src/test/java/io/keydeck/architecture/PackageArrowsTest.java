@@ -1,17 +1,30 @@
 package io.keydeck.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
-/** The arrows of DESIGN.md §1, tested so they stay true. */
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The arrows of DESIGN.md §1, tested so they stay true: for each package, what it MAY use (an
+ * allow-list; anything else fails), and no package cycles. A rule that matches no class fails too.
+ */
 class PackageArrowsTest {
     private static final String[] JDK = {"java..", "javax.crypto..", "javax.net.."};
+    private static final String JACKSON = "com.fasterxml.jackson..";
+    private static final String SLF4J = "org.slf4j..";
     private static JavaClasses classes;
 
     @BeforeAll
@@ -21,107 +34,183 @@ class PackageArrowsTest {
                 .importPackages("io.keydeck");
     }
 
-    private static String[] with(String... extra) {
-        String[] all = new String[JDK.length + extra.length];
-        System.arraycopy(JDK, 0, all, 0, JDK.length);
-        System.arraycopy(extra, 0, all, JDK.length, extra.length);
-        return all;
-    }
-
-    private static void check(ArchRule rule) {
-        rule.allowEmptyShould(true).check(classes);
+    /** Classes in {@code pkg} (and below) may use only the JDK, themselves and {@code allowed}. */
+    private static void mayUseOnly(String pkg, String because, String... allowed) {
+        List<String> all = new ArrayList<>(Arrays.asList(JDK));
+        all.add(pkg);
+        all.addAll(Arrays.asList(allowed));
+        classes().that().resideInAPackage(pkg)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(all.toArray(String[]::new))
+                .because(because)
+                .check(classes);
     }
 
     @Test
     void modelUsesOnlyTheJdk() {
-        check(noClasses().that().resideInAPackage("io.keydeck.model..")
-                .should().dependOnClassesThat().resideOutsideOfPackages(with("io.keydeck.model..")));
+        mayUseOnly("io.keydeck.model..", "records and enums are the vocabulary every other room speaks");
     }
 
     @Test
     void gatewaySpiUsesOnlyTheModel() {
-        check(noClasses().that().resideInAPackage("io.keydeck.gateway")
-                .should().dependOnClassesThat().resideOutsideOfPackages(with("io.keydeck.model..", "io.keydeck.gateway")));
+        mayUseOnly("io.keydeck.gateway", "the SPI is what drivers and the app agree on, nothing more",
+                "io.keydeck.model..");
     }
 
     @Test
     void httpLayerUsesOnlyModelAndSpi() {
-        check(noClasses().that().resideInAPackage("io.keydeck.gateway.http..")
-                .should().dependOnClassesThat().resideOutsideOfPackages(with("io.keydeck.model..", "io.keydeck.gateway",
-                        "io.keydeck.gateway.http..", "com.fasterxml.jackson..", "org.slf4j..")));
+        mayUseOnly("io.keydeck.gateway.http..", "one HTTP layer shared by every driver",
+                "io.keydeck.model..", "io.keydeck.gateway", JACKSON, SLF4J);
     }
 
     @Test
     void driversUseOnlyTheSpiAndTheHttpLayer() {
-        check(noClasses().that().resideInAPackage("io.keydeck.gateway..")
-                .and().resideOutsideOfPackages("io.keydeck.gateway", "io.keydeck.gateway.http..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.keydeck.ui..", "io.keydeck.cli..",
-                        "io.keydeck.sandbox..", "io.keydeck.vault..", "io.keydeck.settings..", "io.keydeck.review..",
-                        "javafx..", "java.net.http.."));
+        for (String driver : List.of("multiroute", "openrouter", "openai", "anthropic", "litellm", "compatible")) {
+            mayUseOnly("io.keydeck.gateway." + driver + "..", "a driver is only JSON mapping and endpoint paths",
+                    "io.keydeck.model..", "io.keydeck.gateway", "io.keydeck.gateway.http..", JACKSON);
+        }
     }
 
     @Test
-    void vaultAndSettingsUseOnlyTheModel() {
-        check(noClasses().that().resideInAnyPackage("io.keydeck.vault..", "io.keydeck.settings..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.keydeck.gateway..", "io.keydeck.ui..",
-                        "io.keydeck.cli..", "io.keydeck.sandbox..", "io.keydeck.review..", "javafx.."));
+    void vaultUsesOnlyTheModelAndTheKeyring() {
+        mayUseOnly("io.keydeck.vault..", "token storage knows nothing of gateways, settings or the journal",
+                "io.keydeck.model..", "com.github.javakeyring..", JACKSON, SLF4J);
     }
 
     @Test
-    void sandboxNeverUsesTheClientSideOrJavaFx() {
-        check(noClasses().that().resideInAPackage("io.keydeck.sandbox..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.keydeck.gateway..", "io.keydeck.ui..",
-                        "io.keydeck.cli..", "io.keydeck.vault..", "io.keydeck.settings..", "javafx.."));
-    }
-
-    @Test
-    void onlyTheUiUsesJavaFx() {
-        check(noClasses().that().resideOutsideOfPackages("io.keydeck.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..",
-                        "org.kordamp.ikonli.."));
-    }
-
-    @Test
-    void nothingBelowTheUiUsesTheUi() {
-        check(noClasses().that().resideOutsideOfPackages("io.keydeck.ui..")
-                .and().doNotHaveFullyQualifiedName("io.keydeck.Launcher")
-                .should().dependOnClassesThat().resideInAPackage("io.keydeck.ui.."));
+    void settingsUseOnlyTheModel() {
+        mayUseOnly("io.keydeck.settings..", "profiles and preferences are plain data on disk",
+                "io.keydeck.model..", JACKSON, SLF4J);
     }
 
     @Test
     void reviewUsesOnlyTheModel() {
-        check(noClasses().that().resideInAPackage("io.keydeck.review..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.keydeck.gateway..", "io.keydeck.ui..",
-                        "io.keydeck.cli..", "io.keydeck.sandbox..", "javafx.."));
+        mayUseOnly("io.keydeck.review..", "review rules judge keys; they never fetch or store anything",
+                "io.keydeck.model..", JACKSON);
     }
 
     @Test
-    void usageAndAuthLogAnalysisUseOnlyTheModel() {
-        check(noClasses().that().resideInAPackage("io.keydeck.usage..")
-                .should().dependOnClassesThat().resideOutsideOfPackages(with("io.keydeck.model..", "io.keydeck.usage..")));
-        check(noClasses().that().resideInAPackage("io.keydeck.authlog..")
-                .should().dependOnClassesThat().resideOutsideOfPackages(with("io.keydeck.model..", "io.keydeck.authlog..")));
+    void sandboxUsesOnlyTheModelAndTheJdkServer() {
+        mayUseOnly("io.keydeck.sandbox..", "the sandbox is the other side of the wire: never the client side or ui",
+                "io.keydeck.model..", "com.sun.net.httpserver..", JACKSON, SLF4J);
     }
 
     @Test
     void journalUsesOnlyTheModelAndThePlatformDirectories() {
-        check(noClasses().that().resideInAPackage("io.keydeck.journal..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.keydeck.gateway..", "io.keydeck.ui..",
-                        "io.keydeck.cli..", "io.keydeck.sandbox..", "io.keydeck.vault..", "io.keydeck.review..",
-                        "javafx.."));
+        mayUseOnly("io.keydeck.journal..", "the journal records actions; settings only for the platform data dir",
+                "io.keydeck.model..", "io.keydeck.settings..", JACKSON, SLF4J);
+    }
+
+    @Test
+    void usageAndAuthLogAnalysisUseOnlyTheModel() {
+        mayUseOnly("io.keydeck.usage..", "usage figures are computed from model records only", "io.keydeck.model..");
+        mayUseOnly("io.keydeck.authlog..", "auth-log signals are computed from model records only",
+                "io.keydeck.model..");
+    }
+
+    @Test
+    void loggingUsesOnlyLogbackAndTheModel() {
+        mayUseOnly("io.keydeck.logging..", "the redacting log layout; the model knows what a secret looks like",
+                "io.keydeck.model..", "ch.qos.logback..", SLF4J);
+    }
+
+    @Test
+    void sessionUsesNoJavaFxAndNothingAboveIt() {
+        mayUseOnly("io.keydeck.session..", "the application layer is shared alike by the window and the command line",
+                "io.keydeck.model..", "io.keydeck.gateway..", "io.keydeck.vault..", "io.keydeck.settings..",
+                "io.keydeck.journal..", "io.keydeck.review..", SLF4J);
+    }
+
+    @Test
+    void commandLineUsesSessionAndBelowNeverTheUi() {
+        mayUseOnly("io.keydeck.cli..", "the headless commands run without JavaFX",
+                "io.keydeck.session..", "io.keydeck.model..", "io.keydeck.gateway..", "io.keydeck.vault..",
+                "io.keydeck.settings..", "io.keydeck.journal..", "io.keydeck.review..", "io.keydeck.usage..",
+                "io.keydeck.authlog..", "io.keydeck.sandbox..", JACKSON, SLF4J);
+    }
+
+    @Test
+    void uiUsesEverythingBelowButNeverTheCommandLine() {
+        classes().that().resideInAPackage("io.keydeck.ui..")
+                .should().onlyDependOnClassesThat().resideOutsideOfPackages("io.keydeck.cli..", "io.keydeck")
+                .because("the window and the command line are two doors onto the same rooms, not onto each other")
+                .check(classes);
+    }
+
+    @Test
+    void launcherOnlyChoosesBetweenWindowAndCommandLine() {
+        classes().that().haveFullyQualifiedName("io.keydeck.Launcher")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.keydeck", "io.keydeck.cli..",
+                        "io.keydeck.ui", "io.keydeck.settings..", SLF4J)
+                .because("the main class starts the CLI or the window and nothing else")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheUiUsesJavaFx() {
+        noClasses().that().resideOutsideOfPackages("io.keydeck.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..",
+                        "org.kordamp.ikonli..")
+                .because("everything below the ui runs headless, in the CLI and in tests")
+                .check(classes);
+    }
+
+    @Test
+    void nothingBelowTheUiUsesTheUi() {
+        noClasses().that().resideOutsideOfPackages("io.keydeck.ui..")
+                .and().doNotHaveFullyQualifiedName("io.keydeck.Launcher")
+                .should().dependOnClassesThat().resideInAPackage("io.keydeck.ui..")
+                .because("arrows point downwards only")
+                .check(classes);
+    }
+
+    @Test
+    void topLevelPackagesAreFreeOfCycles() {
+        slices().matching("io.keydeck.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void uiFeaturePackagesAreFreeOfCycles() {
+        slices().matching("io.keydeck.ui.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** As above, with the ui root (start-up) as a slice of its own: features never reach back into it. */
+    @Test
+    void uiRootAndItsFeaturesAreFreeOfCycles() {
+        slices().assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String pkg = javaClass.getPackageName();
+                if (pkg.equals("io.keydeck.ui")) {
+                    return SliceIdentifier.of("ui (start-up)");
+                }
+                if (pkg.startsWith("io.keydeck.ui.")) {
+                    return SliceIdentifier.of("ui." + pkg.substring("io.keydeck.ui.".length()).split("\\.")[0]);
+                }
+                return SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "the ui root and each ui feature package";
+            }
+        }).should().beFreeOfCycles().check(classes);
     }
 
     @Test
     void onlyTheCommandLinePrintsToStandardStreams() {
-        check(noClasses().that().resideOutsideOfPackages("io.keydeck.cli..")
+        noClasses().that().resideOutsideOfPackages("io.keydeck.cli..")
                 .and().doNotHaveFullyQualifiedName("io.keydeck.Launcher")
                 .and().doNotHaveFullyQualifiedName("io.keydeck.sandbox.SandboxCommand")
                 .should().accessField(System.class, "out")
-                .orShould().accessField(System.class, "err"));
+                .orShould().accessField(System.class, "err")
+                .because("the window logs; only commands talk to the terminal")
+                .check(classes);
     }
 
     @Test
     void nobodyPrintsStackTraces() {
-        check(noClasses().should().callMethod(Throwable.class, "printStackTrace"));
+        noClasses().should().callMethod(Throwable.class, "printStackTrace")
+                .because("stack traces go through the redacting logger")
+                .check(classes);
     }
 }

@@ -9,7 +9,7 @@ import io.keydeck.sandbox.SandboxGateway;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.ui.AppServices;
 import io.keydeck.ui.AppWindow;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.Theme;
 import javafx.application.Platform;

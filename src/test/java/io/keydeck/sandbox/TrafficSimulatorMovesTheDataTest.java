@@ -16,26 +16,25 @@ class TrafficSimulatorMovesTheDataTest {
                 .withTrafficInterval(Duration.ofMillis(20)));
         SandboxCalls calls = new SandboxCalls(sandbox);
         Instant started = Instant.now();
-        boolean keyUsed = false;
-        boolean failureLogged = false;
+        java.util.concurrent.atomic.AtomicBoolean keyUsed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean failureLogged = new java.util.concurrent.atomic.AtomicBoolean();
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while ((!keyUsed || !failureLogged) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
+            org.testfx.util.WaitForAsyncUtils.waitFor(15, java.util.concurrent.TimeUnit.SECONDS, () -> {
                 for (JsonNode k : calls.get("/v1/api-keys?limit=1000", sandbox.adminToken()).json().path("data")) {
                     if (!k.path("last_used_at").isNull()
                             && !Instant.parse(k.path("last_used_at").asText()).isBefore(started)) {
-                        keyUsed = true;
+                        keyUsed.set(true);
                         assertThat(k.path("last_used_ip").asText()).isNotEqualTo("127.0.0.1");
                     }
                 }
                 for (JsonNode e : calls.get("/v1/auth-events?limit=20", sandbox.adminToken()).json().path("data")) {
                     if (e.path("path").asText().equals("/v1/chat/completions")) {
-                        failureLogged = true;
+                        failureLogged.set(true);
                         assertThat(e.path("client_ip").asText()).isNotEqualTo("127.0.0.1");
                     }
                 }
-            }
+                return keyUsed.get() && failureLogged.get();
+            });
         } finally {
             sandbox.close();
         }
@@ -43,7 +42,7 @@ class TrafficSimulatorMovesTheDataTest {
                 java.net.InetAddress.getLoopbackAddress())) {
             assertThat(reuse.getLocalPort()).as("close() released the port").isEqualTo(sandbox.baseUrl().getPort());
         }
-        assertThat(keyUsed).as("a seeded key was used by the simulator").isTrue();
-        assertThat(failureLogged).as("a bad simulated call reached the auth log").isTrue();
+        assertThat(keyUsed.get()).as("a seeded key was used by the simulator").isTrue();
+        assertThat(failureLogged.get()).as("a bad simulated call reached the auth log").isTrue();
     }
 }

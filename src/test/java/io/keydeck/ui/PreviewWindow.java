@@ -1,5 +1,6 @@
 package io.keydeck.ui;
 
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.ui.common.BackgroundTasks;

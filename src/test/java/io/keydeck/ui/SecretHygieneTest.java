@@ -1,5 +1,6 @@
 package io.keydeck.ui;
 
+import io.keydeck.session.ConnectionSession;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;

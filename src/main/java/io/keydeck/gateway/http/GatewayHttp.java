@@ -377,4 +377,9 @@ public final class GatewayHttp {
                     "KeyDeck could not encode the request body.", null, e);
         }
     }
+
+    /** Wipes the admin token this transport holds; a closed client sends no more requests. */
+    public void close() {
+        token.wipe();
+    }
 }

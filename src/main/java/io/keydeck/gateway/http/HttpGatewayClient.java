@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * What every driver's client over {@link GatewayHttp} shares — its driver, the transport, the
- * rate-limit headroom of the latest answer, and nothing to close — so a driver writes only paths
+ * rate-limit headroom of the latest answer, and wiping the token on close — so a driver writes only paths
  * and JSON mapping.
  */
 public abstract class HttpGatewayClient implements GatewayClient {
@@ -35,8 +35,9 @@ public abstract class HttpGatewayClient implements GatewayClient {
         return http.lastRequestId();
     }
 
-    /** Nothing to release: the JDK HttpClient of Java 17 has no close, and the token belongs to the caller's vault. */
+    /** Wipes the client's copy of the admin token (the JDK HttpClient of Java 17 has nothing to close). */
     @Override
     public void close() {
+        http.close();
     }
 }

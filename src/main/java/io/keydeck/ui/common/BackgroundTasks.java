@@ -48,6 +48,11 @@ public final class BackgroundTasks implements AutoCloseable {
         return executor;
     }
 
+    /** True when no task started here is still running and every finished one's handlers have run; FX thread. */
+    public boolean idle() {
+        return running.isEmpty();
+    }
+
     public void cancelAll() {
         running.forEach(Task::cancel);
     }

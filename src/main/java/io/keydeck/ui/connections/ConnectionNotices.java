@@ -2,10 +2,10 @@ package io.keydeck.ui.connections;
 
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.settings.ConnectionProfile;
-import io.keydeck.ui.ConnectionSession;
-import io.keydeck.ui.WindowNotices;
-import io.keydeck.ui.WindowNotices.Level;
-import io.keydeck.ui.WindowNotices.Notice;
+import io.keydeck.session.ConnectionSession;
+import io.keydeck.ui.shell.WindowNotices;
+import io.keydeck.ui.shell.WindowNotices.Level;
+import io.keydeck.ui.shell.WindowNotices.Notice;
 import io.keydeck.ui.common.RelativeTime;
 
 import java.text.MessageFormat;

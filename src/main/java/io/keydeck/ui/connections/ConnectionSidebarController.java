@@ -1,6 +1,6 @@
 package io.keydeck.ui.connections;
 
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.common.ListRows;
 import io.keydeck.ui.common.DialogButtons;
 import javafx.beans.binding.Bindings;

@@ -3,7 +3,7 @@ package io.keydeck.ui.connections;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.settings.ConnectionProfile;
 import io.keydeck.settings.EnvironmentTag;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.RelativeTime;
 import javafx.beans.property.ObjectProperty;

@@ -2,8 +2,8 @@ package io.keydeck.ui.connections;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
-import io.keydeck.ui.WindowNotices;
-import io.keydeck.ui.WindowNotices.Notice;
+import io.keydeck.ui.shell.WindowNotices;
+import io.keydeck.ui.shell.WindowNotices.Notice;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;

@@ -2,7 +2,7 @@ package io.keydeck.ui.connections;
 
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.settings.ConnectionProfile;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 
 import java.text.MessageFormat;
 import java.util.HashSet;

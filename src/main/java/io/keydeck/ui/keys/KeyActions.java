@@ -2,8 +2,8 @@ package io.keydeck.ui.keys;
 
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.journal.JournalAction;
-import io.keydeck.ui.ActiveConnection;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.shell.ActiveConnection;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.common.DialogButtons;
 import io.keydeck.ui.journal.WindowJournal;
 import io.keydeck.model.Capability;

@@ -1,8 +1,8 @@
 package io.keydeck.ui.main;
 
-import io.keydeck.ui.ActiveConnection;
-import io.keydeck.ui.ConnectionSession;
-import io.keydeck.ui.Navigation;
+import io.keydeck.ui.shell.ActiveConnection;
+import io.keydeck.session.ConnectionSession;
+import io.keydeck.ui.shell.Navigation;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.StatusLine;
 import javafx.beans.property.ObjectProperty;

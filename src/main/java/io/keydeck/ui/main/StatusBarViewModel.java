@@ -2,8 +2,8 @@ package io.keydeck.ui.main;
 
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.model.RateLimitStatus;
-import io.keydeck.ui.ActiveConnection;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.ui.shell.ActiveConnection;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.common.StatusLine;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;

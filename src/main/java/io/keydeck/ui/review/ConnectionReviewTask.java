@@ -12,7 +12,7 @@ import io.keydeck.review.ConnectionReview;
 import io.keydeck.review.ReviewInput;
 import io.keydeck.review.ReviewRules;
 import io.keydeck.review.Thresholds;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,7 +4,7 @@ import io.keydeck.gateway.GatewayClient;
 import io.keydeck.review.ConnectionReview;
 import io.keydeck.settings.EnvironmentTag;
 import io.keydeck.settings.ReviewThresholds;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

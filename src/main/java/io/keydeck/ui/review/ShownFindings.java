@@ -6,7 +6,7 @@ import io.keydeck.review.ReviewRules;
 import io.keydeck.review.Severity;
 import io.keydeck.review.SeverityCounts;
 import io.keydeck.review.SkippedRule;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;

@@ -98,7 +98,7 @@ class BadKeysShowUpInAuthLogTest {
         onFx(viewModel::pollNewer);
         waitUntil(20, () -> viewModel.events().size() == 6);
         onFx(viewModel::pollNewer);
-        Thread.sleep(300);
+        waitUntil(10, session.tasks::idle); // the second poll has answered and its rows (if any) are in
 
         List<AuthEvent> events = onFx(() -> List.copyOf(viewModel.events()));
         assertThat(events).hasSize(6).extracting(AuthEvent::id).doesNotHaveDuplicates();

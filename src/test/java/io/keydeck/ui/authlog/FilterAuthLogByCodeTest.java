@@ -4,7 +4,7 @@ import io.keydeck.authlog.TestEvents;
 import io.keydeck.model.AuthEvent;
 import io.keydeck.ui.AppServices;
 import io.keydeck.ui.AppWindow;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.TestKeys;
 import io.keydeck.ui.common.BackgroundTasks;
@@ -87,7 +87,9 @@ class FilterAuthLogByCodeTest {
     @Test
     void someBarsAreNamedByTheirTimeBelowThemInOrderAndWithoutOverlap(FxRobot robot) throws Exception {
         waitUntil(10, () -> table(robot) != null && table(robot).getItems().size() == 90);
-        robot.sleep(300); // a layout pass after the bars arrived
+        // a layout pass after the bars arrived: the chart has placed its ticks
+        waitUntil(10, () -> !chart(robot).isNeedsLayout() && robot.lookup(".histogram-tick").queryAll().stream()
+                .anyMatch(node -> node.isVisible() && node.getLayoutBounds().getWidth() > 0));
 
         List<javafx.geometry.Bounds> shown = onFx(() -> robot.lookup(".histogram-tick").queryAll().stream()
                 .filter(Node::isVisible)

@@ -6,7 +6,7 @@ import io.keydeck.settings.ConnectionProfile;
 import io.keydeck.settings.EnvironmentTag;
 import io.keydeck.settings.SettingsStore;
 import io.keydeck.ui.AppServices;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.FxTestSupport;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.vault.KeychainUnavailableException;

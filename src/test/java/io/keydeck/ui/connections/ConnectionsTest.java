@@ -7,9 +7,9 @@ import io.keydeck.settings.ConnectionProfile;
 import io.keydeck.settings.EnvironmentTag;
 import io.keydeck.settings.SettingsStore;
 import io.keydeck.ui.AppServices;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.FxTestSupport;
-import io.keydeck.ui.WindowNotices;
+import io.keydeck.ui.shell.WindowNotices;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.vault.SessionVault;
 import io.keydeck.vault.TokenVault;
@@ -201,7 +201,8 @@ class ConnectionsTest {
                 "invalid_api_key", "Invalid API key", "req_again");
         added.reportAuthFailure(rejected);
         added.reportAuthFailure(rejected);
-        Thread.sleep(300); // give a second prompt every chance to appear
+        // both reports travel the FX queue (report -> watch -> question); a second prompt would be asked by now
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(prompt.questions()).hasSize(1);
         assertThat(prompt.questions().get(0).reason()).contains("rejected the stored token").contains("invalid_api_key");
 

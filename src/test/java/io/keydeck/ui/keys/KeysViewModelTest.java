@@ -4,9 +4,9 @@ import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.KeyStatus;
-import io.keydeck.ui.ActiveConnection;
+import io.keydeck.ui.shell.ActiveConnection;
 import io.keydeck.ui.AppServices;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.TestKeys;
 import io.keydeck.ui.common.BackgroundTasks;
@@ -45,7 +45,7 @@ class KeysViewModelTest {
         tasks.close();
     }
 
-    private final io.keydeck.ui.Navigation navigation = new io.keydeck.ui.Navigation();
+    private final io.keydeck.ui.shell.Navigation navigation = new io.keydeck.ui.shell.Navigation();
 
     private KeysViewModel viewModel(ConnectionSession session) {
         return new KeysViewModel(new ActiveConnection(session), tasks, MESSAGES, new RelativeTime(CLOCK, MESSAGES),

@@ -3,11 +3,11 @@ package io.keydeck.ui.main;
 import io.keydeck.model.Capability;
 import io.keydeck.ui.AppServices;
 import io.keydeck.ui.AppWindow;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.TestKeys;
-import io.keydeck.ui.WindowNotices.Level;
-import io.keydeck.ui.WindowNotices.Notice;
+import io.keydeck.ui.shell.WindowNotices.Level;
+import io.keydeck.ui.shell.WindowNotices.Notice;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.Theme;
@@ -95,8 +95,7 @@ class EveryActionReachableByKeyboardTest {
         List<String> unnamed = new ArrayList<>();
         for (FxmlView view : List.of(FxmlView.KEYS, FxmlView.USAGE, FxmlView.AUTH_LOG, FxmlView.REVIEW,
                 FxmlView.JOURNAL)) {
-            onFx(() -> services.navigation().viewProperty().set(view));
-            robot.sleep(200);
+            showAndWaitForLayout(view);
             onFx(() -> collectUnnamed(scene.getRoot(), view.name(), unnamed));
         }
         assertThat(unnamed).isEmpty();
@@ -135,8 +134,7 @@ class EveryActionReachableByKeyboardTest {
         List<String> menuItemsWithout = new ArrayList<>();
         for (FxmlView view : List.of(FxmlView.KEYS, FxmlView.USAGE, FxmlView.AUTH_LOG, FxmlView.REVIEW,
                 FxmlView.JOURNAL)) {
-            onFx(() -> services.navigation().viewProperty().set(view));
-            robot.sleep(200);
+            showAndWaitForLayout(view);
             onFx(() -> {
                 // JavaFX matches Alt+letter ignoring case: two visible owners of one letter make it ambiguous
                 Map<String, List<String>> owners = new TreeMap<>();
@@ -222,5 +220,13 @@ class EveryActionReachableByKeyboardTest {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /** Shows {@code view} and waits until it sits in the content area, laid out (skins, mnemonics registered). */
+    private void showAndWaitForLayout(FxmlView view) throws Exception {
+        onFx(() -> services.navigation().viewProperty().set(view));
+        Node shown = onFx(() -> ((javafx.scene.layout.Pane) scene.lookup("#content")).getChildren().get(0));
+        waitUntil(10, () -> shown.getScene() == scene && shown.getLayoutBounds().getWidth() > 0
+                && !((javafx.scene.Parent) shown).isNeedsLayout());
     }
 }

@@ -4,7 +4,7 @@ import atlantafx.base.controls.Message;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.ui.AppServices;
 import io.keydeck.ui.AppWindow;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.TestKeys;
 import io.keydeck.ui.common.BackgroundTasks;

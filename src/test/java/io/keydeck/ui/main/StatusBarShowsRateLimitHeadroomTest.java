@@ -1,9 +1,9 @@
 package io.keydeck.ui.main;
 
 import io.keydeck.model.RateLimitStatus;
-import io.keydeck.ui.ActiveConnection;
+import io.keydeck.ui.shell.ActiveConnection;
 import io.keydeck.ui.AppServices;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.TestKeys;
 import io.keydeck.ui.common.StatusLine;

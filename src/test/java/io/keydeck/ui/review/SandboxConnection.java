@@ -5,7 +5,7 @@ import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.sandbox.SandboxGateway;
 import io.keydeck.sandbox.SandboxOptions;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 
 /** The real sandbox on 127.0.0.1 (traffic off, so its planted problems stay put) and a session over the real driver. */
 final class SandboxConnection implements AutoCloseable {

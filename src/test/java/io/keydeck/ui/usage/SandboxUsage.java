@@ -7,7 +7,7 @@ import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.sandbox.SandboxGateway;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.ui.AppServices;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.common.BackgroundTasks;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.keydeck.ui.usage;
 
 import io.keydeck.ui.AppServices;
-import io.keydeck.ui.ConnectionSession;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.FxTestSupport;
 import io.keydeck.ui.TestKeys;

@@ -1,5 +1,6 @@
-package io.keydeck.ui;
+package io.keydeck.ui.shell;
 
+import io.keydeck.session.ConnectionSession;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 

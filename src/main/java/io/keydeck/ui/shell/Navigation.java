@@ -1,4 +1,4 @@
-package io.keydeck.ui;
+package io.keydeck.ui.shell;
 
 import io.keydeck.ui.common.FxmlView;
 import javafx.beans.property.ObjectProperty;

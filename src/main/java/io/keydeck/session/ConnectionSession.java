@@ -1,4 +1,4 @@
-package io.keydeck.ui;
+package io.keydeck.session;
 
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;

@@ -1,4 +1,4 @@
-package io.keydeck.ui;
+package io.keydeck.ui.shell;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

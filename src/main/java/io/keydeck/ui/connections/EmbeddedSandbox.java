@@ -1,5 +1,6 @@
-package io.keydeck.ui;
+package io.keydeck.ui.connections;
 
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
