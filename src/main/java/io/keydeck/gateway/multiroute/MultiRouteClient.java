@@ -47,7 +47,7 @@ final class MultiRouteClient extends HttpGatewayClient {
         query.put("limit", limit);
         query.put("after", cursor);
         query.put("include_revoked", includeRevoked ? "true" : null);
-        return http.get(KEYS, query, new StreamedJsonReader()::page).body();
+        return http.get(KEYS, query, new StreamedJsonReader().maxKeys(limit)::page).body();
     }
 
     @Override
