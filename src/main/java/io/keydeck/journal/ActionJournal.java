@@ -172,7 +172,7 @@ public final class ActionJournal {
     }
 
     private FileChannel openForAppend() throws IOException {
-        Files.createDirectories(file.getParent());
+        PlatformDirs.createPrivate(file.getParent());
         if (!Files.exists(file)) {
             createPrivately();
         }

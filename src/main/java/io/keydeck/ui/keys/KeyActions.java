@@ -115,8 +115,8 @@ public final class KeyActions {
             SecretOnceViewModel once = new SecretOnceViewModel(secret, client.driver().secretEnvironmentVariable(),
                     messages);
             new SecretOnceDialog(owner, once, secretSettings, messages).showAndWait();
-            status.notify(MessageFormat.format(messages.getString("keys.createdNotice"), secret.key().name(),
-                    secret.key().hint()));
+            status.notify(secret.warning().orElse(MessageFormat.format(messages.getString("keys.createdNotice"),
+                    secret.key().name(), secret.key().hint())));
         });
     }
 
