@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class Text {
     /** The widest a table column gets; longer values end in an ellipsis. */
-    static final int MAX_COLUMN = 40;
+    static final int MAX_COLUMN = 64;
 
     private Text() {
     }

@@ -50,11 +50,21 @@ public final class LostCreateRecovery {
 
     /**
      * Creates the key; when the answer was lost, finds out what happened. Throws
-     * {@link SecretLostException} naming the key when it exists, or the original failure (its
-     * message saying whether a key was looked for and not found).
+     * {@link SecretLostException} naming the key when it exists, the original failure when no such key
+     * appeared, or the failure with a note to check the key list when the lookup itself failed.
      */
     public static IssuedSecret create(GatewayClient client, NewKeyRequest request, String idempotencyKey, Clock clock)
             throws GatewayException {
+        return create(client, request, idempotencyKey, clock, Set.of());
+    }
+
+    /**
+     * As {@link #create(GatewayClient, NewKeyRequest, String, Clock)}; keys in {@code existing} (ids
+     * known before the create, such as the key a rotation replaces under the same name) are never
+     * taken for the new one.
+     */
+    public static IssuedSecret create(GatewayClient client, NewKeyRequest request, String idempotencyKey, Clock clock,
+                                      Set<String> existing) throws GatewayException {
         Instant started = clock.instant();
         try {
             return client.createKey(request, idempotencyKey);
@@ -66,7 +76,7 @@ public final class LostCreateRecovery {
             }
             Optional<ApiKey> found;
             try {
-                found = find(client, request.name(), started);
+                found = find(client, request.name(), started, existing);
             } catch (GatewayException | InterruptedException lookup) {
                 if (lookup instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -78,9 +88,8 @@ public final class LostCreateRecovery {
             if (found.isPresent()) {
                 throw new SecretLostException(found.get(), e);
             }
-            throw new GatewayException(e.kind(), e.httpStatus(), e.code(), e.getMessage() + " KeyDeck looked for a"
-                    + " key named \"" + request.name() + "\" created since then and found none: it was not created.",
-                    e.requestId(), e);
+            // looked for and not there: the create did not happen, and the gateway's own answer says why
+            throw e;
         }
     }
 
@@ -94,11 +103,11 @@ public final class LostCreateRecovery {
                 || e.kind() == Kind.PROTOCOL && e.httpStatus() == 0;
     }
 
-    private static Optional<ApiKey> find(GatewayClient client, String name, Instant started)
+    private static Optional<ApiKey> find(GatewayClient client, String name, Instant started, Set<String> existing)
             throws GatewayException, InterruptedException {
         Instant since = started.minus(CLOCK_SKEW);
         return client.listAllKeys(false, n -> { }).stream()
-                .filter(k -> k.name().equals(name) && !k.revoked())
+                .filter(k -> k.name().equals(name) && !k.revoked() && !existing.contains(k.id()))
                 .filter(k -> k.createdAt() != null && !k.createdAt().isBefore(since))
                 .max(Comparator.comparing(ApiKey::createdAt));
     }

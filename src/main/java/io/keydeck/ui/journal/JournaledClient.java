@@ -40,7 +40,8 @@ final class JournaledClient extends ForwardingGatewayClient {
     @Override
     public IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException {
         try {
-            IssuedSecret issued = LostCreateRecovery.create(delegate(), request, idempotencyKey, journal.clock());
+            IssuedSecret issued = LostCreateRecovery.create(delegate(), request, idempotencyKey, journal.clock(),
+                    known.keySet());
             created(issued.key(), null);
             return issued;
         } catch (LostCreateRecovery.SecretLostException lost) {

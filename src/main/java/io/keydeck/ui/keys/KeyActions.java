@@ -101,7 +101,7 @@ public final class KeyActions {
             return;
         }
         GatewayClient client = keys.client();
-        KeyCreation creation = new KeyCreation(journaled(client, List.of()), tasks,
+        KeyCreation creation = new KeyCreation(journaled(client, keys.allKeys()), tasks,
                 messages.getString("create.cancelled"));
         creation.alreadyCreatedProperty().addListener((obs, old, existing) -> {
             if (existing != null) {
