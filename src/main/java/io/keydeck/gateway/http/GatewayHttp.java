@@ -226,6 +226,8 @@ public final class GatewayHttp {
                 + " again (retry " + (attempt + 1) + " of " + options.retry().maxRetries() + "): "
                 + (cause.httpStatus() == 429 ? "the gateway is rate limiting (HTTP 429)"
                 : cause.httpStatus() > 0 ? "the gateway answered HTTP " + cause.httpStatus()
+                : "timeout".equals(cause.code()) ? "the gateway did not answer in time"
+                : "connection_dropped".equals(cause.code()) ? "the connection dropped"
                 : "the connection failed") + ".";
         LOG.info("{} failed ({}); {}", call.describe(), cause.getMessage(), reason);
         waits.waiting(delay, reason);
