@@ -29,7 +29,7 @@ final class CliFailure extends Exception {
             case POLICY -> ExitCode.USAGE;
             default -> ExitCode.GATEWAY;
         };
-        return new CliFailure(code, e.describe());
+        return new CliFailure(code, Text.printable(e.describe()));
     }
 
     int exitCode() {

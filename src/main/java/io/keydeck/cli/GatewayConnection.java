@@ -4,6 +4,7 @@ import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.GatewayLimits;
 import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.model.BaseUrlPolicy;
 import io.keydeck.settings.ConnectionProfile;
@@ -30,7 +31,9 @@ final class GatewayConnection implements AutoCloseable {
             OptionSpec.value("--driver", "ID", "ad-hoc gateway: its driver, e.g. multiroute, openrouter, openai"),
             OptionSpec.value("--base-url", "URL", "ad-hoc gateway: its base URL (https://, or http:// to this computer)"),
             OptionSpec.value("--token-env", "VAR", "read the admin token from environment variable VAR"
-                    + " (default for --connection: the OS keychain)"));
+                    + " (default for --connection: the OS keychain)"),
+            OptionSpec.value("--deadline", "SECONDS", "give up on one gateway operation after SECONDS, retries"
+                    + " included (default 60, or the saved connection's own)"));
     static final String HELP = """
             Gateway: --connection NAME for a saved connection, or --driver ID --base-url URL --token-env VAR
             for any other. Admin tokens are never accepted as arguments (other users can see those).
@@ -80,20 +83,43 @@ final class GatewayConnection implements AutoCloseable {
             char[] token = args.value("--token-env").isPresent()
                     ? tokenFromEnvironment(context, args.value("--token-env").get())
                     : tokenFromVault(context, profile);
-            return connect(profile.displayName(), profile.environmentTag() == EnvironmentTag.PRODUCTION, driver, baseUrl,
-                    token, profile.options());
+            return connect(context, profile.displayName(), profile.environmentTag() == EnvironmentTag.PRODUCTION, driver,
+                    baseUrl, token, withDeadline(args, profile.options()));
         }
         GatewayDriver driver = driver(context, args.required("--driver"));
         URI baseUrl = baseUrl(args.required("--base-url"));
         String variable = args.value("--token-env").orElseThrow(() -> CliFailure.usage("an ad-hoc gateway needs"
                 + " --token-env VAR naming the environment variable that holds its admin token."));
-        return connect(baseUrl.toString(), false, driver, baseUrl, tokenFromEnvironment(context, variable), Map.of());
+        return connect(context, baseUrl.toString(), false, driver, baseUrl, tokenFromEnvironment(context, variable),
+                withDeadline(args, Map.of()));
     }
 
-    private static GatewayConnection connect(String label, boolean production, GatewayDriver driver, URI baseUrl,
-                                             char[] token, Map<String, String> options) throws CliFailure {
+    /** {@code --deadline SECONDS} wins over a saved connection's own deadline. */
+    private static Map<String, String> withDeadline(ParsedArgs args, Map<String, String> options) throws CliFailure {
+        Optional<String> deadline = args.value("--deadline");
+        if (deadline.isEmpty()) {
+            return options;
+        }
         try {
-            return new GatewayConnection(label, production, driver.connect(new GatewayTarget(baseUrl, AdminToken.of(token), options)));
+            int seconds = Integer.parseInt(deadline.get().strip());
+            if (seconds < 1 || seconds > 3600) {
+                throw new NumberFormatException();
+            }
+            Map<String, String> all = new java.util.HashMap<>(options);
+            all.put(GatewayLimits.DEADLINE_OPTION, Integer.toString(seconds));
+            return all;
+        } catch (NumberFormatException e) {
+            throw CliFailure.usage("--deadline must be a number of seconds from 1 to 3600, was \""
+                    + Text.printable(deadline.get()) + "\".");
+        }
+    }
+
+    private static GatewayConnection connect(CliContext context, String label, boolean production, GatewayDriver driver,
+                                             URI baseUrl, char[] token, Map<String, String> options) throws CliFailure {
+        try {
+            GatewayTarget target = new GatewayTarget(baseUrl, AdminToken.of(token), options)
+                    .withWaits((wait, reason) -> context.err().println("keydeck: " + reason));
+            return new GatewayConnection(label, production, driver.connect(target));
         } catch (GatewayException e) {
             throw CliFailure.of(e);
         } finally {

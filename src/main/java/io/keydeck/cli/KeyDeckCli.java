@@ -1,8 +1,6 @@
 package io.keydeck.cli;
 
-import io.keydeck.model.SecretRedactor;
 import io.keydeck.sandbox.SandboxCommand;
-import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -54,8 +52,18 @@ public final class KeyDeckCli {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
+    /**
+     * The process entry: whatever goes wrong ends with an exit code README names — an unexpected
+     * throwable, {@link OutOfMemoryError} and {@link StackOverflowError} included, in any thread, is
+     * exit 5 with one line naming the log file, never a stack trace and never 1 (the findings code).
+     */
     public static int run(String[] args) {
-        return run(args, CliContext.system(System.out, System.err));
+        Crash.install();
+        try {
+            return run(args, CliContext.system(System.out, System.err));
+        } catch (Throwable t) {
+            return Crash.report(t, "keydeck");
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -103,12 +111,8 @@ public final class KeyDeckCli {
                 context.err().println("Run '" + name + " --help' for usage.");
             }
             return failure.exitCode();
-        } catch (RuntimeException e) {
-            // The details go to the log file only (INFO is below the console threshold): never a stack trace on screen.
-            LoggerFactory.getLogger(KeyDeckCli.class).info("{} failed unexpectedly", name, e);
-            context.err().println(name + ": unexpected error: " + SecretRedactor.redact(String.valueOf(e.getMessage()))
-                    + " (details are in the KeyDeck log).");
-            return ExitCode.LOCAL;
+        } catch (Throwable e) {
+            return Crash.report(e, name, context.err());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.keydeck.cli;
 
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.http.LostCreateRecovery;
 import io.keydeck.journal.JournalAction;
 import io.keydeck.journal.JournalEntry;
 import io.keydeck.model.IssuedSecret;
@@ -54,8 +55,12 @@ final class KeysCreateCommand implements Subcommand {
             IssuedSecret issued;
             String requestId;
             try {
-                issued = gateway.client().createKey(request, UUID.randomUUID().toString());
+                issued = LostCreateRecovery.create(gateway.client(), request, UUID.randomUUID().toString(), context.clock());
                 requestId = gateway.client().lastRequestId().orElse(null);
+            } catch (LostCreateRecovery.SecretLostException e) {
+                journal.record(JournalEntry.outcomeUnknown(context.clock(), JournalAction.CREATE, gateway.label(), e.key(),
+                        name, "created, secret lost in transit", e.requestId()));
+                throw CliFailure.of(e);
             } catch (GatewayException e) {
                 journal.record(JournalEntry.failed(context.clock(), JournalAction.CREATE, gateway.label(), null, name,
                         JournalRecording.code(e), e.requestId()));
@@ -65,14 +70,15 @@ final class KeysCreateCommand implements Subcommand {
                 context.out().println(issued.secret());
                 context.out().flush();
             }
+            issued.warning().ifPresent(w -> context.err().println("keydeck: warning: " + Text.printable(w)));
             journal.record(JournalEntry.succeeded(context.clock(), JournalAction.CREATE, gateway.label(), issued.key(), requestId));
             if (context.out().checkError()) {
                 throw CliFailure.local("the key \"" + Text.printable(issued.key().name()) + "\" (id " + issued.key().id()
                         + ") was created but its secret could not be written to stdout, and the gateway will not show"
                         + " it again. Revoke that key and create another.");
             }
-            context.err().println("Created key \"" + Text.printable(issued.key().name()) + "\" (" + issued.key().hint()
-                    + ", id " + issued.key().id() + ") on " + Text.printable(gateway.label())
+            context.err().println("Created key \"" + Text.printable(issued.key().name()) + "\" ("
+                    + Text.printable(issued.key().hint()) + ", id " + Text.printable(issued.key().id()) + ") on " + Text.printable(gateway.label())
                     + ". Its secret above is shown only this once: store it now.");
             return ExitCode.OK;
         }

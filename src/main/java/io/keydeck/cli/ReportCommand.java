@@ -7,7 +7,6 @@ import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
 import io.keydeck.model.AuthEventQuery;
 import io.keydeck.model.Capability;
-import io.keydeck.model.Page;
 import io.keydeck.review.ConnectionReview;
 import io.keydeck.review.Finding;
 import io.keydeck.review.ReportData;
@@ -118,7 +117,7 @@ final class ReportCommand implements Subcommand {
                 try {
                     events = authLog(client, now);
                 } catch (GatewayException e) {
-                    missing = "The auth log could not be read: " + e.describe();
+                    missing = "The auth log could not be read: " + Text.printable(e.describe());
                 }
             }
             return ReviewRules.run(new ReviewInput(gateway.label(), production, keys, events, thresholds, missing), now);
@@ -130,19 +129,10 @@ final class ReportCommand implements Subcommand {
         }
     }
 
-    private static List<AuthEvent> authLog(GatewayClient client, Instant now) throws GatewayException {
-        List<AuthEvent> events = new ArrayList<>();
-        AuthEventQuery query = new AuthEventQuery(now.minus(Duration.ofDays(AUTH_LOG_DAYS)), null, null, null,
-                AUTH_PAGE, null);
-        for (int page = 0; page < AUTH_MAX_PAGES; page++) {
-            Page<AuthEvent> answer = client.authEvents(query);
-            events.addAll(answer.items());
-            if (!answer.hasMore()) {
-                break;
-            }
-            query = query.after(answer.nextCursor());
-        }
-        return events;
+    private static List<AuthEvent> authLog(GatewayClient client, Instant now) throws GatewayException,
+            InterruptedException {
+        return client.listAuthEvents(new AuthEventQuery(now.minus(Duration.ofDays(AUTH_LOG_DAYS)), null, null, null,
+                AUTH_PAGE, null), AUTH_MAX_PAGES);
     }
 
     private static ReportFormat format(ParsedArgs args, String out) throws CliFailure {

@@ -88,6 +88,17 @@ public abstract class ForwardingGatewayClient implements GatewayClient {
     }
 
     @Override
+    public List<AuthEvent> listAuthEvents(AuthEventQuery query, int maxPages)
+            throws GatewayException, InterruptedException {
+        return delegate.listAuthEvents(query, maxPages);
+    }
+
+    @Override
+    public GatewayLimits limits() {
+        return delegate.limits();
+    }
+
+    @Override
     public TokenInfo tokenInfo() throws GatewayException {
         return delegate.tokenInfo();
     }

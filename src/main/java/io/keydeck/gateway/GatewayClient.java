@@ -14,10 +14,8 @@ import io.keydeck.model.UsageQuery;
 import io.keydeck.model.UsageSeries;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -46,28 +44,53 @@ public interface GatewayClient extends AutoCloseable {
     /**
      * As {@link #listAllKeys(boolean, IntConsumer)}, handing each page to {@code eachPage} as it
      * arrives, so a view can show the first rows while the rest load. Pages of {@link #listPageSize()};
-     * a gateway that repeats a cursor is stopped with a clear error instead of looping forever.
+     * a gateway that pages without end is stopped by a {@link PagingGuard} with a clear error.
      */
     default List<ApiKey> listAllKeysByPage(boolean includeRevoked, Consumer<List<ApiKey>> eachPage)
             throws GatewayException, InterruptedException {
         List<ApiKey> all = new ArrayList<>();
-        Set<String> seenCursors = new HashSet<>();
+        PagingGuard<ApiKey> guard = new PagingGuard<>("keys", listPageSize(), limits(), ApiKey::id);
         String cursor = null;
         do {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("listing keys cancelled");
             }
             Page<ApiKey> page = listKeys(cursor, listPageSize(), includeRevoked);
+            cursor = guard.accept(page);
             all.addAll(page.items());
             eachPage.accept(page.items());
-            cursor = page.hasMore() ? page.nextCursor() : null;
-            if (cursor != null && !seenCursors.add(cursor)) {
-                throw new GatewayException(GatewayException.Kind.PROTOCOL, 0, "unexpected_answer",
-                        "The gateway sent the same page cursor twice; stopped listing after " + all.size()
-                                + " keys.", null);
-            }
         } while (cursor != null);
         return all;
+    }
+
+    /**
+     * Every auth event {@code query} matches, following cursors for at most {@code maxPages} pages,
+     * under the same {@link PagingGuard} as key listings.
+     */
+    default List<AuthEvent> listAuthEvents(AuthEventQuery query, int maxPages)
+            throws GatewayException, InterruptedException {
+        List<AuthEvent> events = new ArrayList<>();
+        PagingGuard<AuthEvent> guard = new PagingGuard<>("auth events", query.limit(),
+                limits(), AuthEvent::id);
+        AuthEventQuery next = query;
+        for (int page = 0; page < maxPages; page++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("reading the auth log cancelled");
+            }
+            Page<AuthEvent> answer = authEvents(next);
+            String cursor = guard.accept(answer);
+            events.addAll(answer.items());
+            if (cursor == null) {
+                break;
+            }
+            next = query.after(cursor);
+        }
+        return events;
+    }
+
+    /** The deadline and size bounds this client keeps; listings use them too. */
+    default GatewayLimits limits() {
+        return GatewayLimits.fromSystemProperties();
     }
 
     /** How many keys {@link #listAllKeysByPage} asks for per page: the largest the gateway accepts. */

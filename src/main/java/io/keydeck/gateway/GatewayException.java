@@ -1,5 +1,8 @@
 package io.keydeck.gateway;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A gateway said no, or could not be reached. Carries what a user needs to act or report it: the
  * kind, the HTTP status, the gateway's own error code and message, and its request id. The message
@@ -34,6 +37,7 @@ public class GatewayException extends Exception {
     private final int httpStatus;
     private final String code;
     private final String requestId;
+    private final Duration retryAfter;
 
     public GatewayException(Kind kind, int httpStatus, String code, String message, String requestId) {
         this(kind, httpStatus, code, message, requestId, null);
@@ -41,11 +45,18 @@ public class GatewayException extends Exception {
 
     public GatewayException(Kind kind, int httpStatus, String code, String message, String requestId,
                             Throwable cause) {
+        this(kind, httpStatus, code, message, requestId, cause, null);
+    }
+
+    /** {@code retryAfter}: how long the gateway asked KeyDeck to wait before asking again (a 429 not waited for). */
+    public GatewayException(Kind kind, int httpStatus, String code, String message, String requestId,
+                            Throwable cause, Duration retryAfter) {
         super(message, cause);
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.code = code;
         this.requestId = requestId;
+        this.retryAfter = retryAfter;
     }
 
     public static GatewayException unsupported(String message) {
@@ -69,6 +80,11 @@ public class GatewayException extends Exception {
     /** The gateway's request id ({@code X-Request-ID} or body {@code request_id}), or null. */
     public String requestId() {
         return requestId;
+    }
+
+    /** The wait the gateway asked for and KeyDeck did not take, so a window can count it down and offer Retry. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** One line for the UI: message, code and request id. */

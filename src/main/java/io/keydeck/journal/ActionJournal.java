@@ -376,7 +376,7 @@ public final class ActionJournal {
      * journal and its forwarding spool name keys and people, so on POSIX systems only the owner may read them.
      */
     static FileChannel openPrivately(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
+        PlatformDirs.createPrivate(file.getParent());
         if (!Files.exists(file)) {
             createPrivately(file);
         }

@@ -54,6 +54,17 @@ public record JournalEntry(Instant time, String user, String connection, Journal
                 "failed: " + (code == null || code.isBlank() ? "unknown" : code), requestId);
     }
 
+    /**
+     * An action whose answer was lost: the gateway may have done it. {@code key} is what KeyDeck found
+     * afterwards (null when it found nothing), so the entry names the key to check or revoke.
+     */
+    public static JournalEntry outcomeUnknown(Clock clock, JournalAction action, String connection, ApiKey key,
+                                              String keyName, String why, String requestId) {
+        return new JournalEntry(clock.instant(), currentUser(), connection, action, key == null ? "" : key.id(),
+                key == null ? keyName : key.name(), key == null ? "" : key.hint(),
+                "unknown: " + (why == null || why.isBlank() ? "answer lost" : why), requestId);
+    }
+
     public boolean succeeded() {
         return OK.equals(result);
     }

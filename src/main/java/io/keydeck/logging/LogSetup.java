@@ -15,6 +15,8 @@ import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.FileSize;
 
+import io.keydeck.settings.PlatformDirs;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,7 +49,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         context.reset();
         registerConverters(context);
 
-        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        RollingFileAppender<ILoggingEvent> file = new PrivateRollingFileAppender();
         file.setContext(context);
         file.setName("FILE");
         file.setFile(logDir.resolve("keydeck.log").toString());
@@ -85,11 +87,10 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         context.getLogger("io.keydeck").setLevel(Level.INFO);
     }
 
-    /** Where the log files go: {@code keydeck.logDir} (set by the launcher), else the usual data dir. */
+    /** Where the log files go: {@code keydeck.logDir} (set by the launcher), else {@code logs} in the platform data dir ($XDG_DATA_HOME). */
     static Path logDir() {
         String configured = System.getProperty("keydeck.logDir");
-        return configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".local", "share", "keydeck", "logs");
+        return configured != null ? Path.of(configured) : PlatformDirs.current().dataDir().resolve("logs");
     }
 
     @SuppressWarnings("unchecked")

@@ -11,12 +11,27 @@ import java.util.Objects;
 public final class IssuedSecret implements AutoCloseable {
     private final ApiKey key;
     private final char[] secret;
+    private final String warning;
     private volatile boolean wiped;
 
     /** Takes ownership of {@code secret}: the caller must not keep or wipe its own reference. */
     public IssuedSecret(ApiKey key, char[] secret) {
+        this(key, secret, null);
+    }
+
+    /**
+     * As {@link #IssuedSecret(ApiKey, char[])}, with a warning to show beside the secret: the answer
+     * carried the secret but some other field could not be read, so {@code key} is partly unknown.
+     */
+    public IssuedSecret(ApiKey key, char[] secret, String warning) {
         this.key = Objects.requireNonNull(key, "key");
         this.secret = Objects.requireNonNull(secret, "secret");
+        this.warning = warning;
+    }
+
+    /** What could not be read of the answer that carried this secret, if anything. */
+    public java.util.Optional<String> warning() {
+        return java.util.Optional.ofNullable(warning);
     }
 
     public ApiKey key() {

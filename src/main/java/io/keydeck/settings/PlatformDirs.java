@@ -1,6 +1,12 @@
 package io.keydeck.settings;
 
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -52,6 +58,24 @@ public final class PlatformDirs {
             return Path.of(userHome, "Library", "Application Support", "KeyDeck");
         }
         return xdg("XDG_DATA_HOME", ".local/share");
+    }
+
+    /**
+     * Creates {@code dir} (and missing parents) readable by this user only, as the XDG spec asks
+     * (0700), and tightens {@code dir} itself if an older KeyDeck left it open. Not POSIX: just creates.
+     */
+    public static Path createPrivate(Path dir) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return Files.createDirectories(dir);
+        }
+        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(owner));
+        }
+        if (!Files.getPosixFilePermissions(dir).equals(owner)) {
+            Files.setPosixFilePermissions(dir, owner);
+        }
+        return dir;
     }
 
     private boolean isWindows() {

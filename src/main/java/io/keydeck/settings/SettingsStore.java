@@ -144,7 +144,7 @@ public final class SettingsStore {
         }
         Path tmp = null;
         try {
-            Files.createDirectories(dir);
+            PlatformDirs.createPrivate(dir);
             ObjectNode root = JSON.createObjectNode();
             root.put("schemaVersion", SCHEMA_VERSION);
             root.setAll((ObjectNode) JSON.valueToTree(settings));

@@ -132,6 +132,9 @@ public final class KeychainVault implements TokenVault {
             String secret = keyring.getPassword(SERVICE, connectionId);
             return secret == null ? Optional.empty() : Optional.of(secret.toCharArray());
         } catch (PasswordAccessException e) {
+            if (!KeychainTrouble.isNoEntry(e)) {
+                throw failure("read the token", connectionId, e, null);
+            }
             LOG.debug("No keychain entry for connection {}: {}", connectionId, e.getMessage());
             return Optional.empty();
         } catch (RuntimeException e) {
@@ -188,8 +191,9 @@ public final class KeychainVault implements TokenVault {
         if (secret != null && !secret.isEmpty() && detail.contains(secret)) {
             detail = e.getClass().getSimpleName();
         }
-        LOG.warn("OS keychain could not {} of connection {}: {}", action, connectionId, detail);
-        return new VaultException("The OS keychain could not " + action + " of this connection (" + detail + ").");
+        // the library's own words go to the log file only; the user gets what it means and what to do
+        LOG.info("OS keychain could not {} of connection {}: {}", action, connectionId, detail);
+        return new VaultException(KeychainTrouble.explain(action + " of this connection", e));
     }
 
     private static void closeQuietly(Keyring keyring) {

@@ -108,9 +108,10 @@ class PackageArrowsTest {
     }
 
     @Test
-    void loggingUsesOnlyLogbackAndTheModel() {
-        mayUseOnly("io.keydeck.logging..", "the redacting log layout; the model knows what a secret looks like",
-                "io.keydeck.model..", "ch.qos.logback..", SLF4J);
+    void loggingUsesOnlyLogbackTheModelAndThePlatformDirectories() {
+        mayUseOnly("io.keydeck.logging..", "the redacting log layout; the model knows what a secret looks like;"
+                + " settings only for the platform data dir and owner-only directories",
+                "io.keydeck.model..", "io.keydeck.settings..", "ch.qos.logback..", SLF4J);
     }
 
     @Test

@@ -220,7 +220,11 @@ class KeysCommandsAgainstSandboxTest {
 
         assertThat(result.exit()).isEqualTo(4);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).startsWith("keydeck keys list: ").doesNotContain("\tat ");
+        assertThat(result.err()).doesNotContain("\tat ");
+        List<String> lines = result.err().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).startsWith("keydeck keys list: ");
+        assertThat(lines.subList(0, lines.size() - 1)).as("one line per wait before a retry")
+                .isNotEmpty().allMatch(l -> l.startsWith("keydeck: waiting "));
     }
 
     @Test

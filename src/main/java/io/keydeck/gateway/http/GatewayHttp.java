@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayException.Kind;
+import io.keydeck.gateway.GatewayLimits;
 import io.keydeck.gateway.GatewayTarget;
+import io.keydeck.gateway.WaitListener;
 import io.keydeck.model.BaseUrlPolicy;
 import io.keydeck.model.RateLimitStatus;
 import org.slf4j.Logger;
@@ -41,6 +43,11 @@ import javax.net.ssl.SSLException;
  * <p>Retries: 429/502/503/504 and connection failures are retried for every request except a POST
  * without an idempotency key; 500, read timeouts and dropped connections only for GET, DELETE and
  * POSTs that carry an idempotency key (a PATCH may already have been applied).
+ *
+ * <p>Bounds: one call — every attempt, wait and the whole answer body — ends within the target's
+ * {@link GatewayLimits#deadline()}; an answer body larger than {@link GatewayLimits#maxAnswerBytes()}
+ * is refused unread past the cap; a {@code Retry-After} longer than the time left is not waited for.
+ * Every wait that is taken is told to the target's {@link WaitListener} first.
  */
 public final class GatewayHttp {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHttp.class);
@@ -52,6 +59,8 @@ public final class GatewayHttp {
     private final AdminToken token;
     private final AuthScheme auth;
     private final HttpOptions options;
+    private final GatewayLimits limits;
+    private final WaitListener waits;
     private final HttpClient client;
     private final AtomicReference<RateLimitStatus> lastRateLimit = new AtomicReference<>();
     /** Per thread, so two calls at once on one connection never hand each other's id to the journal. */
@@ -69,6 +78,8 @@ public final class GatewayHttp {
         this.token = target.token();
         this.auth = auth;
         this.options = options;
+        this.limits = target.limits();
+        this.waits = target.waits();
         this.client = HttpClient.newBuilder()
                 .connectTimeout(options.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -77,6 +88,11 @@ public final class GatewayHttp {
 
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /** The deadline and size bounds every call keeps. */
+    public GatewayLimits limits() {
+        return limits;
     }
 
     /** The {@code X-RateLimit-*} headers of the latest answer that had any. */
@@ -121,7 +137,7 @@ public final class GatewayHttp {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private record Call(String method, URI uri, byte[] body, String idempotencyKey) {
+    private record Call(String method, URI uri, byte[] body, String idempotencyKey, long started, long deadline) {
         boolean replaySafe() {
             return !method.equals("POST") || idempotencyKey != null;
         }
@@ -133,22 +149,33 @@ public final class GatewayHttp {
         String describe() {
             return method + " " + uri.getRawPath();
         }
+
+        long remainingNanos() {
+            return deadline - System.nanoTime();
+        }
+
+        long elapsedNanos() {
+            return System.nanoTime() - started;
+        }
     }
 
     public <T> GatewayResponse<T> send(String method, String path, Map<String, ?> query, Object body,
                                        String idempotencyKey, JsonBodyReader<T> reader) throws GatewayException {
-        Call call = new Call(method, resolve(path, query), encode(body), idempotencyKey);
+        long started = System.nanoTime();
+        Call call = new Call(method, resolve(path, query), encode(body), idempotencyKey, started,
+                started + limits.deadline().toNanos());
         RetryPolicy retry = options.retry();
         for (int attempt = 0; ; attempt++) {
             HttpResponse<InputStream> response;
+            long attemptStarted = System.nanoTime();
             try {
                 response = sendFollowingRedirects(call);
             } catch (IOException e) {
                 boolean connectFailure = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
                 boolean retryable = connectFailure ? call.replaySafe() : call.idempotent();
-                GatewayException failure = networkFailure(call, e);
+                GatewayException failure = networkFailure(call, e, System.nanoTime() - attemptStarted, attempt);
                 if (attempt < retry.maxRetries() && retryable) {
-                    pause(retry.delay(attempt, Optional.empty()), call, failure);
+                    pause(retry.delay(attempt, Optional.empty()), call, failure, attempt);
                     continue;
                 }
                 throw failure;
@@ -157,18 +184,34 @@ public final class GatewayHttp {
             if (status >= 200 && status < 300) {
                 return readBody(call, response, reader);
             }
-            GatewayException failure = ErrorResponseParser.parse(status, response.headers(), readCapped(response));
+            GatewayException failure = ErrorResponseParser.parse(status, response.headers(), readCapped(call, response));
+            Optional<Duration> retryAfter = retry.parseRetryAfter(
+                    response.headers().firstValue("Retry-After").orElse(null));
             if (attempt < retry.maxRetries() && shouldRetry(call, status)) {
-                Optional<Duration> retryAfter = retry.parseRetryAfter(
-                        response.headers().firstValue("Retry-After").orElse(null));
-                if (retryAfter.isPresent() && retryAfter.get().compareTo(retry.maxRetryAfter()) > 0) {
-                    throw failure;
+                if (retryAfter.isPresent() && (retryAfter.get().compareTo(retry.maxRetryAfter()) > 0
+                        || retryAfter.get().toNanos() > call.remainingNanos())) {
+                    throw notWaited(call, failure, retryAfter.get());
                 }
-                pause(retry.delay(attempt, retryAfter), call, failure);
+                pause(retry.delay(attempt, retryAfter), call, failure, attempt);
                 continue;
+            }
+            if (status == 429 && retryAfter.isPresent()) {
+                throw notWaited(call, failure, retryAfter.get());
             }
             throw failure;
         }
+    }
+
+    /** A 429 whose wait KeyDeck does not take: says how long the gateway asked for, so the user can decide. */
+    private GatewayException notWaited(Call call, GatewayException failure, Duration retryAfter) {
+        long leftSeconds = Math.max(0, call.remainingNanos() / 1_000_000_000L);
+        String message = "rate limited; the gateway asks to wait " + retryAfter.toSeconds() + " s"
+                + (retryAfter.toNanos() > call.remainingNanos()
+                ? " (longer than the " + leftSeconds + " s left of this operation's "
+                + limits.deadline().toSeconds() + " s deadline)" : "")
+                + ". Try " + call.describe() + " again later.";
+        return new GatewayException(failure.kind() == Kind.RATE_LIMITED ? Kind.RATE_LIMITED : failure.kind(),
+                failure.httpStatus(), failure.code(), message, failure.requestId(), failure, retryAfter);
     }
 
     private static boolean shouldRetry(Call call, int status) {
@@ -179,13 +222,32 @@ public final class GatewayHttp {
         };
     }
 
-    private void pause(Duration delay, Call call, GatewayException cause) throws GatewayException {
-        LOG.debug("{} failed ({}); retrying in {} ms", call.describe(), cause.getMessage(), delay.toMillis());
+    private void pause(Duration delay, Call call, GatewayException cause, int attempt) throws GatewayException {
+        if (delay.toNanos() >= call.remainingNanos()) {
+            throw new GatewayException(cause.kind(), cause.httpStatus(), cause.code(), cause.getMessage()
+                    + " Gave up after " + (attempt + 1) + (attempt == 0 ? " attempt" : " attempts") + " in "
+                    + seconds(call.elapsedNanos()) + " (the deadline for one operation is "
+                    + limits.deadline().toSeconds() + " s).", cause.requestId(), cause, cause.retryAfter().orElse(null));
+        }
+        String reason = "waiting " + seconds(delay.toNanos()) + " before trying " + call.describe()
+                + " again (retry " + (attempt + 1) + " of " + options.retry().maxRetries() + "): "
+                + (cause.httpStatus() == 429 ? "the gateway is rate limiting (HTTP 429)"
+                : cause.httpStatus() > 0 ? "the gateway answered HTTP " + cause.httpStatus()
+                : "timeout".equals(cause.code()) ? "the gateway did not answer in time"
+                : "connection_dropped".equals(cause.code()) ? "the connection dropped"
+                : "the connection failed") + ".";
+        LOG.info("{} failed ({}); {}", call.describe(), cause.getMessage(), reason);
+        waits.waiting(delay, reason);
         try {
             options.retry().sleeper().sleep(delay);
         } catch (InterruptedException e) {
             throw cancelled(call, e);
         }
+    }
+
+    /** Seconds with one decimal: what the user waited, measured, not what a timeout was set to. */
+    static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
     private HttpResponse<InputStream> sendFollowingRedirects(Call call) throws IOException, GatewayException {
@@ -196,7 +258,12 @@ public final class GatewayHttp {
         for (int hop = 0; ; hop++) {
             checkTransport(uri);
             stillOnBaseOrigin &= Origin.of(uri).equals(baseOrigin);
-            HttpRequest request = buildRequest(method, uri, body, call.idempotencyKey(), stillOnBaseOrigin);
+            long remaining = call.remainingNanos();
+            if (remaining <= 0) {
+                throw new HttpTimeoutException("the operation's deadline passed");
+            }
+            HttpRequest request = buildRequest(method, uri, body, call.idempotencyKey(), stillOnBaseOrigin,
+                    Duration.ofNanos(Math.min(remaining, options.requestTimeout().toNanos())));
             long started = System.nanoTime();
             HttpResponse<InputStream> response;
             try {
@@ -251,9 +318,10 @@ public final class GatewayHttp {
         }
     }
 
-    private HttpRequest buildRequest(String method, URI uri, byte[] body, String idempotencyKey, boolean withAuth) {
+    private HttpRequest buildRequest(String method, URI uri, byte[] body, String idempotencyKey, boolean withAuth,
+                                     Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(options.requestTimeout())
+                .timeout(timeout)
                 .header("Accept", "application/json")
                 .header("User-Agent", options.userAgent());
         options.fixedHeaders().forEach(builder::header);
@@ -278,7 +346,13 @@ public final class GatewayHttp {
         lastRequestId.set(requestId);
         int status = response.statusCode();
         String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        try (InputStream in = response.body()) {
+        long promised = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (promised > limits.maxAnswerBytes()) {
+            closeQuietly(response.body());
+            throw tooLarge(call, status, requestId, promised);
+        }
+        BoundedBody in = new BoundedBody(response.body(), limits.maxAnswerBytes(), call.remainingNanos());
+        try (in) {
             if (contentType.contains("html")) {
                 throw new GatewayException(Kind.PROTOCOL, status, "html_response",
                         ErrorResponseParser.htmlMessage(status, new String(in.readNBytes(MAX_ERROR_BODY),
@@ -289,17 +363,49 @@ public final class GatewayHttp {
                 return new GatewayResponse<>(status, response.headers(), value, requestId, lastRateLimit());
             }
         } catch (GatewayException e) {
+            if (in.expired()) {
+                throw stalled(call, status, requestId, in.count(), promised, e);
+            }
             throw withRequestId(e, requestId);
-        } catch (JsonProcessingException e) {
-            throw new GatewayException(Kind.PROTOCOL, status, "malformed_json",
-                    "The gateway's answer to " + call.describe() + " is not valid JSON: "
-                            + SecretRedactor.redactAndShorten(e.getOriginalMessage(), 160)
-                            + (e.getLocation() != null ? " (at character " + e.getLocation().getCharOffset() + ")" : "")
-                            + ".", requestId, e);
+        } catch (BoundedBody.TooLarge e) {
+            throw tooLarge(call, status, requestId, -1);
         } catch (IOException e) {
+            if (in.expired()) {
+                throw stalled(call, status, requestId, in.count(), promised, e);
+            }
+            if (e instanceof JsonProcessingException json) {
+                throw new GatewayException(Kind.PROTOCOL, status, "malformed_json",
+                        "The gateway's answer to " + call.describe() + " is not valid JSON: "
+                                + SecretRedactor.redactAndShorten(json.getOriginalMessage(), 160)
+                                + (json.getLocation() != null ? " (at character " + json.getLocation().getCharOffset()
+                                + ")" : "") + ".", requestId, e);
+            }
             throw new GatewayException(Kind.NETWORK, status, "connection_dropped",
-                    "The connection dropped while reading the gateway's answer to " + call.describe() + ".",
-                    requestId, e);
+                    "The connection dropped while reading the gateway's answer to " + call.describe() + " after "
+                            + in.count() + " bytes" + (promised >= 0 ? " of " + promised : "") + ".", requestId, e);
+        }
+    }
+
+    private GatewayException stalled(Call call, int status, String requestId, long arrived, long promised,
+                                     Exception cause) {
+        return new GatewayException(Kind.NETWORK, status, "answer_stalled", "The gateway's answer to "
+                + call.describe() + " stalled: " + arrived + " bytes" + (promised >= 0 ? " of " + promised : "")
+                + " arrived, then the operation's deadline of " + limits.deadline().toSeconds() + " s passed ("
+                + seconds(call.elapsedNanos()) + " in all).", requestId, cause);
+    }
+
+    private GatewayException tooLarge(Call call, int status, String requestId, long promised) {
+        return new GatewayException(Kind.PROTOCOL, status, "answer_too_large", "The gateway's answer to "
+                + call.describe() + " is larger than " + limits.maxAnswerBytes() / (1024 * 1024) + " MB"
+                + (promised > 0 ? " (" + promised + " bytes announced)" : "")
+                + "; KeyDeck refused it rather than fill its memory.", requestId);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the answer is refused anyway
         }
     }
 
@@ -311,23 +417,25 @@ public final class GatewayHttp {
         return new GatewayException(e.kind(), e.httpStatus(), e.code(), e.getMessage(), requestId, e);
     }
 
-    private static byte[] readCapped(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
+    private byte[] readCapped(Call call, HttpResponse<InputStream> response) {
+        try (InputStream in = new BoundedBody(response.body(), Long.MAX_VALUE - 1, call.remainingNanos())) {
             return in.readNBytes(MAX_ERROR_BODY);
         } catch (IOException e) {
             return new byte[0];
         }
     }
 
-    private GatewayException networkFailure(Call call, IOException e) {
+    private GatewayException networkFailure(Call call, IOException e, long attemptNanos, int attempt) {
         String where = call.uri().getHost() + (call.uri().getPort() > 0 ? ":" + call.uri().getPort() : "");
+        String took = attempt == 0 ? "" : " (attempt " + (attempt + 1) + ", " + seconds(call.elapsedNanos())
+                + " since the first)";
         if (e instanceof HttpConnectTimeoutException) {
             return new GatewayException(Kind.NETWORK, 0, "connect_timeout", "Could not connect to " + where
-                    + " within " + options.connectTimeout().toSeconds() + " s.", null, e);
+                    + " within " + seconds(attemptNanos) + took + ".", null, e);
         }
         if (e instanceof HttpTimeoutException) {
             return new GatewayException(Kind.NETWORK, 0, "timeout", "The gateway at " + where
-                    + " did not answer " + call.describe() + " within " + options.requestTimeout().toSeconds() + " s.",
+                    + " did not answer " + call.describe() + " within " + seconds(attemptNanos) + took + ".",
                     null, e);
         }
         if (e instanceof ConnectException) {
@@ -339,7 +447,7 @@ public final class GatewayHttp {
                     + " failed: " + SecretRedactor.redactAndShorten(String.valueOf(e.getMessage()), 160), null, e);
         }
         return new GatewayException(Kind.NETWORK, 0, "connection_dropped", "The connection to " + where
-                + " dropped before the gateway answered " + call.describe() + ".", null, e);
+                + " dropped before the gateway answered " + call.describe() + took + ".", null, e);
     }
 
     private static GatewayException cancelled(Call call, InterruptedException e) {

@@ -2,6 +2,7 @@ package io.keydeck.gateway.http;
 
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.gateway.GatewayLimits;
 import io.keydeck.model.RateLimitStatus;
 
 import java.util.Optional;
@@ -23,6 +24,11 @@ public abstract class HttpGatewayClient implements GatewayClient {
     @Override
     public final GatewayDriver driver() {
         return driver;
+    }
+
+    @Override
+    public GatewayLimits limits() {
+        return http.limits();
     }
 
     @Override

@@ -47,7 +47,7 @@ final class MultiRouteClient extends HttpGatewayClient {
         query.put("limit", limit);
         query.put("after", cursor);
         query.put("include_revoked", includeRevoked ? "true" : null);
-        return http.get(KEYS, query, new StreamedJsonReader()::page).body();
+        return http.get(KEYS, query, new StreamedJsonReader().maxKeys(limit)::page).body();
     }
 
     @Override
@@ -67,14 +67,22 @@ final class MultiRouteClient extends HttpGatewayClient {
         String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
         GatewayResponse<CreatedKeyReader.Created> response = http.post(KEYS, body, key, new CreatedKeyReader());
         CreatedKeyReader.Created created = response.body();
+        boolean hasSecret = created.secret() != null && created.secret().length > 0;
         ApiKey apiKey;
         try {
             apiKey = MultiRouteJson.apiKey(created.key(), response.requestId());
         } catch (GatewayException e) {
-            created.wipe();
-            throw e;
+            if (!hasSecret || !(created.key() instanceof ObjectNode partial) || !partial.hasNonNull("id")) {
+                created.wipe();
+                throw e;
+            }
+            // The secret arrived and is issued: never wipe it unseen over a field that is only description.
+            ObjectNode basics = partial.deepCopy().retain("id", "name", "prefix", "last_four", "environment");
+            apiKey = MultiRouteJson.apiKey(basics, response.requestId());
+            return new IssuedSecret(apiKey, created.secret(), "The gateway's answer had the new secret, but part of"
+                    + " it could not be read (" + e.getMessage() + "); the key's other details are shown as unknown.");
         }
-        if (created.secret() == null || created.secret().length == 0) {
+        if (!hasSecret) {
             throw new SecretAlreadyShownException(apiKey, response.status(), response.requestId());
         }
         return new IssuedSecret(apiKey, created.secret());

@@ -31,6 +31,13 @@ import java.util.Map;
 final class StreamedJsonReader {
     private final Map<Object, Object> repeated = new HashMap<>();
     private String requestId;
+    private int maxKeys = Integer.MAX_VALUE;
+
+    /** A page with more keys than this is refused as soon as the extra key starts, not after reading it all. */
+    StreamedJsonReader maxKeys(int max) {
+        this.maxKeys = max;
+        return this;
+    }
 
     /** The request id to name in protocol errors, when it is known (a streamed listing adds it later). */
     StreamedJsonReader requestId(String id) {
@@ -211,6 +218,10 @@ final class StreamedJsonReader {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (parser.currentToken() == null) {
                 throw new JsonParseException(parser, "the key list ended early");
+            }
+            if (keys.size() >= maxKeys) {
+                throw new GatewayException(GatewayException.Kind.PROTOCOL, 0, "page_too_large", "The gateway answered"
+                        + " a request for at most " + maxKeys + " keys with more; KeyDeck refused the page.", requestId);
             }
             keys.add(key(parser));
         }

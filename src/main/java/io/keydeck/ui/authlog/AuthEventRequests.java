@@ -9,7 +9,6 @@ import io.keydeck.model.Page;
 import io.keydeck.session.ConnectionSession;
 import javafx.concurrent.Task;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** The gateway calls behind the Auth log, as tasks for the app's pool; their bodies never touch the FX thread. */
@@ -59,18 +58,7 @@ final class AuthEventRequests {
         return new Task<>() {
             @Override
             protected List<AuthEvent> call() throws Exception {
-                GatewayClient client = session.awaitClient();
-                List<AuthEvent> fresh = new ArrayList<>();
-                AuthEventQuery next = query;
-                for (int pages = 0; pages < MAX_POLL_PAGES; pages++) {
-                    Page<AuthEvent> page = client.authEvents(next);
-                    fresh.addAll(page.items());
-                    if (!page.hasMore()) {
-                        break;
-                    }
-                    next = query.after(page.nextCursor());
-                }
-                return fresh;
+                return session.awaitClient().listAuthEvents(query, MAX_POLL_PAGES);
             }
         };
     }

@@ -2,7 +2,9 @@ package io.keydeck.ui.dialogs;
 
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.http.LostCreateRecovery;
 import io.keydeck.gateway.http.SecretAlreadyShownException;
+import io.keydeck.model.VisibleText;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.NewKeyRequest;
@@ -100,8 +102,11 @@ public final class KeyCreation {
             if (failure instanceof SecretAlreadyShownException shown) {
                 alreadyCreated.set(shown.key());
                 errorText.set(shown.describe());
+            } else if (failure instanceof LostCreateRecovery.SecretLostException lost) {
+                alreadyCreated.set(lost.key());
+                errorText.set(VisibleText.escape(lost.describe()));
             } else if (failure instanceof GatewayException gatewayException) {
-                errorText.set(gatewayException.describe());
+                errorText.set(VisibleText.escape(gatewayException.describe()));
             } else {
                 LOG.error("Creating a key failed unexpectedly", failure);
                 errorText.set(String.valueOf(failure.getMessage()));

@@ -3,6 +3,7 @@ package io.keydeck.ui.journal;
 import io.keydeck.gateway.ForwardingGatewayClient;
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.http.LostCreateRecovery;
 import io.keydeck.gateway.http.SecretAlreadyShownException;
 import io.keydeck.journal.JournalAction;
 import io.keydeck.journal.JournalEntry;
@@ -39,9 +40,14 @@ final class JournaledClient extends ForwardingGatewayClient {
     @Override
     public IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException {
         try {
-            IssuedSecret issued = delegate().createKey(request, idempotencyKey);
+            IssuedSecret issued = LostCreateRecovery.create(delegate(), request, idempotencyKey, journal.clock(),
+                    known.keySet());
             created(issued.key(), delegate().lastRequestId().orElse(null));
             return issued;
+        } catch (LostCreateRecovery.SecretLostException lost) {
+            journal.record(JournalEntry.outcomeUnknown(journal.clock(), JournalAction.CREATE, connection, lost.key(),
+                    request.name(), "created, secret lost in transit", lost.requestId()));
+            throw lost;
         } catch (SecretAlreadyShownException replayed) {
             // an earlier attempt whose answer was lost did create this key
             created(replayed.key(), replayed.requestId());

@@ -101,7 +101,7 @@ public final class KeyActions {
             return;
         }
         GatewayClient client = keys.client();
-        KeyCreation creation = new KeyCreation(journaled(client, List.of()), tasks,
+        KeyCreation creation = new KeyCreation(journaled(client, keys.allKeys()), tasks,
                 messages.getString("create.cancelled"));
         creation.alreadyCreatedProperty().addListener((obs, old, existing) -> {
             if (existing != null) {
@@ -115,8 +115,8 @@ public final class KeyActions {
             SecretOnceViewModel once = new SecretOnceViewModel(secret, client.driver().secretEnvironmentVariable(),
                     messages);
             new SecretOnceDialog(owner, once, secretSettings, messages).showAndWait();
-            status.notify(MessageFormat.format(messages.getString("keys.createdNotice"), secret.key().name(),
-                    secret.key().hint()));
+            status.notify(secret.warning().orElse(MessageFormat.format(messages.getString("keys.createdNotice"),
+                    secret.key().name(), secret.key().hint())));
         });
     }
 

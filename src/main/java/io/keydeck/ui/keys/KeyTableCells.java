@@ -1,6 +1,7 @@
 package io.keydeck.ui.keys;
 
 import io.keydeck.model.ApiKey;
+import io.keydeck.model.VisibleText;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.KeyStatus;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -27,6 +28,8 @@ final class KeyTableCells {
     private static final int MAX_CHIP_CHARACTERS = 20;
     private static final String EXTRA_STYLES = "keydeck.extraStyles";
 
+    static final int CELL_CHARS = 120;
+    static final int TOOLTIP_CHARS = 600;
     private final KeysViewModel viewModel;
 
     KeyTableCells(KeysViewModel viewModel) {
@@ -39,8 +42,9 @@ final class KeyTableCells {
 
     void text(TableColumn<ApiKey, String> column, String... styleClasses) {
         column.setCellFactory(c -> cell((cell, value) -> {
-            cell.setText(value);
-            tooltip(cell, value);
+            // gateway text: escaped, and a bounded prefix (the details pane has the whole value)
+            cell.setText(VisibleText.escape(value, CELL_CHARS));
+            tooltip(cell, VisibleText.escape(value, TOOLTIP_CHARS));
             cell.getProperties().put(EXTRA_STYLES, List.of(styleClasses));
         }));
     }

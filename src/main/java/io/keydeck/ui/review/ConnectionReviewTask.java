@@ -7,7 +7,6 @@ import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
 import io.keydeck.model.AuthEventQuery;
 import io.keydeck.model.Capability;
-import io.keydeck.model.Page;
 import io.keydeck.review.ConnectionReview;
 import io.keydeck.review.ReviewInput;
 import io.keydeck.review.ReviewRules;
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 
@@ -84,20 +82,7 @@ final class ConnectionReviewTask extends Task<ConnectionReviewTask.Outcome> {
     }
 
     private List<AuthEvent> authLog(GatewayClient client) throws GatewayException, InterruptedException {
-        List<AuthEvent> events = new ArrayList<>();
-        AuthEventQuery query = new AuthEventQuery(now.minus(Duration.ofDays(AUTH_LOG_DAYS)), null, null, null,
-                AUTH_PAGE, null);
-        for (int page = 0; page < AUTH_MAX_PAGES; page++) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("review cancelled");
-            }
-            Page<AuthEvent> answer = client.authEvents(query);
-            events.addAll(answer.items());
-            if (!answer.hasMore()) {
-                break;
-            }
-            query = query.after(answer.nextCursor());
-        }
-        return events;
+        return client.listAuthEvents(new AuthEventQuery(now.minus(Duration.ofDays(AUTH_LOG_DAYS)), null, null, null,
+                AUTH_PAGE, null), AUTH_MAX_PAGES);
     }
 }
