@@ -15,7 +15,8 @@ final class OpenRouterJson {
     private OpenRouterJson() {
     }
 
-    static ApiKey apiKey(JsonNode node, String requestId) throws GatewayException {
+    /** {@code workspace}: the name (or id) of the key's workspace, null when OpenRouter did not say. */
+    static ApiKey apiKey(JsonNode node, String workspace, String requestId) throws GatewayException {
         String hash = JsonFields.text(node, "hash");
         if (hash == null) {
             throw JsonFields.unexpected("OpenRouter listed a key without a hash.", requestId);
@@ -31,6 +32,7 @@ final class OpenRouterJson {
         put(attributes, "Usage today", JsonFields.usd(node, "usage_daily"));
         put(attributes, "Usage this week", JsonFields.usd(node, "usage_weekly"));
         put(attributes, "Usage this month", JsonFields.usd(node, "usage_monthly"));
+        put(attributes, "Workspace", workspace);
         return new ApiKey(hash, JsonFields.text(node, "name"), hint.prefix(), hint.lastFour(), KeyEnvironment.NONE, List.of(),
                 JsonFields.instant(node, "created_at", requestId), JsonFields.instant(node, "last_used_at", requestId),
                 null, JsonFields.instant(node, "expires_at", requestId), false, null,

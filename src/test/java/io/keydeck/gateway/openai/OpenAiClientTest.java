@@ -38,13 +38,15 @@ class OpenAiClientTest {
              "created_at":1711471533,"last_used_at":null,
              "owner":{"type":"user","user":{"id":"user_1","email":"dev@example.com","name":"Dev"}}}""";
 
+    private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+
     private FixtureServer server;
     private OpenAiClient client;
 
     @BeforeEach
     void start() throws Exception {
         server = FixtureServer.start();
-        client = new OpenAiDriver(new RecordingSleeper().options())
+        client = new OpenAiDriver(new RecordingSleeper().options(), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC))
                 .connect(new GatewayTarget(server.baseUrl(), AdminToken.of("sk-admin-secret000000000")));
     }
 
@@ -100,14 +102,46 @@ class OpenAiClientTest {
     }
 
     @Test
-    void anExpiryOrScopesTheApiCannotSetAreRefusedNotDropped() {
-        NewKeyRequest withExpiry = new NewKeyRequest("k", List.of(), null, Instant.parse("2030-01-01T00:00:00Z"));
+    void anExpiryIsSentAsExpiresInSecondsAndTheAnswersExpiresAtIsShown() throws Exception {
+        server.enqueue(Reply.json(200, ADMIN_KEY.replace("\"redacted_value\"",
+                "\"value\":\"sk-admin-1234abcd\",\"expires_at\":" + NOW.plusSeconds(2_592_000).getEpochSecond()
+                        + ",\"redacted_value\"")));
 
-        assertThatThrownBy(() -> client.createKey(withExpiry, "i"))
-                .isInstanceOfSatisfying(GatewayException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED);
-                    assertThat(e.getMessage()).contains("project API keys cannot be created through the API");
-                });
+        try (IssuedSecret issued = client.createKey(new NewKeyRequest("k", List.of(), null,
+                NOW.plusSeconds(2_592_000).minusMillis(1)), "i")) {
+            assertThat(issued.key().expiresAt()).isEqualTo(NOW.plusSeconds(2_592_000));
+        }
+        assertThat(server.requests().get(0).body()).isEqualTo("{\"name\":\"k\",\"expires_in_seconds\":2592000}");
+    }
+
+    @Test
+    void anExpiredAdminKeyShowsAsExpiredNotActive() throws Exception {
+        server.enqueue(Reply.json(200, "{\"object\":\"list\",\"data\":[" + ADMIN_KEY.replace("\"created_at\"",
+                "\"expires_at\":1714063533,\"created_at\"") + "],\"has_more\":false}"),
+                Reply.json(200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}"));
+
+        ApiKey key = client.listKeys(null, 10, false).items().get(0);
+
+        assertThat(key.expiresAt()).isEqualTo(Instant.ofEpochSecond(1714063533));
+        assertThat(key.status(NOW)).isEqualTo(io.keydeck.model.KeyStatus.EXPIRED);
+    }
+
+    @Test
+    void anExpiryOutsideOneSecondToOneYearOrScopesAreRefusedNotDropped() {
+        NewKeyRequest tooFar = new NewKeyRequest("k", List.of(), null, NOW.plusSeconds(31_536_001));
+        NewKeyRequest past = new NewKeyRequest("k", List.of(), null, NOW.minusSeconds(1));
+        NewKeyRequest scoped = new NewKeyRequest("k", List.of("api.model.read"), null, null);
+
+        assertThatThrownBy(() -> client.createKey(tooFar, "i")).isInstanceOfSatisfying(GatewayException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
+            assertThat(e.getMessage()).contains("between 1 second and 365 days (31,536,000 seconds)")
+                    .contains("31536001 seconds away");
+        });
+        assertThatThrownBy(() -> client.createKey(past, "i")).hasMessageContaining("not in the future");
+        assertThatThrownBy(() -> client.createKey(scoped, "i")).isInstanceOfSatisfying(GatewayException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED);
+            assertThat(e.getMessage()).contains("project API keys cannot be created through the API");
+        });
         assertThat(server.requests()).isEmpty();
     }
 
