@@ -33,7 +33,7 @@ final class KeysCreateCommand implements Subcommand {
         options.add(OptionSpec.value("--name", "NAME", "the key's name (required)"));
         options.add(OptionSpec.repeatable("--scope", "SCOPE", "a scope to grant, e.g. chat:write; commas allowed"));
         options.add(OptionSpec.value("--env", "live|test", "environment of the key (default live)"));
-        options.add(OptionSpec.value("--expires-in", "DAYS", "the key expires after DAYS days"));
+        options.add(OptionSpec.value("--expires-in", "DAYS", "the key expires after DAYS days (or 90s, 12h, 30d)"));
         options.add(OptionSpec.value("--expires", "DATE", "the key expires at DATE (2027-01-31 or an ISO instant)"));
         return options;
     }
@@ -99,6 +99,26 @@ final class KeysCreateCommand implements Subcommand {
         };
     }
 
+    /** "30" or "30d" days, "12h", "45m", "90s" (OpenAI takes an Admin key's expiry to the second). */
+    private static java.time.Duration expiresIn(String text) {
+        if (text.isEmpty()) {
+            throw new NumberFormatException();
+        }
+        ChronoUnit unit = switch (text.charAt(text.length() - 1)) {
+            case 's' -> ChronoUnit.SECONDS;
+            case 'm' -> ChronoUnit.MINUTES;
+            case 'h' -> ChronoUnit.HOURS;
+            default -> ChronoUnit.DAYS;
+        };
+        long n = Long.parseLong(Character.isDigit(text.charAt(text.length() - 1)) ? text
+                : text.substring(0, text.length() - 1));
+        java.time.Duration duration = java.time.Duration.of(n, unit);
+        if (n < 1 || duration.compareTo(java.time.Duration.ofDays(36_500)) > 0) {
+            throw new NumberFormatException();
+        }
+        return duration;
+    }
+
     private static Instant expiry(ParsedArgs args, CliContext context) throws CliFailure {
         if (args.has("--expires-in") && args.has("--expires")) {
             throw CliFailure.usage("use --expires-in or --expires, not both.");
@@ -107,14 +127,10 @@ final class KeysCreateCommand implements Subcommand {
         if (args.has("--expires-in")) {
             String days = args.value("--expires-in").orElseThrow();
             try {
-                int n = Integer.parseInt(days.strip().replaceFirst("d$", ""));
-                if (n < 1 || n > 36_500) {
-                    throw new NumberFormatException();
-                }
-                return now.plus(n, ChronoUnit.DAYS);
-            } catch (NumberFormatException e) {
-                throw CliFailure.usage("--expires-in must be a number of days from 1 to 36500, was \""
-                        + Text.printable(days) + "\".");
+                return now.plus(expiresIn(days.strip()));
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw CliFailure.usage("--expires-in must be a number of days from 1 to 36500, or a count with s, m,"
+                        + " h or d (90s, 12h, 30d), was \"" + Text.printable(days) + "\".");
             }
         }
         if (args.has("--expires")) {

@@ -32,7 +32,9 @@ public record ApiKey(
         name = name == null ? "" : name;
         prefix = prefix == null ? "" : prefix;
         lastFour = lastFour == null ? "" : lastFour;
-        environment = environment == null ? KeyEnvironment.NONE : environment;
+        // A gateway that does not say the environment may still name it in the key's own prefix.
+        environment = environment == null || environment == KeyEnvironment.NONE
+                ? KeyEnvironment.fromKeyPrefix(prefix) : environment;
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }

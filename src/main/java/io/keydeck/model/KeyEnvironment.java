@@ -6,6 +6,9 @@ import java.util.Locale;
 public enum KeyEnvironment {
     LIVE, TEST, NONE;
 
+    /** "live" or "test" as a whole segment followed by a separator, so random key characters never match. */
+    private static final java.util.regex.Pattern MARKED = java.util.regex.Pattern.compile("(?:^|[_-])(live|test)[_-]");
+
     /** The wire form used by the MultiRoute protocol ("live", "test"). */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -21,5 +24,21 @@ public enum KeyEnvironment {
             case "test", "sandbox", "dev" -> TEST;
             default -> NONE;
         };
+    }
+
+    /**
+     * The environment a key's own prefix names, for gateways whose keys carry one but whose answers
+     * do not say it ({@code mrk_live_…}, {@code tr_test_…}, {@code sk_live_…}, {@code rk-test-…}):
+     * a {@code live} or {@code test} segment followed by a separator. {@link #NONE} for any other prefix.
+     */
+    public static KeyEnvironment fromKeyPrefix(String prefix) {
+        if (prefix == null) {
+            return NONE;
+        }
+        var match = MARKED.matcher(prefix.toLowerCase(Locale.ROOT));
+        if (match.find()) {
+            return match.group(1).equals("live") ? LIVE : TEST;
+        }
+        return NONE;
     }
 }

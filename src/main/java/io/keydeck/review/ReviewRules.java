@@ -22,9 +22,10 @@ import java.util.Set;
  * Revoked keys only feed the revoked-key rule; an expired key only gets the "expired" finding.
  */
 public final class ReviewRules {
-    /** Scopes that let a key administer the gateway rather than call models. */
-    public static final Set<String> ADMIN_SCOPES = Set.of("keys:manage", "keys:write", "keys:read", "config:write",
-            "config:read", "audit:read", "usage:read", "admin", "*");
+    /** Scopes that let a key change the gateway (its keys or configuration) rather than call models. */
+    public static final Set<String> ADMIN_SCOPES = Set.of("keys:manage", "keys:write", "config:write", "admin", "*");
+    // Read scopes (keys:read, config:read, audit:read, usage:read) change nothing, so holding one is not
+    // "administering the gateway"; this rule does not name them.
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -125,8 +126,7 @@ public final class ReviewRules {
             add(out, ReviewRule.ROTATION_DUE, key, input, "Created " + days(age) + " ago; the rotation policy is "
                     + days(limits.rotationDays()) + ".");
         }
-        List<String> admin = key.scopes().stream()
-                .filter(s -> ADMIN_SCOPES.contains(s.toLowerCase(Locale.ROOT))).toList();
+        List<String> admin = scopesIn(key, ADMIN_SCOPES);
         if (!admin.isEmpty() && isInferenceKey(key)) {
             add(out, ReviewRule.BROAD_SCOPES, key, input, "Inference key has the admin scope"
                     + (admin.size() > 1 ? "s " : " ") + String.join(", ", admin)
@@ -181,6 +181,10 @@ public final class ReviewRules {
     }
 
     /** Admin keys (e.g. {@code sk-ant-admin01-…}, {@code mrk_admin_…}) are meant to hold admin scopes. */
+    private static List<String> scopesIn(ApiKey key, Set<String> set) {
+        return key.scopes().stream().filter(s -> set.contains(s.toLowerCase(Locale.ROOT))).toList();
+    }
+
     static boolean isInferenceKey(ApiKey key) {
         return !key.prefix().toLowerCase(Locale.ROOT).contains("admin");
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * records it from the error's {@link CallerHint}).
  *
  * <p>Choices: an admin token here is 401 {@code invalid_api_key}; a disabled key is 403
- * {@code permission_error} with code {@code key_disabled}; a key without {@code chat:write} is 403
+ * {@code permission_error} with code {@code key_disabled}; a key without {@code chat:write} (or MultiRoute's {@code inference}) is 403
  * {@code insufficient_permissions}.
  */
 final class ChatEndpoint {
@@ -96,7 +96,7 @@ final class ChatEndpoint {
             refusal = ApiError.expiredKey("This API key expired on " + StoredKey.iso(key.expiresAt) + ".");
         } else if (key.disabled()) {
             refusal = new ApiError(403, ApiError.PERMISSION, "key_disabled", "This API key is disabled.");
-        } else if (!key.hasScope("chat:write")) {
+        } else if (!key.hasScope("chat:write") && !key.hasScope("inference")) {
             refusal = ApiError.insufficientScope("This API key lacks the scope chat:write.");
         }
         if (refusal != null) {

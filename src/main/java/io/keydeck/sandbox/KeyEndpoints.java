@@ -17,8 +17,9 @@ import java.util.Set;
 
 /** {@code /v1/api-keys}: list, create, read, rename/disable and revoke inference keys. */
 final class KeyEndpoints {
-    static final Set<String> KNOWN_SCOPES = Set.of("chat:write", "embeddings:write", "models:read", "usage:read",
-            "keys:read", "keys:manage", "audit:read", "config:read", "config:write");
+    /** The sandbox's own scopes and those MultiRoute's documents name ({@code inference} in their create example). */
+    static final Set<String> KNOWN_SCOPES = Set.of("inference", "chat:write", "embeddings:write", "models:read",
+            "usage:read", "keys:read", "keys:manage", "audit:read", "config:read", "config:write");
     static final int MAX_NAME = 100;
 
     private final KeyStore keys;

@@ -244,6 +244,8 @@ class KeysCommandsAgainstSandboxTest {
     void badArgumentsExitWithTwoAndSayWhatIsWrong() {
         assertUsage(cli.run(adHoc("keys", "create")), "--name is required");
         assertUsage(cli.run(adHoc("keys", "create", "--name", "x", "--env", "prod")), "--env must be live or test");
+        assertUsage(cli.run(adHoc("keys", "create", "--name", "x", "--expires-in", "0s")),
+                "--expires-in must be a number of days from 1 to 36500, or a count with s, m, h or d");
         assertUsage(cli.run(adHoc("keys", "list", "--colour")), "unknown option --colour");
         assertUsage(cli.run("keys", "list"), "--connection NAME");
         assertUsage(cli.run("keys", "list", "--driver", "multiroute", "--base-url", sandbox.baseUrl().toString()),
@@ -277,6 +279,22 @@ class KeysCommandsAgainstSandboxTest {
         assertThat(cli.journal().read()).singleElement()
                 .satisfies(e -> assertThat(e.keyName()).isEqualTo(name))
                 .satisfies(e -> assertThat(e.result()).isEqualTo("ok"));
+    }
+
+    @Test
+    void expiresInTakesHoursAndTheKeyExpiresThen() throws Exception {
+        String name = "hours-" + UUID.randomUUID();
+
+        CliHarness.Result created = cli.run(adHoc("keys", "create", "--name", name, "--expires-in", "12h"));
+
+        assertThat(created.exit()).as(created.err()).isZero();
+        CliHarness.Result listed = cli.run(adHoc("keys", "list", "--json"));
+        var keys = new com.fasterxml.jackson.databind.ObjectMapper().readTree(listed.out());
+        var key = java.util.stream.StreamSupport.stream(keys.spliterator(), false)
+                .filter(k -> k.path("name").asText().equals(name)).findFirst().orElseThrow();
+        java.time.Instant expiry = java.time.Instant.parse(key.path("expires_at").asText());
+        assertThat(java.time.Duration.between(java.time.Instant.now(), expiry))
+                .isBetween(java.time.Duration.ofHours(11), java.time.Duration.ofHours(12));
     }
 
     @Test

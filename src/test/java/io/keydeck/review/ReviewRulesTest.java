@@ -105,6 +105,16 @@ class ReviewRulesTest {
     }
 
     @Test
+    void readScopesSuchAsConfigReadAreNotCalledAdministeringTheGateway() {
+        ApiKey reader = scopes(healthy("k"), "mrk_live_", List.of("inference", "config:read"));
+        assertThat(rules(reader)).doesNotContain("broad-scopes");
+        Finding writer = only("broad-scopes", scopes(healthy("k"), "mrk_live_", List.of("inference", "config:read",
+                "config:write")));
+        assertThat(writer.reason()).isEqualTo(
+                "Inference key has the admin scope config:write; anyone holding it can administer the gateway.");
+    }
+
+    @Test
     void aTestKeyIsFlaggedOnlyInAProductionConnection() {
         ApiKey test = environment(healthy("k"), KeyEnvironment.TEST);
         List<Finding> production = review(true, List.of(), test);

@@ -27,7 +27,18 @@ final class AnthropicJson {
         JsonFields.MaskedKey hint = JsonFields.masked(JsonFields.text(node, "partial_key_hint"));
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("Status", status == null ? "unknown" : status);
-        put(attributes, "Workspace", JsonFields.text(node, "workspace_id"));
+        // The current key shape (as the official Java SDK models it) nests the workspace in "scope":
+        // {"type":"workspace","workspace_id":"wrkspc_…"} or {"type":"organization"}; older answers had
+        // "workspace_id" at the top.
+        JsonNode scope = node.path("scope");
+        String workspace = JsonFields.text(scope, "workspace_id");
+        if (workspace == null) {
+            workspace = JsonFields.text(node, "workspace_id");
+        }
+        if (workspace == null && "organization".equals(JsonFields.text(scope, "type"))) {
+            workspace = "Organization";
+        }
+        put(attributes, "Workspace", workspace);
         put(attributes, "Created by", JsonFields.text(node.path("created_by"), "id"));
         return new ApiKey(id, JsonFields.text(node, "name"), hint.prefix(), hint.lastFour(), KeyEnvironment.NONE,
                 List.of(), JsonFields.instant(node, "created_at", requestId), null, null,

@@ -14,6 +14,7 @@ import io.keydeck.model.AuthEvent;
 import io.keydeck.model.AuthEventQuery;
 import io.keydeck.model.Capability;
 import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.NewKeyRequest;
 import io.keydeck.model.Page;
@@ -66,8 +67,11 @@ public final class CompatibleClient extends HttpGatewayClient {
         for (JsonNode model : data) {
             Optional.ofNullable(JsonFields.text(model, "id")).ifPresent(models::add);
         }
-        String environment = hint.prefix().contains("_test_") ? " (test key)"
-                : hint.prefix().contains("_live_") ? " (live key)" : "";
+        String environment = switch (KeyEnvironment.fromKeyPrefix(hint.prefix())) {
+            case TEST -> " (test key)";
+            case LIVE -> " (live key)";
+            case NONE -> "";
+        };
         return new TokenInfo("Key " + hint.display() + environment + " accepted; " + models.size()
                 + " model" + (models.size() == 1 ? "" : "s") + " available", models, null);
     }

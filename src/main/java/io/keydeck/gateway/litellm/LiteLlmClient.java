@@ -93,10 +93,33 @@ public final class LiteLlmClient extends HttpGatewayClient {
     /**
      * {@code POST /key/{token}/regenerate}: a new secret for the same key (budgets and limits kept);
      * the old secret stops working. An Enterprise feature of LiteLLM.
+     *
+     * <p>Once the proxy answers 2xx it has already replaced the key, so the new secret is handed on
+     * whatever else the answer lacks. Current proxies send {@code "token": null} and the new hash as
+     * {@code token_id}; older ones sent the new secret itself as {@code token}, which is never used as
+     * an id. Without a usable hash the id is computed as the proxy does: SHA-256 of the secret, in hex.
      */
     public IssuedSecret regenerateKey(String keyId) throws GatewayException {
-        return issued(http.post("/key/" + GatewayHttp.segment(keyId) + "/regenerate",
-                GatewayJson.mapper().createObjectNode(), null, new SecretFieldReader("key")));
+        requireId(keyId);
+        GatewayResponse<RegeneratedKeyReader.Regenerated> response = http.post("/key/" + GatewayHttp.segment(keyId)
+                + "/regenerate", GatewayJson.mapper().createObjectNode(), null, new RegeneratedKeyReader());
+        RegeneratedKeyReader.Regenerated answer = response.body();
+        char[] secret = answer.secret();
+        if (secret == null || secret.length == 0) {
+            throw JsonFields.unexpected("The LiteLLM proxy regenerated the key but sent no \"key\" with the new "
+                    + "secret; the old secret no longer works. Regenerate it again or create a new key.",
+                    response.requestId());
+        }
+        try {
+            ObjectNode rest = answer.rest();
+            rest.put("token", answer.newHash() != null ? answer.newHash() : RegeneratedKeyReader.hashOf(secret));
+            return new IssuedSecret(key(rest, secret, response.requestId()), secret);
+        } catch (GatewayException | RuntimeException e) {
+            // The proxy has already replaced the key: a field KeyDeck cannot read must not cost the new secret.
+            ObjectNode bare = GatewayJson.mapper().createObjectNode();
+            bare.put("token", RegeneratedKeyReader.hashOf(secret));
+            return new IssuedSecret(key(bare, secret, response.requestId()), secret);
+        }
     }
 
     private IssuedSecret issued(GatewayResponse<SecretFieldReader.Created> response) throws GatewayException {
@@ -106,20 +129,23 @@ public final class LiteLlmClient extends HttpGatewayClient {
                 throw JsonFields.unexpected("The LiteLLM proxy made the key but sent no \"key\" with its secret.",
                         response.requestId());
             }
-            ObjectNode rest = created.rest();
-            if (JsonFields.text(rest, "key_name") == null) {
-                char[] s = created.secret();
-                String last = new String(s, Math.max(0, s.length - 4), Math.min(4, s.length));
-                rest.put("key_name", "sk-..." + last);
-            }
-            if (!rest.has("created_at")) {
-                rest.put("created_at", clock.instant().toString());
-            }
-            return new IssuedSecret(LiteLlmJson.apiKey(rest, null, response.requestId()), created.secret());
+            return new IssuedSecret(key(created.rest(), created.secret(), response.requestId()), created.secret());
         } catch (GatewayException | RuntimeException e) {
             created.wipe();
             throw e;
         }
+    }
+
+    /** The key of a create or regenerate answer, its hint taken from the secret when the answer has none. */
+    private ApiKey key(ObjectNode rest, char[] secret, String requestId) throws GatewayException {
+        if (JsonFields.text(rest, "key_name") == null) {
+            String last = new String(secret, Math.max(0, secret.length - 4), Math.min(4, secret.length));
+            rest.put("key_name", "sk-..." + last);
+        }
+        if (!rest.hasNonNull("created_at")) {
+            rest.put("created_at", clock.instant().toString());
+        }
+        return LiteLlmJson.apiKey(rest, null, requestId);
     }
 
     /**
@@ -128,6 +154,7 @@ public final class LiteLlmClient extends HttpGatewayClient {
      */
     @Override
     public ApiKey updateKey(String keyId, KeyUpdate update) throws GatewayException {
+        requireId(keyId);
         if (update.name() != null) {
             ObjectNode body = GatewayJson.mapper().createObjectNode();
             body.put("key", keyId);
@@ -137,7 +164,20 @@ public final class LiteLlmClient extends HttpGatewayClient {
         if (update.disabled() != null) {
             ObjectNode body = GatewayJson.mapper().createObjectNode();
             body.put("key", keyId);
-            http.post(update.disabled() ? "/key/block" : "/key/unblock", body, null);
+            try {
+                http.post(update.disabled() ? "/key/block" : "/key/unblock", body, null);
+            } catch (GatewayException e) {
+                if (update.disabled() || e.kind() != GatewayException.Kind.NOT_FOUND && e.kind()
+                        != GatewayException.Kind.SERVER && e.kind() != GatewayException.Kind.INVALID_REQUEST) {
+                    throw e;
+                }
+                // Older proxies hashed whatever /key/unblock was given, so the hash KeyDeck holds was hashed
+                // again and not found; /key/update with "blocked": false reaches the same key by its hash.
+                ObjectNode update2 = GatewayJson.mapper().createObjectNode();
+                update2.put("key", keyId);
+                update2.put("blocked", false);
+                http.post("/key/update", update2, null);
+            }
         }
         return getKey(keyId);
     }
@@ -151,6 +191,7 @@ public final class LiteLlmClient extends HttpGatewayClient {
     /** {@code POST /key/delete}: LiteLLM has no soft revoke, the key is deleted. */
     @Override
     public RevokeResult revokeKey(String keyId) throws GatewayException {
+        requireId(keyId);
         ObjectNode body = GatewayJson.mapper().createObjectNode();
         body.putArray("keys").add(keyId);
         GatewayResponse<JsonNode> response = http.post("/key/delete", body, null);
@@ -160,19 +201,32 @@ public final class LiteLlmClient extends HttpGatewayClient {
     }
 
     /**
-     * Buckets the proxy's per-request spend logs ({@code GET /spend/logs}) into hours or days;
-     * a log with {@code status} "failure" counts as an error.
+     * Buckets the proxy's per-request spend logs ({@code GET /spend/logs}) into hours or days; a log
+     * with {@code status} "failure" counts as an error.
+     *
+     * <p>The proxy reads {@code start_date}/{@code end_date} as dates and keeps rows whose
+     * {@code startTime} is at most midnight of {@code end_date}, so the day after the last wanted one is
+     * sent and rows outside the range are dropped here. {@code summarize=false} asks for one row per
+     * request; a proxy older than that parameter answers per-day totals (date-only {@code startTime},
+     * no tokens), and then a single key's logs are asked for without dates, as those proxies allow.
      */
     @Override
     public UsageSeries usage(UsageQuery query) throws GatewayException {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("api_key", query.keyId());
         params.put("start_date", query.start().atOffset(ZoneOffset.UTC).toLocalDate());
-        params.put("end_date", query.end().atOffset(ZoneOffset.UTC).toLocalDate());
+        params.put("end_date", query.end().minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1));
+        params.put("summarize", "false");
         GatewayResponse<JsonNode> response = http.get("/spend/logs", params);
-        JsonNode rows = response.body().isArray() ? response.body() : response.body().path("data");
-        if (!rows.isArray()) {
-            throw JsonFields.unexpected("The LiteLLM proxy's spend logs are not a list.", response.requestId());
+        JsonNode rows = rows(response);
+        if (LiteLlmJson.isDailySummary(rows)) {
+            if (query.keyId() == null) {
+                throw GatewayException.unsupported("This LiteLLM proxy answers /spend/logs for a date range only as "
+                        + "daily spend totals, without tokens or requests per key (it predates summarize=false). "
+                        + "Choose one key to see its usage, or upgrade the proxy.");
+            }
+            response = http.get("/spend/logs", Map.of("api_key", query.keyId()));
+            rows = rows(response);
         }
         Map<String, long[]> buckets = new TreeMap<>();
         long width = query.bucket().width().toSeconds();
@@ -200,22 +254,51 @@ public final class LiteLlmClient extends HttpGatewayClient {
         return new UsageSeries(query, points);
     }
 
+    private static JsonNode rows(GatewayResponse<JsonNode> response) throws GatewayException {
+        JsonNode rows = response.body().isArray() ? response.body() : response.body().path("data");
+        if (!rows.isArray()) {
+            throw JsonFields.unexpected("The LiteLLM proxy's spend logs are not a list.", response.requestId());
+        }
+        return rows;
+    }
+
     @Override
     public Page<AuthEvent> authEvents(AuthEventQuery query) throws GatewayException {
         throw GatewayException.unsupported(driver.unsupportedReason(Capability.AUTH_EVENTS));
     }
 
-    /** {@code GET /key/info} without a key describes the token the request carries. */
+    /**
+     * {@code GET /key/info} without a key describes the virtual key the request carries. The master
+     * key is no virtual key (the proxy answers 404 "Key not found"), so on 404 the token is proved by
+     * reading one entry of {@code /key/list}, which only a proxy admin may do for every key.
+     */
     @Override
     public TokenInfo tokenInfo() throws GatewayException {
-        GatewayResponse<JsonNode> response = http.get("/key/info", Map.of());
+        GatewayResponse<JsonNode> response;
+        try {
+            response = http.get("/key/info", Map.of());
+        } catch (GatewayException e) {
+            if (e.kind() != GatewayException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            Map<String, Object> firstKey = new LinkedHashMap<>();
+            firstKey.put("page", 1);
+            firstKey.put("size", 1);
+            http.get("/key/list", firstKey);
+            return new TokenInfo("LiteLLM proxy admin (master key)", List.of(), null);
+        }
         JsonNode info = response.body().path("info");
         String subject = Optional.ofNullable(JsonFields.text(info, "key_alias"))
                 .or(() -> Optional.ofNullable(JsonFields.text(info, "user_id")))
                 .orElse("LiteLLM proxy key");
-        return new TokenInfo(subject, JsonFields.strings(info.path("models")),
-                JsonFields.instant(info, "expires", response.requestId()));
+        return new TokenInfo(subject, List.of(), JsonFields.instant(info, "expires", response.requestId()));
     }
 
-
+    /** An empty id would address no key at all (or the caller's own); refused before anything is sent. */
+    private static void requireId(String keyId) throws GatewayException {
+        if (keyId == null || keyId.isBlank()) {
+            throw new GatewayException(GatewayException.Kind.INVALID_REQUEST, 0, "missing_key_id",
+                    "No key id was given; nothing was sent to the LiteLLM proxy.", null);
+        }
+    }
 }

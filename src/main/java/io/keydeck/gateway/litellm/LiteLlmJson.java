@@ -44,6 +44,18 @@ final class LiteLlmJson {
                 false, null, node.path("blocked").asBoolean(false), attributes);
     }
 
+    /**
+     * Whether {@code /spend/logs} answered with per-day totals ({@code summarize=true}, or a proxy that
+     * predates the parameter): rows with a date-only {@code startTime} and no {@code request_id}.
+     */
+    static boolean isDailySummary(JsonNode rows) {
+        for (JsonNode row : rows) {
+            String start = JsonFields.text(row, "startTime");
+            return !row.has("request_id") && start != null && start.length() == 10;
+        }
+        return false;
+    }
+
     private static String orNone(String value) {
         return value == null ? "None" : value;
     }

@@ -85,7 +85,29 @@ final class MultiRouteClient extends HttpGatewayClient {
         if (!hasSecret) {
             throw new SecretAlreadyShownException(apiKey, response.status(), response.requestId());
         }
-        return new IssuedSecret(apiKey, created.secret());
+        return new IssuedSecret(withHintFromSecret(apiKey, created.secret()), created.secret());
+    }
+
+    /**
+     * MultiRoute's documented create answer has no {@code prefix} or {@code last_four}; the secret
+     * in hand has both, so the new key is named by them rather than by "…". The prefix is everything
+     * up to the last separator of the secret's first 16 characters ({@code mrk_live_}), never more.
+     */
+    static ApiKey withHintFromSecret(ApiKey key, char[] secret) {
+        if (!key.prefix().isEmpty() && !key.lastFour().isEmpty() || secret.length < 8) {
+            return key;
+        }
+        int end = 0;
+        for (int i = 0; i < Math.min(16, secret.length - 4); i++) {
+            if (secret[i] == '_' || secret[i] == '-') {
+                end = i + 1;
+            }
+        }
+        String prefix = key.prefix().isEmpty() ? new String(secret, 0, end) : key.prefix();
+        String lastFour = key.lastFour().isEmpty() ? new String(secret, secret.length - 4, 4) : key.lastFour();
+        return new ApiKey(key.id(), key.name(), prefix, lastFour, key.environment(), key.scopes(), key.createdAt(),
+                key.lastUsedAt(), key.lastUsedIp(), key.expiresAt(), key.revoked(), key.revokedAt(), key.disabled(),
+                key.attributes());
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.Set;
  * the one driver that can do every {@link Capability}.
  */
 public final class MultiRouteDriver implements GatewayDriver {
-    private static final List<String> SCOPES = List.of("chat:write", "embeddings:write", "models:read",
+    private static final List<String> SCOPES = List.of("inference", "chat:write", "embeddings:write", "models:read",
             "usage:read", "keys:read", "keys:manage", "audit:read", "config:read", "config:write");
 
     private final HttpOptions options;

@@ -25,6 +25,9 @@ import io.keydeck.model.UsagePoint;
 import io.keydeck.model.UsageQuery;
 import io.keydeck.model.UsageSeries;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,9 +49,11 @@ public final class OpenAiClient extends HttpGatewayClient {
     /** Plain key id to KeyDeck id, so usage of a project key lands on the listed key. */
     private final Map<String, String> listedIds = new ConcurrentHashMap<>();
     private volatile List<JsonNode> projects;
+    private final Clock clock;
 
-    OpenAiClient(GatewayDriver driver, GatewayHttp http) {
+    OpenAiClient(GatewayDriver driver, GatewayHttp http, Clock clock) {
         super(driver, http);
+        this.clock = clock;
     }
 
 
@@ -157,19 +162,26 @@ public final class OpenAiClient extends HttpGatewayClient {
         return projects;
     }
 
+    /** The longest expiry OpenAI accepts for an Admin key: {@code expires_in_seconds} ≤ 365 days. */
+    static final long MAX_EXPIRES_IN_SECONDS = 31_536_000;
+
     /**
      * Creates an organization Admin key ({@code POST /v1/organization/admin_api_keys}); see
-     * {@link OpenAiDriver#CREATE_NOTE}. OpenAI admin keys have no scopes or expiry, so asking for
-     * either is refused rather than silently dropped. Sent once, never retried.
+     * {@link OpenAiDriver#CREATE_NOTE}. An expiry is sent as {@code expires_in_seconds} (1 s to 365 days
+     * from now, rounded up to a whole second); scopes do not exist for admin keys, so asking for any is
+     * refused rather than silently dropped. Sent once, never retried.
      */
     @Override
     public IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException {
-        if (request.expiresAt() != null || !request.scopes().isEmpty()) {
-            throw GatewayException.unsupported("OpenAI Admin keys cannot be given scopes or an expiry through the "
-                    + "API; create the key without them. " + OpenAiDriver.CREATE_NOTE);
+        if (!request.scopes().isEmpty()) {
+            throw GatewayException.unsupported("OpenAI Admin keys cannot be given scopes through the API; "
+                    + "create the key without them. " + OpenAiDriver.CREATE_NOTE);
         }
         ObjectNode body = GatewayJson.mapper().createObjectNode();
         body.put("name", request.name());
+        if (request.expiresAt() != null) {
+            body.put("expires_in_seconds", expiresInSeconds(request.expiresAt()));
+        }
         GatewayResponse<SecretFieldReader.Created> response = http.post(ADMIN_KEYS, body, null,
                 new SecretFieldReader("value"));
         SecretFieldReader.Created created = response.body();
@@ -183,6 +195,18 @@ public final class OpenAiClient extends HttpGatewayClient {
             created.wipe();
             throw e;
         }
+    }
+
+    private long expiresInSeconds(Instant expiresAt) throws GatewayException {
+        Duration left = Duration.between(clock.instant(), expiresAt);
+        long seconds = left.getSeconds() + (left.getNano() > 0 ? 1 : 0);
+        if (seconds < 1 || seconds > MAX_EXPIRES_IN_SECONDS) {
+            throw new GatewayException(GatewayException.Kind.INVALID_REQUEST, 0, "expiry_out_of_range",
+                    "OpenAI Admin keys can expire between 1 second and 365 days (31,536,000 seconds) after they are "
+                            + "created; the requested expiry is " + (seconds < 1 ? "not in the future."
+                            : seconds + " seconds away."), null);
+        }
+        return seconds;
     }
 
     @Override

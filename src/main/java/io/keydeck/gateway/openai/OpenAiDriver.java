@@ -8,6 +8,7 @@ import io.keydeck.gateway.http.GatewayHttp;
 import io.keydeck.gateway.http.HttpOptions;
 import io.keydeck.model.Capability;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -19,13 +20,20 @@ import java.util.Set;
  */
 public final class OpenAiDriver implements GatewayDriver {
     private final HttpOptions options;
+    private final Clock clock;
 
     public OpenAiDriver() {
         this(HttpOptions.defaults());
     }
 
     public OpenAiDriver(HttpOptions options) {
+        this(options, Clock.systemUTC());
+    }
+
+    /** {@code clock} turns a requested expiry into OpenAI's {@code expires_in_seconds}. */
+    public OpenAiDriver(HttpOptions options, Clock clock) {
         this.options = options;
+        this.clock = clock;
     }
 
     @Override
@@ -69,6 +77,6 @@ public final class OpenAiDriver implements GatewayDriver {
 
     @Override
     public OpenAiClient connect(GatewayTarget target) throws GatewayException {
-        return new OpenAiClient(this, new GatewayHttp(target, AuthScheme.bearer(), options));
+        return new OpenAiClient(this, new GatewayHttp(target, AuthScheme.bearer(), options), clock);
     }
 }

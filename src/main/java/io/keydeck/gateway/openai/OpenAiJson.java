@@ -45,7 +45,8 @@ final class OpenAiJson {
         JsonFields.MaskedKey hint = JsonFields.masked(JsonFields.text(node, "redacted_value"));
         return new ApiKey(id, JsonFields.text(node, "name"), hint.prefix(), hint.lastFour(), KeyEnvironment.NONE,
                 JsonFields.strings(node.path("scopes")), JsonFields.instant(node, "created_at", requestId),
-                JsonFields.instant(node, "last_used_at", requestId), null, null, false, null, false, attributes);
+                JsonFields.instant(node, "last_used_at", requestId), null,
+                JsonFields.instant(node, "expires_at", requestId), false, null, false, attributes);
     }
 
     private static void putOwner(Map<String, String> attributes, JsonNode owner) {

@@ -35,10 +35,12 @@ import java.util.Optional;
  * {@link #setLimit(String, OpenRouterLimit)} carry them.
  */
 public final class OpenRouterClient extends HttpGatewayClient {
-    /** OpenRouter answers at most this many keys per page and pages by {@code offset}. */
-    static final int PAGE_SIZE = 100;
     private static final String KEYS = "/api/v1/keys";
+    /** The most workspaces {@code GET /api/v1/workspaces} answers per page, as its reference states. */
+    private static final int WORKSPACE_PAGE = 100;
 
+    /** The organization's workspaces (id and name), read once per listing; one unnamed entry without them. */
+    private volatile List<Map.Entry<String, String>> workspaces;
 
     OpenRouterClient(GatewayDriver driver, GatewayHttp http) {
         super(driver, http);
@@ -46,15 +48,28 @@ public final class OpenRouterClient extends HttpGatewayClient {
 
 
     /**
-     * The cursor is the offset of the next page. OpenRouter has no page-size parameter, so
-     * {@code limit} is not sent; disabled keys are always included (deleted keys are gone).
+     * Every workspace's keys: OpenRouter lists only the default workspace unless {@code workspace_id}
+     * is given, so the workspaces are read first ({@code GET /api/v1/workspaces}; an account without
+     * them lists its default workspace). Pages go by {@code offset}; OpenRouter states no page size,
+     * so the next page is asked for until one comes back empty. The cursor is
+     * {@code <workspace index>:<offset>}; {@code limit} is not sent (there is no such parameter).
+     * Disabled keys are always included (deleted keys are gone).
      */
     @Override
     public Page<ApiKey> listKeys(String cursor, int limit, boolean includeRevoked) throws GatewayException {
-        int offset = parseOffset(cursor);
+        if (cursor == null) {
+            workspaces = null;
+        }
+        int[] at = parseCursor(cursor);
+        List<Map.Entry<String, String>> all = workspaces();
+        if (at[0] >= all.size()) {
+            return new Page<>(List.of(), null);
+        }
+        Map.Entry<String, String> workspace = all.get(at[0]);
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("include_disabled", "true");
-        query.put("offset", offset == 0 ? null : offset);
+        query.put("offset", at[1] == 0 ? null : at[1]);
+        query.put("workspace_id", workspace.getKey().isEmpty() ? null : workspace.getKey());
         GatewayResponse<JsonNode> response = http.get(KEYS, query);
         JsonNode data = response.body().path("data");
         if (!data.isArray()) {
@@ -62,21 +77,74 @@ public final class OpenRouterClient extends HttpGatewayClient {
         }
         List<ApiKey> keys = new ArrayList<>();
         for (JsonNode item : data) {
-            keys.add(OpenRouterJson.apiKey(item, response.requestId()));
+            keys.add(OpenRouterJson.apiKey(item, workspaceName(JsonFields.text(item, "workspace_id")),
+                    response.requestId()));
         }
-        return new Page<>(keys, keys.size() < PAGE_SIZE ? null : String.valueOf(offset + keys.size()));
+        String next = !keys.isEmpty() ? at[0] + ":" + (at[1] + keys.size())
+                : at[0] + 1 < all.size() ? (at[0] + 1) + ":0" : null;
+        return new Page<>(keys, next);
     }
 
-    private static int parseOffset(String cursor) throws GatewayException {
-        if (cursor == null || cursor.isBlank()) {
-            return 0;
+    private String workspaceName(String id) {
+        List<Map.Entry<String, String>> known = workspaces;
+        if (id == null || known == null) {
+            return id;
         }
+        return known.stream().filter(w -> w.getKey().equals(id)).map(Map.Entry::getValue).findFirst().orElse(id);
+    }
+
+    private List<Map.Entry<String, String>> workspaces() throws GatewayException {
+        List<Map.Entry<String, String>> known = workspaces;
+        if (known != null) {
+            return known;
+        }
+        List<Map.Entry<String, String>> all = new ArrayList<>();
         try {
-            return Integer.parseInt(cursor);
-        } catch (NumberFormatException e) {
-            throw new GatewayException(GatewayException.Kind.INVALID_REQUEST, 0, "bad_cursor",
-                    "\"" + cursor + "\" is not an OpenRouter page offset.", null);
+            int offset = 0;
+            while (true) {
+                Map<String, Object> query = new LinkedHashMap<>();
+                query.put("limit", WORKSPACE_PAGE);
+                query.put("offset", offset == 0 ? null : offset);
+                GatewayResponse<JsonNode> response = http.get("/api/v1/workspaces", query);
+                JsonNode data = response.body().path("data");
+                for (JsonNode workspace : data) {
+                    String id = JsonFields.text(workspace, "id");
+                    if (id != null) {
+                        all.add(Map.entry(id, Optional.ofNullable(JsonFields.text(workspace, "name")).orElse(id)));
+                    }
+                }
+                offset += data.size();
+                if (data.isEmpty() || offset >= response.body().path("total_count").asInt(0)) {
+                    break;
+                }
+            }
+        } catch (GatewayException e) {
+            if (e.kind() != GatewayException.Kind.NOT_FOUND && e.kind() != GatewayException.Kind.FORBIDDEN) {
+                throw e;
+            }
         }
+        if (all.isEmpty()) {
+            all.add(Map.entry("", ""));
+        }
+        workspaces = List.copyOf(all);
+        return workspaces;
+    }
+
+    private static int[] parseCursor(String cursor) throws GatewayException {
+        if (cursor == null || cursor.isBlank()) {
+            return new int[] {0, 0};
+        }
+        int colon = cursor.indexOf(':');
+        try {
+            int[] at = {Integer.parseInt(cursor.substring(0, colon)), Integer.parseInt(cursor.substring(colon + 1))};
+            if (at[0] >= 0 && at[1] >= 0) {
+                return at;
+            }
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            // reported below
+        }
+        throw new GatewayException(GatewayException.Kind.INVALID_REQUEST, 0, "bad_cursor",
+                "\"" + cursor + "\" is not an OpenRouter key-list cursor.", null);
     }
 
     /** A key with no credit limit; the expiry is sent when set, scopes and environment do not exist here. */
@@ -108,7 +176,8 @@ public final class OpenRouterClient extends HttpGatewayClient {
                         response.requestId());
             }
             JsonNode data = created.rest().path("data");
-            return new IssuedSecret(OpenRouterJson.apiKey(data, response.requestId()), created.secret());
+            return new IssuedSecret(OpenRouterJson.apiKey(data, workspaceName(JsonFields.text(data, "workspace_id")),
+                    response.requestId()), created.secret());
         } catch (GatewayException | RuntimeException e) {
             created.wipe();
             throw e;
@@ -143,12 +212,17 @@ public final class OpenRouterClient extends HttpGatewayClient {
     /** One key by its hash, with its current usage totals. */
     public ApiKey getKey(String keyId) throws GatewayException {
         GatewayResponse<JsonNode> response = http.get(keyPath(keyId), Map.of());
-        return OpenRouterJson.apiKey(response.body().path("data"), response.requestId());
+        return mapped(response);
     }
 
     private ApiKey patch(String keyId, ObjectNode body) throws GatewayException {
         GatewayResponse<JsonNode> response = http.patch(keyPath(keyId), body);
-        return OpenRouterJson.apiKey(response.body().path("data"), response.requestId());
+        return mapped(response);
+    }
+
+    private ApiKey mapped(GatewayResponse<JsonNode> response) throws GatewayException {
+        JsonNode data = response.body().path("data");
+        return OpenRouterJson.apiKey(data, workspaceName(JsonFields.text(data, "workspace_id")), response.requestId());
     }
 
     /** Deleting is OpenRouter's only way to revoke; the key disappears from the list. */
@@ -184,7 +258,12 @@ public final class OpenRouterClient extends HttpGatewayClient {
 
 
 
-    private static String keyPath(String keyId) {
+    /** An empty hash would address {@code /api/v1/keys/} itself; refused before anything is sent. */
+    private static String keyPath(String keyId) throws GatewayException {
+        if (keyId == null || keyId.isBlank()) {
+            throw new GatewayException(GatewayException.Kind.INVALID_REQUEST, 0, "missing_key_id",
+                    "No key hash was given; nothing was sent to OpenRouter.", null);
+        }
         return KEYS + "/" + GatewayHttp.segment(keyId);
     }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class OpenRouterDriver implements GatewayDriver {
     static final List<String> ATTRIBUTES = List.of("Credit limit", "Limit remaining", "Limit reset", "Usage total",
-            "Usage today", "Usage this week", "Usage this month");
+            "Usage today", "Usage this week", "Usage this month", "Workspace");
 
     private final HttpOptions options;
 

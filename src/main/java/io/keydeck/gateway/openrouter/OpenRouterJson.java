@@ -15,7 +15,8 @@ final class OpenRouterJson {
     private OpenRouterJson() {
     }
 
-    static ApiKey apiKey(JsonNode node, String requestId) throws GatewayException {
+    /** {@code workspace}: the name (or id) of the key's workspace, null when OpenRouter did not say. */
+    static ApiKey apiKey(JsonNode node, String workspace, String requestId) throws GatewayException {
         String hash = JsonFields.text(node, "hash");
         if (hash == null) {
             throw JsonFields.unexpected("OpenRouter listed a key without a hash.", requestId);
@@ -31,10 +32,24 @@ final class OpenRouterJson {
         put(attributes, "Usage today", JsonFields.usd(node, "usage_daily"));
         put(attributes, "Usage this week", JsonFields.usd(node, "usage_weekly"));
         put(attributes, "Usage this month", JsonFields.usd(node, "usage_monthly"));
+        put(attributes, "Workspace", workspace);
         return new ApiKey(hash, JsonFields.text(node, "name"), hint.prefix(), hint.lastFour(), KeyEnvironment.NONE, List.of(),
-                JsonFields.instant(node, "created_at", requestId), JsonFields.instant(node, "last_used_at", requestId),
+                loose(node, "created_at", requestId), loose(node, "last_used_at", requestId),
                 null, JsonFields.instant(node, "expires_at", requestId), false, null,
                 node.path("disabled").asBoolean(false), attributes);
+    }
+
+    /**
+     * OpenRouter's reference types {@code created_at} as a plain string (no date-time format), so an
+     * unreadable one is shown as unknown rather than failing the whole list; {@code expires_at} is
+     * typed date-time and stays strict.
+     */
+    private static java.time.Instant loose(JsonNode node, String field, String requestId) {
+        try {
+            return JsonFields.instant(node, field, requestId);
+        } catch (GatewayException e) {
+            return null;
+        }
     }
 
     private static void put(Map<String, String> attributes, String name, String value) {

@@ -94,17 +94,6 @@ class LiteLlmClientTest {
     }
 
     @Test
-    void regenerateIssuesANewSecretForTheSameKey() throws Exception {
-        server.enqueue(Reply.json(200, "{\"key\":\"sk-newsecret000000000wxyz\",\"token\":\"b7c1\",\"key_alias\":\"ci\"}"));
-
-        try (IssuedSecret issued = client.regenerateKey("837e17519f44")) {
-            assertThat(issued.key().lastFour()).isEqualTo("wxyz");
-        }
-        assertThat(server.requests().get(0).method()).isEqualTo("POST");
-        assertThat(server.requests().get(0).path()).isEqualTo("/key/837e17519f44/regenerate");
-    }
-
-    @Test
     void renameUpdatesThenBlockAndUnblockToggleTheKey() throws Exception {
         server.enqueue(Reply.json(200, "{}"), Reply.json(200, "{}"),
                 Reply.json(200, "{\"key\":\"837e17519f44\",\"info\":" + KEY.replace("\"blocked\":null", "\"blocked\":true")
@@ -151,7 +140,8 @@ class LiteLlmClientTest {
                 new UsagePoint("837e", Instant.parse("2025-03-01T10:00:00Z"), 2, 14, 5, 1),
                 new UsagePoint("837e", Instant.parse("2025-03-01T11:00:00Z"), 1, 1, 1, 0));
         assertThat(server.requests().get(0).path()).isEqualTo("/spend/logs");
-        assertThat(server.requests().get(0).query()).isEqualTo("api_key=837e&start_date=2025-03-01&end_date=2025-03-01");
+        assertThat(server.requests().get(0).query())
+                .isEqualTo("api_key=837e&start_date=2025-03-01&end_date=2025-03-02&summarize=false");
     }
 
     @Test

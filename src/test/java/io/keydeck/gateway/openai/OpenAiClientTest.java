@@ -29,14 +29,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The OpenAI Admin API driver against answers shaped as OpenAI documents them. */
 class OpenAiClientTest {
-    private static final String ADMIN_KEY = """
+    static final String ADMIN_KEY = """
             {"object":"organization.admin_api_key","id":"key_abc","name":"Main Admin Key",
              "redacted_value":"sk-admin...def1","created_at":1711471533,"last_used_at":1711471534,
              "owner":{"type":"user","object":"organization.user","id":"user_123","name":"Ada","role":"owner"}}""";
-    private static final String PROJECT_KEY = """
+    static final String USAGE_PAGE = """
+                        {"object":"page","data":[{"object":"bucket","start_time":1730419200,"end_time":1730505600,
+                          "results":[{"object":"organization.usage.completions.result","input_tokens":1000,
+                           "output_tokens":500,"input_cached_tokens":800,"num_model_requests":5,"project_id":null,
+                           "user_id":null,"api_key_id":"key_p1","model":null,"batch":null}]}],
+                         "has_more":true,"next_page":"AAAAAGdGxdEiJdKOAAAAAGcqsYA="}""";
+    static final String AUDIT_PAGE = """
+                {"object":"list","data":[
+                  {"id":"audit_log-1","type":"api_key.deleted","effective_at":1720804190,
+                   "actor":{"type":"session","session":{"user":{"id":"user-x","email":"ops@example.com"},
+                     "ip_address":"203.0.113.9","user_agent":"Mozilla/5.0"}},
+                   "api_key.deleted":{"id":"key_xxxx"}},
+                  {"id":"audit_log-2","type":"login.failed","effective_at":1720804200,
+                   "actor":{"type":"session","session":{"user":{"email":"eve@example.com"},"ip_address":"198.51.100.7"}},
+                   "login.failed":{"error_code":"invalid_password","error_message":"Wrong password"}}],
+                 "first_id":"audit_log-1","last_id":"audit_log-2","has_more":true}""";
+    static final String PROJECT_KEY = """
             {"object":"organization.project.api_key","id":"key_p1","name":"Prod","redacted_value":"sk-proj-ab...wxyz",
-             "created_at":1711471533,"last_used_at":null,
-             "owner":{"type":"user","user":{"id":"user_1","email":"dev@example.com","name":"Dev"}}}""";
+             "created_at":1711471533,"last_used_at":null,"owner_project_access":"active",
+             "owner":{"type":"user","user":{"id":"user_1","email":"dev@example.com","name":"Dev","role":"owner",
+               "created_at":1711471533}}}""";
+
+    private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
 
     private FixtureServer server;
     private OpenAiClient client;
@@ -44,7 +63,7 @@ class OpenAiClientTest {
     @BeforeEach
     void start() throws Exception {
         server = FixtureServer.start();
-        client = new OpenAiDriver(new RecordingSleeper().options())
+        client = new OpenAiDriver(new RecordingSleeper().options(), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC))
                 .connect(new GatewayTarget(server.baseUrl(), AdminToken.of("sk-admin-secret000000000")));
     }
 
@@ -100,14 +119,46 @@ class OpenAiClientTest {
     }
 
     @Test
-    void anExpiryOrScopesTheApiCannotSetAreRefusedNotDropped() {
-        NewKeyRequest withExpiry = new NewKeyRequest("k", List.of(), null, Instant.parse("2030-01-01T00:00:00Z"));
+    void anExpiryIsSentAsExpiresInSecondsAndTheAnswersExpiresAtIsShown() throws Exception {
+        server.enqueue(Reply.json(200, ADMIN_KEY.replace("\"redacted_value\"",
+                "\"value\":\"sk-admin-1234abcd\",\"expires_at\":" + NOW.plusSeconds(2_592_000).getEpochSecond()
+                        + ",\"redacted_value\"")));
 
-        assertThatThrownBy(() -> client.createKey(withExpiry, "i"))
-                .isInstanceOfSatisfying(GatewayException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED);
-                    assertThat(e.getMessage()).contains("project API keys cannot be created through the API");
-                });
+        try (IssuedSecret issued = client.createKey(new NewKeyRequest("k", List.of(), null,
+                NOW.plusSeconds(2_592_000).minusMillis(1)), "i")) {
+            assertThat(issued.key().expiresAt()).isEqualTo(NOW.plusSeconds(2_592_000));
+        }
+        assertThat(server.requests().get(0).body()).isEqualTo("{\"name\":\"k\",\"expires_in_seconds\":2592000}");
+    }
+
+    @Test
+    void anExpiredAdminKeyShowsAsExpiredNotActive() throws Exception {
+        server.enqueue(Reply.json(200, "{\"object\":\"list\",\"data\":[" + ADMIN_KEY.replace("\"created_at\"",
+                "\"expires_at\":1714063533,\"created_at\"") + "],\"has_more\":false}"),
+                Reply.json(200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}"));
+
+        ApiKey key = client.listKeys(null, 10, false).items().get(0);
+
+        assertThat(key.expiresAt()).isEqualTo(Instant.ofEpochSecond(1714063533));
+        assertThat(key.status(NOW)).isEqualTo(io.keydeck.model.KeyStatus.EXPIRED);
+    }
+
+    @Test
+    void anExpiryOutsideOneSecondToOneYearOrScopesAreRefusedNotDropped() {
+        NewKeyRequest tooFar = new NewKeyRequest("k", List.of(), null, NOW.plusSeconds(31_536_001));
+        NewKeyRequest past = new NewKeyRequest("k", List.of(), null, NOW.minusSeconds(1));
+        NewKeyRequest scoped = new NewKeyRequest("k", List.of("api.model.read"), null, null);
+
+        assertThatThrownBy(() -> client.createKey(tooFar, "i")).isInstanceOfSatisfying(GatewayException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
+            assertThat(e.getMessage()).contains("between 1 second and 365 days (31,536,000 seconds)")
+                    .contains("31536001 seconds away");
+        });
+        assertThatThrownBy(() -> client.createKey(past, "i")).hasMessageContaining("not in the future");
+        assertThatThrownBy(() -> client.createKey(scoped, "i")).isInstanceOfSatisfying(GatewayException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED);
+            assertThat(e.getMessage()).contains("project API keys cannot be created through the API");
+        });
         assertThat(server.requests()).isEmpty();
     }
 
@@ -135,12 +186,7 @@ class OpenAiClientTest {
     @Test
     void completionsUsageIsGroupedByKeyAndFollowsNextPage() throws Exception {
         server.enqueue(
-                Reply.json(200, """
-                        {"object":"page","data":[{"object":"bucket","start_time":1730419200,"end_time":1730505600,
-                          "results":[{"object":"organization.usage.completions.result","input_tokens":1000,
-                           "output_tokens":500,"input_cached_tokens":800,"num_model_requests":5,"project_id":null,
-                           "user_id":null,"api_key_id":"key_p1","model":null,"batch":null}]}],
-                         "has_more":true,"next_page":"AAAAAGdGxdEiJdKOAAAAAGcqsYA="}"""),
+                Reply.json(200, USAGE_PAGE),
                 Reply.json(200, "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}"));
         UsageQuery query = new UsageQuery(Instant.ofEpochSecond(1730419200), Instant.ofEpochSecond(1730592000),
                 UsageBucket.DAY, "proj_a/key_p1");
@@ -157,16 +203,7 @@ class OpenAiClientTest {
 
     @Test
     void auditLogKeyEventsAndFailedLoginsBecomeAuthEvents() throws Exception {
-        server.enqueue(Reply.json(200, """
-                {"object":"list","data":[
-                  {"id":"audit_log-1","type":"api_key.deleted","effective_at":1720804190,
-                   "actor":{"type":"session","session":{"user":{"id":"user-x","email":"ops@example.com"},
-                     "ip_address":"203.0.113.9","user_agent":"Mozilla/5.0"}},
-                   "api_key.deleted":{"id":"key_xxxx"}},
-                  {"id":"audit_log-2","type":"login.failed","effective_at":1720804200,
-                   "actor":{"type":"session","session":{"user":{"email":"eve@example.com"},"ip_address":"198.51.100.7"}},
-                   "login.failed":{"error_code":"invalid_password","error_message":"Wrong password"}}],
-                 "first_id":"audit_log-1","last_id":"audit_log-2","has_more":true}"""));
+        server.enqueue(Reply.json(200, AUDIT_PAGE));
         AuthEventQuery query = new AuthEventQuery(Instant.ofEpochSecond(1720000000), null, null, null, 50, null);
 
         Page<AuthEvent> page = client.authEvents(query);

@@ -50,9 +50,15 @@ class OpenRouterClientTest {
         server.close();
     }
 
+    private static final String WORKSPACES = """
+            {"data":[{"id":"0df9e665-d932-5740-b2c7-b52af166bc11","name":"Production","slug":"production"},
+                     {"id":"550e8400-e29b-41d4-a716-446655440000","name":"Staging","slug":"staging"}],
+             "total_count":2}""";
+
     @Test
     void aListedKeyShowsItsLabelHintLimitsAndUsageTotals() throws Exception {
-        server.enqueue(Reply.json(200, "{\"data\":[" + KEY + "]}"));
+        server.enqueue(Reply.json(404, "{\"error\":{\"code\":404,\"message\":\"Not Found\"}}"),
+                Reply.json(200, "{\"data\":[" + KEY + "]}"));
 
         ApiKey key = client.listKeys(null, 50, false).items().get(0);
 
@@ -65,25 +71,46 @@ class OpenRouterClientTest {
                 .containsEntry("Limit reset", "monthly").containsEntry("Usage today", "$1.25")
                 .containsEntry("Usage this week", "$7.00").containsEntry("Usage this month", "$25.50");
         assertThat(key.attributes().keySet()).isSubsetOf(new OpenRouterDriver().keyAttributeNames());
-        FixtureServer.Recorded sent = server.requests().get(0);
+        FixtureServer.Recorded sent = server.requests().get(1);
         assertThat(sent.method()).isEqualTo("GET");
         assertThat(sent.path()).isEqualTo("/api/v1/keys");
-        assertThat(sent.query()).isEqualTo("include_disabled=true");
+        assertThat(sent.query()).as("an account without workspaces lists its default one").isEqualTo("include_disabled=true");
         assertThat(sent.header("Authorization")).contains("Bearer sk-or-v1-management0000000000000000");
     }
 
     @Test
-    void listingAllKeysPagesByOffsetUntilAShortPage() throws Exception {
-        String fullPage = IntStream.range(0, 100).mapToObj(i -> "{\"hash\":\"h" + i + "\"}")
-                .collect(Collectors.joining(",", "{\"data\":[", "]}"));
-        server.enqueue(Reply.json(200, fullPage), Reply.json(200, "{\"data\":[{\"hash\":\"h100\",\"limit\":null}]}"));
+    void listingWalksEveryWorkspaceAndPagesByOffsetUntilAnEmptyPage() throws Exception {
+        String page = IntStream.range(0, 3).mapToObj(i -> "{\"hash\":\"h" + i + "\",\"workspace_id\":"
+                        + "\"0df9e665-d932-5740-b2c7-b52af166bc11\"}").collect(Collectors.joining(",", "{\"data\":[", "]}"));
+        server.enqueue(Reply.json(200, WORKSPACES), Reply.json(200, page),
+                Reply.json(200, "{\"data\":[{\"hash\":\"h3\",\"limit\":null,\"workspace_id\":\"0df9e665-d932-5740-b2c7-b52af166bc11\"}]}"),
+                Reply.json(200, "{\"data\":[]}"),
+                Reply.json(200, "{\"data\":[{\"hash\":\"s0\",\"workspace_id\":\"550e8400-e29b-41d4-a716-446655440000\"}]}"),
+                Reply.json(200, "{\"data\":[]}"));
 
         List<ApiKey> all = client.listAllKeys(false, n -> { });
 
-        assertThat(all).hasSize(101);
-        assertThat(all.get(100).attributes()).containsEntry("Credit limit", "No limit");
-        assertThat(server.requests()).extracting(FixtureServer.Recorded::query)
-                .containsExactly("include_disabled=true", "include_disabled=true&offset=100");
+        assertThat(all).extracting(ApiKey::id).containsExactly("h0", "h1", "h2", "h3", "s0");
+        assertThat(all.get(3).attributes()).containsEntry("Credit limit", "No limit").containsEntry("Workspace", "Production");
+        assertThat(all.get(4).attributes()).containsEntry("Workspace", "Staging");
+        assertThat(server.requests()).extracting(r -> r.path() + "?" + r.query()).containsExactly(
+                "/api/v1/workspaces?limit=100",
+                "/api/v1/keys?include_disabled=true&workspace_id=0df9e665-d932-5740-b2c7-b52af166bc11",
+                "/api/v1/keys?include_disabled=true&offset=3&workspace_id=0df9e665-d932-5740-b2c7-b52af166bc11",
+                "/api/v1/keys?include_disabled=true&offset=4&workspace_id=0df9e665-d932-5740-b2c7-b52af166bc11",
+                "/api/v1/keys?include_disabled=true&workspace_id=550e8400-e29b-41d4-a716-446655440000",
+                "/api/v1/keys?include_disabled=true&offset=1&workspace_id=550e8400-e29b-41d4-a716-446655440000");
+    }
+
+    @Test
+    void anEmptyKeyHashIsRefusedBeforeAnythingIsSent() {
+        assertThatThrownBy(() -> client.updateKey("", KeyUpdate.rename("x")))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
+                    assertThat(e.getMessage()).isEqualTo("No key hash was given; nothing was sent to OpenRouter.");
+                });
+        assertThatThrownBy(() -> client.revokeKey(" ")).isInstanceOf(GatewayException.class);
+        assertThat(server.requests()).isEmpty();
     }
 
     @Test

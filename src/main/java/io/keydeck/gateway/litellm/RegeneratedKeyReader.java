@@ -1,0 +1,95 @@
+package io.keydeck.gateway.litellm;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keydeck.gateway.http.JsonBodyReader;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the answer of {@code /key/{token}/regenerate}. The new secret ({@code key}) goes straight into
+ * a {@code char[]}. Proxies disagree on {@code token}: current ones send null and put the new hash in
+ * {@code token_id}; older ones sent the new secret itself as {@code token}. So {@code token} is kept
+ * only when it is a hash, and otherwise dropped unread into any tree or String.
+ */
+final class RegeneratedKeyReader implements JsonBodyReader<RegeneratedKeyReader.Regenerated> {
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+    /** The answer without {@code key}, {@code token} and {@code token_id}; the new hash when one was sent. */
+    record Regenerated(ObjectNode rest, char[] secret, String newHash) {
+    }
+
+    @Override
+    public Regenerated read(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new JsonParseException(parser, "expected a JSON object for the regenerated key");
+        }
+        ObjectNode rest = JsonNodeFactory.instance.objectNode();
+        char[] secret = null;
+        String tokenId = null;
+        String token = null;
+        try {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.VALUE_STRING && name.equals("key") && secret == null) {
+                    secret = Arrays.copyOfRange(parser.getTextCharacters(), parser.getTextOffset(),
+                            parser.getTextOffset() + parser.getTextLength());
+                } else if (value == JsonToken.VALUE_STRING && name.equals("token")) {
+                    token = hashOrNull(parser);
+                } else if (value == JsonToken.VALUE_STRING && name.equals("token_id")) {
+                    tokenId = hashOrNull(parser);
+                } else if (name.equals("token") || name.equals("token_id")) {
+                    parser.skipChildren();
+                } else {
+                    rest.set(name, parser.readValueAsTree());
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT) {
+                throw new JsonParseException(parser, "unexpected end of the regenerated key");
+            }
+            return new Regenerated(rest, secret, tokenId != null ? tokenId : token);
+        } catch (IOException | RuntimeException e) {
+            if (secret != null) {
+                Arrays.fill(secret, '\0');
+            }
+            throw e;
+        }
+    }
+
+    /** The current string value if it is a 64-hex-digit hash; anything else (a secret) is not copied out. */
+    private static String hashOrNull(JsonParser parser) throws IOException {
+        if (parser.getTextLength() != 64) {
+            return null;
+        }
+        String text = parser.getText();
+        return HASH.matcher(text).matches() ? text : null;
+    }
+
+    /** The proxy's id for a secret: SHA-256 of its UTF-8 bytes, in lower-case hex. */
+    static String hashOf(char[] secret) {
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(secret));
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(bytes.duplicate());
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        } finally {
+            if (bytes.hasArray()) {
+                Arrays.fill(bytes.array(), (byte) 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.keydeck.gateway.openai;
+
+import io.keydeck.gateway.AdminToken;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.GatewayTarget;
+import io.keydeck.gateway.fixture.PrismMock;
+import io.keydeck.gateway.fixture.RecordingSleeper;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.AuthEventQuery;
+import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyStatus;
+import io.keydeck.model.NewKeyRequest;
+import io.keydeck.model.Page;
+import io.keydeck.model.UsageBucket;
+import io.keydeck.model.UsageQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The OpenAI driver against OpenAI's own OpenAPI file (the subset in {@code openapi/openai-admin.yaml},
+ * cut from openai/openai-openapi) served by Prism, which fails every request that breaks the file: once
+ * answering from the file's examples, and three rounds answering random schema-valid data.
+ */
+class OpenAiDriverAgainstPrismTest {
+    private static final String SPEC = "/openapi/openai-admin.yaml";
+    private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+    private static PrismMock.Pair prism;
+    private static PrismMock examples;
+    private static PrismMock dynamic;
+
+    @BeforeAll
+    static void startPrism() throws Exception {
+        prism = PrismMock.Pair.start(SPEC);
+        examples = prism.examples();
+        dynamic = prism.dynamic();
+    }
+
+    @AfterAll
+    static void stopPrism() {
+        if (prism != null) {
+            prism.close();
+        }
+    }
+
+    private static OpenAiClient client(PrismMock prism) throws GatewayException {
+        return new OpenAiDriver(new RecordingSleeper().options(), Clock.fixed(NOW, ZoneOffset.UTC))
+                .connect(new GatewayTarget(prism.baseUrl(), AdminToken.of("sk-admin-prism0000000000000")));
+    }
+
+    /** Every call the driver makes, each validated by Prism; a 422 from it fails here with Prism's reason. */
+    private static void everyOperation(PrismMock prism, OpenAiClient client, boolean fromExamples) {
+        try {
+            String cursor = null;
+            int pages = 0;
+            do {
+                Page<ApiKey> page = client.listKeys(cursor, 100, false);
+                cursor = page.nextCursor();
+            } while (cursor != null && ++pages < 6);
+            try (IssuedSecret issued = client.createKey(new NewKeyRequest("ci admin", List.of(), null,
+                    NOW.plus(Duration.ofDays(30))), null)) {
+                assertThat(issued.secret()).isNotEmpty();
+                if (fromExamples) {
+                    assertThat(new String(issued.secret())).isEqualTo("sk-admin-1234abcd");
+                    assertThat(issued.key().id()).isEqualTo("key_xyz");
+                }
+            }
+            client.revokeKey("key_abc");
+            client.revokeKey("proj_abc/key_abc");
+            usage(client, new UsageQuery(NOW.minus(Duration.ofDays(2)), NOW, UsageBucket.DAY, "proj_abc/key_abc"),
+                    fromExamples);
+            usage(client, new UsageQuery(NOW.minus(Duration.ofHours(5)), NOW, UsageBucket.HOUR, null), fromExamples);
+            client.authEvents(new AuthEventQuery(NOW.minus(Duration.ofDays(7)), NOW, null, null, 50, null));
+            client.tokenInfo();
+        } catch (GatewayException e) {
+            fail("OpenAI's reference refused or could not be read: " + e.getMessage() + "\nPrism said:\n"
+                    + prism.log().lines().filter(l -> l.contains("rror") || l.contains("✖")).toList());
+        }
+    }
+
+    /**
+     * The documented usage example says {@code has_more: true} with a {@code next_page}; answering from
+     * examples, Prism repeats that page for the next one, which the driver must stop at, not loop on.
+     */
+    private static void usage(OpenAiClient client, UsageQuery query, boolean fromExamples) throws GatewayException {
+        if (!fromExamples) {
+            client.usage(query);
+            return;
+        }
+        try {
+            client.usage(query);
+            fail("the documented usage example pages on; a repeated page must be refused");
+        } catch (GatewayException e) {
+            assertThat(e.getMessage()).isEqualTo("OpenAI sent the same usage page twice.");
+        }
+    }
+
+    @Test
+    void everyCallIsValidAgainstTheReferenceAndItsExamplesReadRight() throws Exception {
+        try (OpenAiClient client = client(examples)) {
+            everyOperation(examples, client, true);
+
+            ApiKey admin = client.listKeys(null, 100, false).items().get(0);
+            assertThat(admin.id()).isEqualTo("key_abc");
+            assertThat(admin.expiresAt()).isEqualTo(Instant.ofEpochSecond(1714063533));
+            assertThat(admin.status(NOW)).isEqualTo(KeyStatus.EXPIRED);
+        }
+    }
+
+    @RepeatedTest(3)
+    void everyCallIsValidAndEveryRandomSchemaValidAnswerIsRead(RepetitionInfo round) throws Exception {
+        try (OpenAiClient client = client(dynamic)) {
+            everyOperation(dynamic, client, false);
+        }
+    }
+
+    /** Proof that Prism does validate: a body OpenAI's file forbids is refused with 422. */
+    @Test
+    void prismRefusesARequestThatBreaksTheReference() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        examples.baseUrl().resolve("/v1/organization/admin_api_keys"))
+                .header("Authorization", "Bearer sk-admin-prism").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"k\",\"expires_in_seconds\":31536001}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("expires_in_seconds");
+    }
+}
