@@ -60,6 +60,7 @@ public class KeyDeckApp extends Application {
     @Override
     public void start(Stage stage) {
         look.apply();
+        io.keydeck.ui.common.ShownWindowSize.keepForEveryWindow();
         boolean smokeTest = SmokeTest.requested(getParameters().getRaw());
         if (!smokeTest) { // the smoke test watches the Keys view
             WindowPlacement.lastView(services.savedConnections().preferences())

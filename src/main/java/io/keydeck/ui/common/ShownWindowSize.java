@@ -1,0 +1,71 @@
+package io.keydeck.ui.common;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import javafx.util.Duration;
+
+/**
+ * Keeps each window at the size and place JavaFX gave it when it was shown. On Linux, JavaFX 21's GTK
+ * glass (JDK-8316423, fixed in JavaFX 22) lets window managers such as openbox answer a new window's
+ * first configure with GTK's 200×200 default: the main window then opened at its minimum size and every
+ * dialog, the first time, as 200×200 at the top-left with its labels cut to "…". Within a short settling
+ * time after a window is shown, a size or place the app did not ask for is put back once more.
+ */
+public final class ShownWindowSize {
+    private static final Duration SETTLING = Duration.seconds(2);
+
+    private ShownWindowSize() {
+    }
+
+    /** From now on, every window the app shows (main window, dialogs, alerts) keeps its shown size. */
+    public static void keepForEveryWindow() {
+        Window.getWindows().forEach(ShownWindowSize::keep);
+        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(ShownWindowSize::keep);
+            }
+        });
+    }
+
+    private static void keep(Window window) {
+        if (window.getProperties().putIfAbsent(ShownWindowSize.class, Boolean.TRUE) != null) {
+            return;
+        }
+        window.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> {
+            double x = window.getX();
+            double y = window.getY();
+            double width = window.getWidth();
+            double height = window.getHeight();
+            if (Double.isNaN(width) || Double.isNaN(height) || maximized(window)) {
+                return;
+            }
+            InvalidationListener putBack = changed -> Platform.runLater(() -> {
+                if (window.isShowing() && !maximized(window)
+                        && (window.getWidth() < width - 1 || window.getHeight() < height - 1)) {
+                    window.setWidth(width);
+                    window.setHeight(height);
+                    window.setX(x);
+                    window.setY(y);
+                }
+            });
+            window.widthProperty().addListener(putBack);
+            window.heightProperty().addListener(putBack);
+            putBack.invalidated(null); // the 200×200 answer may already have come
+            PauseTransition settled = new PauseTransition(SETTLING);
+            settled.setOnFinished(done -> {
+                window.widthProperty().removeListener(putBack);
+                window.heightProperty().removeListener(putBack);
+            });
+            settled.play();
+        });
+    }
+
+    private static boolean maximized(Window window) {
+        return window instanceof Stage stage && (stage.isMaximized() || stage.isFullScreen());
+    }
+}
