@@ -37,6 +37,7 @@ public final class ShownWindowSize {
             return;
         }
         window.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> {
+            growToPreferredSize(window);
             double x = window.getX();
             double y = window.getY();
             double width = window.getWidth();
@@ -63,6 +64,37 @@ public final class ShownWindowSize {
             });
             settled.play();
         });
+    }
+
+    /**
+     * A dialog sized before its stylesheet applied (the first dialog of a session) is smaller than its
+     * content: it grows to its content's preferred size, staying centred on its owner and on the screen.
+     */
+    private static void growToPreferredSize(Window window) {
+        if (!(window instanceof Stage stage) || stage.getOwner() == null || window.getScene() == null
+                || maximized(window)) {
+            return;
+        }
+        javafx.scene.Parent root = window.getScene().getRoot();
+        root.applyCss();
+        double extraWidth = Math.ceil(root.prefWidth(-1)) - window.getScene().getWidth();
+        double extraHeight = Math.ceil(root.prefHeight(Math.max(window.getScene().getWidth(), root.prefWidth(-1))))
+                - window.getScene().getHeight();
+        if (extraWidth <= 0 && extraHeight <= 0) {
+            return;
+        }
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(window.getX(), window.getY(),
+                        window.getWidth(), window.getHeight()).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        double width = Math.min(window.getWidth() + Math.max(0, extraWidth), screen.getWidth());
+        double height = Math.min(window.getHeight() + Math.max(0, extraHeight), screen.getHeight());
+        Window owner = stage.getOwner();
+        double x = owner.getX() + (owner.getWidth() - width) / 2;
+        double y = window.getY() - Math.max(0, extraHeight) / 2;
+        window.setWidth(width);
+        window.setHeight(height);
+        window.setX(Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - width)));
+        window.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - height)));
     }
 
     private static boolean maximized(Window window) {
