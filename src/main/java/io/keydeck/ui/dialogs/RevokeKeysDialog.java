@@ -37,6 +37,7 @@ public final class RevokeKeysDialog {
         Node revokeButton = dialog.getDialogPane().lookupButton(revoke);
         revokeButton.setId("confirmRevokeButton");
         revokeButton.getStyleClass().add("danger");
+        ((javafx.scene.control.Button) revokeButton).setDefaultButton(false); // Enter never revokes
         revokeButton.disableProperty().bind(viewModel.canRevokeProperty().not());
         revokeButton.visibleProperty().bind(viewModel.doneProperty().not());
         revokeButton.addEventFilter(ActionEvent.ACTION, e -> {
@@ -45,6 +46,7 @@ public final class RevokeKeysDialog {
         });
         Node closeButton = dialog.getDialogPane().lookupButton(close);
         closeButton.setId("closeRevokeButton");
+        ((javafx.scene.control.Button) closeButton).setDefaultButton(true);
         closeButton.disableProperty().bind(viewModel.busyProperty());
         viewModel.doneProperty().addListener((obs, old, done) -> {
             if (done) {

@@ -130,6 +130,8 @@ public final class SecretOnceDialog {
         alert.setHeaderText(messages.getString("secret.notStored"));
         alert.getDialogPane().setId("closeWithoutStoringAlert");
         alert.getDialogPane().lookupButton(goBack).setId("goBackButton");
+        ((Button) alert.getDialogPane().lookupButton(goBack)).setDefaultButton(true); // Enter goes back
+        ((Button) alert.getDialogPane().lookupButton(closeAnyway)).setDefaultButton(false);
         return alert.showAndWait().filter(closeAnyway::equals).isPresent();
     }
 

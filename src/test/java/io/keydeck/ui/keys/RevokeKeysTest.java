@@ -84,6 +84,9 @@ class RevokeKeysTest {
         assertThat(texts).contains("Revoke these 3 keys?");
         assertThat(texts).anyMatch(t -> t != null && t.startsWith("Checkout ")).anyMatch(t -> t != null
                 && t.startsWith("CI smoke ")).anyMatch(t -> t != null && t.startsWith("Search "));
+        // a destructive button is never the default: Enter in this dialog cancels (issue 19, item 2)
+        assertThat(robot.lookup("#confirmRevokeButton").queryButton().isDefaultButton()).isFalse();
+        assertThat(robot.lookup("#closeRevokeButton").queryButton().isDefaultButton()).isTrue();
         robot.clickOn("#revokeConfirmField").write("revoke 3 keys");
         robot.clickOn("#confirmRevokeButton");
 
