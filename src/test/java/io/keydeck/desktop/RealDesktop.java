@@ -1,0 +1,144 @@
+package io.keydeck.desktop;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real display stack for one test JVM: Xvfb at a given screen size with the openbox window manager on
+ * it, and DISPLAY pointing there before JavaFX's GTK glass starts. Where Xvfb or openbox is missing
+ * the tests skip, saying so, unless -Dkeydeck.requireDesktop=true (CI) makes that a failure.
+ */
+final class RealDesktop {
+    final String display;
+    final int width;
+    final int height;
+
+    private RealDesktop(String display, int width, int height) {
+        this.display = display;
+        this.width = width;
+        this.height = height;
+    }
+
+    /** Starts Xvfb + openbox on a free display and points this JVM's DISPLAY at it. */
+    static RealDesktop start(int width, int height) throws Exception {
+        List<String> missing = java.util.stream.Stream.of("Xvfb", "openbox", "xdotool", "import", "xprop")
+                .filter(tool -> !onPath(tool)).toList();
+        if (!missing.isEmpty()) {
+            String why = "real-desktop UI tests need " + missing
+                    + " (Debian: apt-get install xvfb xauth openbox x11-utils xdotool imagemagick libgtk-3-0)";
+            if (Boolean.getBoolean("keydeck.requireDesktop")) {
+                throw new IllegalStateException(why + ", and -Dkeydeck.requireDesktop=true requires them");
+            }
+            Assumptions.abort(why + "; skipped");
+        }
+        int number = freeDisplay();
+        String display = ":" + number;
+        // Xvfb and openbox outlive this JVM by a moment and are stopped once it has exited: stopping the X
+        // server under a running GTK toolkit makes GTK end the JVM with status 1 before the test report.
+        String script = "Xvfb " + display + " -screen 0 " + width + "x" + height + "x24 -nolisten tcp & x=$!; "
+                + "until [ -e /tmp/.X11-unix/X" + number + " ] || ! kill -0 $x 2>/dev/null; do sleep 0.05; done; "
+                + "DISPLAY=" + display + " openbox & o=$!; "
+                + "tail --pid=" + ProcessHandle.current().pid() + " -f /dev/null; kill $o $x";
+        Process stack = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        waitFor(20, () -> run(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK").contains("window id")
+                || !stack.isAlive(), "Xvfb + openbox on " + display);
+        if (!stack.isAlive()) {
+            throw new IllegalStateException("Xvfb + openbox on " + display + " exited at once");
+        }
+        C.LIB.setenv("DISPLAY", display, 1); // GTK reads the C environment when the toolkit starts
+        return new RealDesktop(display, width, height);
+    }
+
+    /** Saves the whole screen as {@code file} (what a user would see, window decorations included). */
+    void screenshot(Path file) throws Exception {
+        Files.createDirectories(file.getParent());
+        run(display, "import", "-window", "root", file.toString());
+    }
+
+    /** Sends keys through the X server, as a keyboard would, to whatever window has the focus. */
+    void keys(String... keys) throws Exception {
+        String[] command = new String[keys.length + 2];
+        command[0] = "xdotool";
+        command[1] = "key";
+        System.arraycopy(keys, 0, command, 2, keys.length);
+        run(display, command);
+    }
+
+    void type(String text) throws Exception {
+        run(display, "xdotool", "type", "--delay", "20", text);
+    }
+
+    /** The client-area geometry the X server gives the window titled {@code title}: x y width height. */
+    int[] geometry(String title) throws Exception {
+        String out = run(display, "xdotool", "search", "--onlyvisible", "--name", "^" + title + "$",
+                "getwindowgeometry", "--shell");
+        int[] geometry = new int[4];
+        for (String line : out.split("\n")) {
+            String[] pair = line.split("=");
+            switch (pair[0]) {
+                case "X" -> geometry[0] = Integer.parseInt(pair[1].trim());
+                case "Y" -> geometry[1] = Integer.parseInt(pair[1].trim());
+                case "WIDTH" -> geometry[2] = Integer.parseInt(pair[1].trim());
+                case "HEIGHT" -> geometry[3] = Integer.parseInt(pair[1].trim());
+                default -> { }
+            }
+        }
+        return geometry;
+    }
+
+    static String run(String display, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DISPLAY", display);
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    private static int freeDisplay() {
+        for (int number = 90; number < 200; number++) {
+            if (!new File("/tmp/.X" + number + "-lock").exists() && !new File("/tmp/.X11-unix/X" + number).exists()) {
+                return number;
+            }
+        }
+        throw new IllegalStateException("no free X display number between :90 and :199");
+    }
+
+    private static boolean onPath(String tool) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+    }
+
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    static void waitFor(int seconds, Condition condition, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " did not come up within " + seconds + " s");
+            }
+            Thread.onSpinWait();
+            Thread.sleep(50); // polling a condition, not a fixed wait
+        }
+    }
+
+    interface C extends Library {
+        C LIB = Native.load("c", C.class);
+
+        int setenv(String name, String value, int overwrite);
+    }
+}
