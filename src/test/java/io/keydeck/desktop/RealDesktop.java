@@ -45,13 +45,15 @@ final class RealDesktop {
         // Xvfb and openbox outlive this JVM by a moment and are stopped once it has exited: stopping the X
         // server under a running GTK toolkit makes GTK end the JVM with status 1 before the test report.
         String script = "Xvfb " + display + " -screen 0 " + width + "x" + height + "x24 -nolisten tcp & x=$!; "
-                + "until [ -e /tmp/.X11-unix/X" + number + " ] || ! kill -0 $x 2>/dev/null; do sleep 0.05; done; "
+                + "until xprop -display " + display + " -root >/dev/null 2>&1 || ! kill -0 $x 2>/dev/null; do sleep 0.05; done; "
                 + "DISPLAY=" + display + " openbox & o=$!; "
                 + "tail --pid=" + ProcessHandle.current().pid() + " -f /dev/null; kill $o $x";
+        Path log = Path.of("target", "real-desktop", "x-stack-" + number + ".log");
+        Files.createDirectories(log.getParent());
         Process stack = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        waitFor(20, () -> run(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK").contains("window id")
-                || !stack.isAlive(), "Xvfb + openbox on " + display);
+                .redirectOutput(log.toFile()).start();
+        waitFor(60, () -> run(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK").contains("window id")
+                || !stack.isAlive(), "Xvfb + openbox on " + display + " (see " + log + ")");
         if (!stack.isAlive()) {
             throw new IllegalStateException("Xvfb + openbox on " + display + " exited at once");
         }
@@ -80,6 +82,12 @@ final class RealDesktop {
 
     /** The client-area geometry the X server gives the window titled {@code title}: x y width height. */
     int[] geometry(String title) throws Exception {
+        int[][] found = new int[1][];
+        waitFor(15, () -> (found[0] = geometryNow(title))[2] > 0, "a mapped window titled " + title);
+        return found[0];
+    }
+
+    private int[] geometryNow(String title) throws Exception {
         String out = run(display, "xdotool", "search", "--onlyvisible", "--name", "^" + title + "$",
                 "getwindowgeometry", "--shell");
         int[] geometry = new int[4];
