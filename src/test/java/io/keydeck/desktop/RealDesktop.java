@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * the tests skip, saying so, unless -Dkeydeck.requireDesktop=true (CI) makes that a failure.
  */
 final class RealDesktop {
+    private static RealDesktop started;
     final String display;
     final int width;
     final int height;
@@ -40,25 +41,40 @@ final class RealDesktop {
             }
             Assumptions.abort(why + "; skipped");
         }
-        int number = freeDisplay();
-        String display = ":" + number;
+        if (started != null) {
+            throw new IllegalStateException("this JVM's JavaFX toolkit already runs on " + started.display
+                    + " (" + started.width + "x" + started.height + "); GTK connects once per JVM, so each "
+                    + "*RealDesktopIT class needs its own JVM (failsafe forkCount 1, reuseForks false)");
+        }
+        // Xvfb picks a free display number itself (-displayfd), so runs side by side cannot race for one.
         // Xvfb and openbox outlive this JVM by a moment and are stopped once it has exited: stopping the X
         // server under a running GTK toolkit makes GTK end the JVM with status 1 before the test report.
-        String script = "Xvfb " + display + " -screen 0 " + width + "x" + height + "x24 -nolisten tcp & x=$!; "
-                + "until xprop -display " + display + " -root >/dev/null 2>&1 || ! kill -0 $x 2>/dev/null; do sleep 0.05; done; "
-                + "DISPLAY=" + display + " openbox & o=$!; "
-                + "tail --pid=" + ProcessHandle.current().pid() + " -f /dev/null; kill $o $x";
-        Path log = Path.of("target", "real-desktop", "x-stack-" + number + ".log");
+        String name = width + "x" + height + "-" + ProcessHandle.current().pid();
+        Path log = Path.of("target", "real-desktop", "x-stack-" + name + ".log").toAbsolutePath();
+        Path number = log.resolveSibling("x-stack-" + name + ".display");
         Files.createDirectories(log.getParent());
+        Files.deleteIfExists(number);
+        String script = "Xvfb -displayfd 3 -screen 0 " + width + "x" + height + "x24 -nolisten tcp 3>'" + number + "' & x=$!; "
+                + "until grep -q . '" + number + "' || ! kill -0 $x 2>/dev/null; do sleep 0.05; done; "
+                + "DISPLAY=:$(head -1 '" + number + "') openbox & o=$!; "
+                + "tail --pid=" + ProcessHandle.current().pid() + " -f /dev/null; kill $o $x";
         Process stack = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        waitFor(60, () -> run(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK").contains("window id")
-                || !stack.isAlive(), "Xvfb + openbox on " + display + " (see " + log + ")");
+        waitFor(60, () -> Files.exists(number) && Files.readString(number).endsWith("\n") || !stack.isAlive(),
+                "Xvfb's display number (see " + log + ")");
         if (!stack.isAlive()) {
-            throw new IllegalStateException("Xvfb + openbox on " + display + " exited at once");
+            throw new IllegalStateException("Xvfb at " + width + "x" + height + " did not start (see " + log + ")");
+        }
+        String display = ":" + Files.readString(number).trim();
+        // the window manager owns the screen once it has set _NET_SUPPORTING_WM_CHECK on the root window
+        waitFor(60, () -> run(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK").contains("window id")
+                || !stack.isAlive(), "openbox on Xvfb " + display + " (see " + log + ")");
+        if (!stack.isAlive()) {
+            throw new IllegalStateException("Xvfb + openbox on " + display + " exited at once (see " + log + ")");
         }
         C.LIB.setenv("DISPLAY", display, 1); // GTK reads the C environment when the toolkit starts
-        return new RealDesktop(display, width, height);
+        started = new RealDesktop(display, width, height);
+        return started;
     }
 
     /** Saves the whole screen as {@code file} (what a user would see, window decorations included). */
@@ -113,15 +129,6 @@ final class RealDesktop {
             process.destroyForcibly();
         }
         return new String(out, StandardCharsets.UTF_8);
-    }
-
-    private static int freeDisplay() {
-        for (int number = 90; number < 200; number++) {
-            if (!new File("/tmp/.X" + number + "-lock").exists() && !new File("/tmp/.X11-unix/X" + number).exists()) {
-                return number;
-            }
-        }
-        throw new IllegalStateException("no free X display number between :90 and :199");
     }
 
     private static boolean onPath(String tool) {

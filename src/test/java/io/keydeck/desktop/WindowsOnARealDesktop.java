@@ -93,27 +93,43 @@ abstract class WindowsOnARealDesktop {
             onFx(theme::apply);
             onFx(() -> { main.getScene().getRoot().applyCss(); main.getScene().getRoot().layout(); });
             assertThat(onFx(() -> cutLabels(main.getScene().getRoot()))).as("labels cut to … in " + theme).isEmpty();
-            desktop.screenshot(shot(theme, "keys"));
+            screenshot(main, theme, "keys");
         }
         onFx(Theme.LIGHT::apply);
     }
 
     @Test
     @Order(2)
-    @org.junit.jupiter.api.Disabled("open defect (issue 19): at 1366x768 the first Create dialog is 379 px high "
-            + "for 402 px of content; not fixed by the deadline")
-    void theCreateDialogOpensAtItsSizeCentredAndTakesTyping() throws Exception {
-        Stage dialog = openDialog(() -> { desktop.keys("ctrl+n"); return true; }, "Create API key");
-        checkLaidOut(dialog, "create-key");
-        desktop.type("desktop typed");
-        waitUntil(10, () -> "desktop typed".equals(((TextField) dialog.getScene().lookup("#keyNameField")).getText()));
-        close(dialog);
+    void aMaximisedWindowFillsTheScreenUncut() throws Exception {
+        onFx(() -> main.setMaximized(true));
+        waitUntil(10, () -> main.getWidth() >= screenWidth - 10);
+        settled(main);
+        int[] x11 = desktop.geometry("KeyDeck");
+        assertThat(x11[2]).as("maximised width on screen").isGreaterThanOrEqualTo(screenWidth - 10);
+        assertThat((double) x11[3]).as("maximised height on screen vs scene")
+                .isCloseTo(onFx(() -> main.getScene().getHeight()), within(2));
+        assertThat(onFx(() -> cutLabels(main.getScene().getRoot()))).as("labels cut to … when maximised").isEmpty();
+        screenshot(main, Theme.LIGHT, "keys-maximised");
+        onFx(() -> main.setMaximized(false));
+        waitUntil(10, () -> main.getWidth() < screenWidth - 10);
+        settled(main);
     }
 
     @Test
     @Order(3)
-    @org.junit.jupiter.api.Disabled("open defect (issue 19): at 1920x1080 the first Rotate dialog is shorter than "
-            + "its preferred content height; passes at 1366x768; not fixed by the deadline")
+    void theCreateDialogOpensAtItsSizeCentredAndTakesTyping() throws Exception {
+        Stage dialog = openDialog(() -> { desktop.keys("ctrl+n"); return true; }, "Create API key");
+        checkLaidOut(dialog, "create-key");
+        desktop.type("desktop typed");
+        TextField name = onFx(() -> dialog.getScene().getRoot().lookupAll("#keyNameField").stream()
+                .filter(TextField.class::isInstance).map(TextField.class::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no #keyNameField in " + dialog.getScene().getRoot())));
+        waitUntil(10, () -> "desktop typed".equals(name.getText()));
+        close(dialog);
+    }
+
+    @Test
+    @Order(4)
     void theRotateAndLeakedKeyDialogsOpenAtTheirSizeCentred() throws Exception {
         onFx(() -> keysTable().getSelectionModel().select(0));
         Stage rotate = openDialog(() -> fire("Rotate"), "Rotate API key");
@@ -125,9 +141,12 @@ abstract class WindowsOnARealDesktop {
     }
 
     @Test
-    @Order(4)
-    @org.junit.jupiter.api.Disabled("open defect (issue 19): under openbox the maximised main window did not reach "
-            + "the screen width within 10 s; not investigated by the deadline")
+    @Order(5)
+    @org.junit.jupiter.api.Disabled("JavaFX 21 GTK glass defect, not ours to fix in Java: a window disabled under a "
+            + "modal dialog gets min = max = its unmaximised size as WM hints (update_window_constraints), so openbox "
+            + "shrinks a maximised window while a dialog is open (JDK-8332222, fixed in JavaFX 23) and, after dialogs, "
+            + "the hints stayed min = max 1240x768 and setMaximized(true) could not grow it. Maximising before "
+            + "any dialog works: aMaximisedWindowFillsTheScreenUncut")
     void aMaximisedWindowStaysMaximisedAcrossADialog() throws Exception {
         onFx(() -> main.setMaximized(true));
         waitUntil(10, () -> main.getWidth() >= screenWidth - 10);
@@ -138,7 +157,7 @@ abstract class WindowsOnARealDesktop {
         assertThat(onFx(main::isMaximized)).isTrue();
         assertThat(desktop.geometry("KeyDeck")[2]).as("maximised width after a dialog")
                 .isGreaterThanOrEqualTo(screenWidth - 10);
-        desktop.screenshot(shot(Theme.LIGHT, "keys-maximised"));
+        screenshot(main, Theme.LIGHT, "keys-maximised");
         onFx(() -> main.setMaximized(false));
     }
 
@@ -158,7 +177,7 @@ abstract class WindowsOnARealDesktop {
         assertThat(onFx(() -> cutLabels(dialog.getScene().getRoot()))).as(name + ": labels cut to …").isEmpty();
         for (Theme theme : Theme.values()) {
             onFx(theme::apply);
-            desktop.screenshot(shot(theme, name));
+            screenshot(dialog, theme, name);
         }
         onFx(Theme.LIGHT::apply);
     }
@@ -226,6 +245,25 @@ abstract class WindowsOnARealDesktop {
         if (node instanceof Parent parent) {
             parent.getChildrenUnmodifiable().forEach(child -> collect(child, cut));
         }
+    }
+
+    /** Shoots the screen once {@code window} has gone through two pulses after the last change (drawn). */
+    private void screenshot(Window window, Theme theme, String what) throws Exception {
+        int[] pulses = {0};
+        Runnable counter = () -> pulses[0]++;
+        onFx(() -> {
+            window.getScene().addPostLayoutPulseListener(counter);
+            Platform.requestNextPulse();
+        });
+        try {
+            waitUntil(10, () -> {
+                Platform.requestNextPulse();
+                return pulses[0] >= 2;
+            });
+        } finally {
+            onFx(() -> window.getScene().removePostLayoutPulseListener(counter));
+        }
+        desktop.screenshot(shot(theme, what));
     }
 
     private Path shot(Theme theme, String what) {

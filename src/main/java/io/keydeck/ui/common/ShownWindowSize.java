@@ -45,25 +45,74 @@ public final class ShownWindowSize {
             if (Double.isNaN(width) || Double.isNaN(height) || maximized(window)) {
                 return;
             }
+            double sceneWidth = window.getScene() == null ? 0 : window.getScene().getWidth();
+            double sceneHeight = window.getScene() == null ? 0 : window.getScene().getHeight();
+            boolean[] frameAdded = {false}; // once: the frame arrives once, and the scene follows a resize late
             InvalidationListener putBack = changed -> Platform.runLater(() -> {
-                if (window.isShowing() && !maximized(window)
-                        && (window.getWidth() < width - 1 || window.getHeight() < height - 1)) {
+                if (!window.isShowing() || maximized(window)) {
+                    return;
+                }
+                if (window.getWidth() < width - 1 || window.getHeight() < height - 1) {
                     window.setWidth(width);
                     window.setHeight(height);
                     window.setX(x);
                     window.setY(y);
+                } else if (window instanceof Stage stage && stage.getOwner() != null && !frameAdded[0]) {
+                    frameAdded[0] = keepContentSize(window, sceneWidth, sceneHeight);
                 }
             });
             window.widthProperty().addListener(putBack);
             window.heightProperty().addListener(putBack);
+            if (window.getScene() != null) {
+                window.getScene().widthProperty().addListener(putBack);
+                window.getScene().heightProperty().addListener(putBack);
+            }
             putBack.invalidated(null); // the 200×200 answer may already have come
             PauseTransition settled = new PauseTransition(SETTLING);
             settled.setOnFinished(done -> {
                 window.widthProperty().removeListener(putBack);
                 window.heightProperty().removeListener(putBack);
+                if (window.getScene() != null) {
+                    window.getScene().widthProperty().removeListener(putBack);
+                    window.getScene().heightProperty().removeListener(putBack);
+                }
             });
             settled.play();
         });
+    }
+
+    /**
+     * The first dialog of a session is sized before the window manager has said how thick its frame is; when
+     * the frame (title bar) arrives, GTK keeps the outer size and takes the frame from the content, so the
+     * dialog's bottom row was cut (Create key: 407 px of 432). The window grows by what the content lost,
+     * staying centred where it was. Only owned windows: their size comes from their content each time,
+     * whereas the main window's size is the user's and is saved.
+     */
+    private static boolean keepContentSize(Window window, double sceneWidth, double sceneHeight) {
+        // the frame may have come before WINDOW_SHOWN already: the content's preferred size is wanted too
+        javafx.scene.Parent root = window.getScene().getRoot();
+        double wantedWidth = Math.max(sceneWidth, Math.ceil(root.prefWidth(-1)));
+        double wantedHeight = Math.max(sceneHeight, Math.ceil(root.prefHeight(wantedWidth)));
+        double missingWidth = Math.max(0, wantedWidth - window.getScene().getWidth());
+        double missingHeight = Math.max(0, wantedHeight - window.getScene().getHeight());
+        if (missingWidth <= 1 && missingHeight <= 1) {
+            return false;
+        }
+        javafx.geometry.Rectangle2D screen = screenOf(window);
+        double width = Math.min(window.getWidth() + missingWidth, screen.getWidth());
+        double height = Math.min(window.getHeight() + missingHeight, screen.getHeight());
+        double x = window.getX() - (width - window.getWidth()) / 2;
+        double y = window.getY() - (height - window.getHeight()) / 2;
+        window.setWidth(width);
+        window.setHeight(height);
+        window.setX(Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - width)));
+        window.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - height)));
+        return true;
+    }
+
+    private static javafx.geometry.Rectangle2D screenOf(Window window) {
+        return javafx.stage.Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(),
+                window.getHeight()).stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
     }
 
     /**
@@ -83,9 +132,7 @@ public final class ShownWindowSize {
         if (extraWidth <= 0 && extraHeight <= 0) {
             return;
         }
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(window.getX(), window.getY(),
-                        window.getWidth(), window.getHeight()).stream().findFirst()
-                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        javafx.geometry.Rectangle2D screen = screenOf(window);
         double width = Math.min(window.getWidth() + Math.max(0, extraWidth), screen.getWidth());
         double height = Math.min(window.getHeight() + Math.max(0, extraHeight), screen.getHeight());
         Window owner = stage.getOwner();

@@ -75,8 +75,10 @@ public final class CreateKeyDialog {
         name.setId("keyNameField");
         name.setPromptText(messages.getString("create.namePrompt"));
         name.textProperty().bindBidirectional(viewModel.nameProperty());
+        // the form opens ready for typing: focus on the name, not on Cancel (a space typed there cancelled)
+        dialog.setOnShown(shown -> javafx.application.Platform.runLater(name::requestFocus));
         DialogForms.row(form, 0, messages.getString("create.name"), name,
-                DialogForms.hint(viewModel.nameErrorProperty(), "form-error", "nameError"),
+                DialogForms.hint(viewModel.nameErrorShownProperty(), "form-error", "nameError"),
                 DialogForms.hint(viewModel.nameWarningProperty(), "form-warning", "nameWarning"));
 
         FlowPane scopes = new FlowPane(12, 8);

@@ -55,6 +55,7 @@ public final class CreateKeyViewModel {
     private final ObjectProperty<ExpiryChoice> expiry = new SimpleObjectProperty<>(ExpiryChoice.DAYS_90);
     private final ObjectProperty<LocalDate> expiryDate = new SimpleObjectProperty<>();
     private final StringBinding nameError;
+    private final StringBinding nameErrorShown;
     private final StringBinding nameWarning;
     private final StringBinding dateError;
     private final BooleanBinding valid;
@@ -68,6 +69,9 @@ public final class CreateKeyViewModel {
                 .map(k -> normalised(k.name())).collect(Collectors.toSet());
         this.scopes = knownScopes.stream().map(s -> new ScopeChoice(s, new SimpleBooleanProperty(false))).toList();
         nameError = Bindings.createStringBinding(this::checkName, name);
+        BooleanProperty typed = new SimpleBooleanProperty(false);
+        name.addListener((obs, old, now) -> typed.set(true));
+        nameErrorShown = Bindings.createStringBinding(() -> typed.get() ? nameError.get() : "", typed, nameError);
         nameWarning = Bindings.createStringBinding(() -> existingNames.contains(normalised(name.get()))
                 ? MessageFormat.format(messages.getString("create.duplicate"), name.get().strip()) : "", name);
         dateError = Bindings.createStringBinding(this::checkDate, expiry, expiryDate);
@@ -99,6 +103,11 @@ public final class CreateKeyViewModel {
     /** Why the name cannot be used, or empty. */
     public StringBinding nameErrorProperty() {
         return nameError;
+    }
+
+    /** {@link #nameErrorProperty()} once the name has been typed in: an untouched form does not scold. */
+    public StringBinding nameErrorShownProperty() {
+        return nameErrorShown;
     }
 
     /** A warning that does not block creating the key (a live key already has this name), or empty. */

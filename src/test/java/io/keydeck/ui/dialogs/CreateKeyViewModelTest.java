@@ -54,7 +54,18 @@ class CreateKeyViewModelTest {
         CreateKeyViewModel form = form();
         form.nameProperty().set("   ");
         assertThat(form.nameErrorProperty().get()).isEqualTo("Enter a name.");
+        assertThat(form.nameErrorShownProperty().get()).isEqualTo("Enter a name.");
         assertThat(form.validProperty().get()).isFalse();
+    }
+
+    @Test
+    void anUntouchedFormIsRefusedButNotScolded() {
+        CreateKeyViewModel form = form();
+        assertThat(form.validProperty().get()).isFalse();
+        assertThat(form.nameErrorShownProperty().get()).as("no error before any input").isEmpty();
+        form.nameProperty().set("a");
+        form.nameProperty().set("");
+        assertThat(form.nameErrorShownProperty().get()).isEqualTo("Enter a name.");
     }
 
     @Test
