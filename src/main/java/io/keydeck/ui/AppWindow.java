@@ -7,7 +7,7 @@ import io.keydeck.ui.common.ControllerFactory;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.RelativeTime;
 import io.keydeck.ui.common.ViewLoader;
-import io.keydeck.ui.dialogs.SecretSettings;
+import io.keydeck.ui.keys.SecretSettings;
 import io.keydeck.ui.journal.JournalController;
 import io.keydeck.ui.journal.JournalViewModel;
 import io.keydeck.ui.journal.WindowJournal;

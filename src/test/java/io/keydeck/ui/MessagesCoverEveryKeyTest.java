@@ -10,7 +10,7 @@ import io.keydeck.review.Severity;
 import io.keydeck.settings.EnvironmentTag;
 import io.keydeck.ui.authlog.AuthLogViewModel;
 import io.keydeck.ui.common.FxmlView;
-import io.keydeck.ui.dialogs.CreateKeyViewModel;
+import io.keydeck.ui.keys.CreateKeyViewModel;
 import io.keydeck.usage.UsageMetric;
 import org.junit.jupiter.api.Test;
 

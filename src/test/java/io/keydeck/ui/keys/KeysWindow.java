@@ -12,7 +12,6 @@ import io.keydeck.ui.AppServices;
 import io.keydeck.ui.AppWindow;
 import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.common.BackgroundTasks;
-import io.keydeck.ui.dialogs.SecretSettings;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;

@@ -15,7 +15,7 @@ import io.keydeck.ui.shell.Navigation;
 import io.keydeck.ui.TestKeys;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
-import io.keydeck.ui.dialogs.RevokeKeysViewModel;
+import io.keydeck.ui.keys.RevokeKeysViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
