@@ -59,6 +59,7 @@ public class KeyDeckApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        io.keydeck.ui.shell.UncaughtErrors.install(services.messages());
         look.apply();
         io.keydeck.ui.common.ShownWindowSize.keepForEveryWindow();
         boolean smokeTest = SmokeTest.requested(getParameters().getRaw());
