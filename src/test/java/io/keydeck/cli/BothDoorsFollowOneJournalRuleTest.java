@@ -60,7 +60,7 @@ class BothDoorsFollowOneJournalRuleTest {
     private SandboxGateway sandbox;
     private HttpServer proxy;
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
     private CliHarness cli;
     private ActionJournal unwritable;
 

@@ -30,7 +30,7 @@ class CreateKeyViewModelTest {
     private static final ResourceBundle MESSAGES = ResourceBundle.getBundle(AppServices.MESSAGES, Locale.ENGLISH);
     private static final Clock CLOCK = Clock.fixed(TestKeys.NOW, ZoneOffset.UTC);
 
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
     private final FakeGatewayClient client = new FakeGatewayClient(List.of(TestKeys.active("key_0001", "Checkout")))
             .withCapabilities(Capability.values());
 

@@ -41,7 +41,7 @@ final class KeysWindow implements AutoCloseable {
     static final SecretSettings ONE_SECOND_CLIPBOARD = new SecretSettings(Duration.ofSeconds(1));
 
     final FxRobot robot = new FxRobot();
-    private final BackgroundTasks tasks = new BackgroundTasks(4);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(4);
     private SandboxGateway sandbox;
     private RecordingGatewayClient recording;
     private ActionJournal journal;
