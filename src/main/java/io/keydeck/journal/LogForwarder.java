@@ -45,8 +45,9 @@ import java.util.concurrent.TimeUnit;
  * failure mid-batch the whole batch is sent again, and receivers can tell repeats by {@code seq}/{@code hash}.
  *
  * <p>Syslog: RFC 5424 messages (facility log audit, severity notice; MSG is the line) over TCP with
- * RFC 6587 octet-counting framing. A plain-TCP batch counts as delivered once the server has read up to
- * our end of stream and closed its side, so a server that died with the data unread leaves it queued.
+ * RFC 6587 octet-counting framing. A batch counts as delivered once the server has read up to our end of
+ * stream (a FIN, or over TLS a close_notify) and closed its side, so a server that died with the data unread
+ * leaves it queued.
  * TLS trusts the JDK's certificate authorities, or only those in the target's PEM trust file, and checks
  * the server's host name; never trust-all. A collector's access token is read from the keyring (the OS
  * keychain) for each batch and its characters wiped after the request is built.
@@ -309,9 +310,7 @@ public final class LogForwarder implements JournalSink, AutoCloseable {
                 out.write(SyslogFrame.frame(queued.time(), host, queued.line()));
             }
             out.flush();
-            if (socket instanceof SSLSocket) {
-                return; // TLS has no half-close to wait on; the records were written and flushed
-            }
+            // TLS: shutdownOutput sends close_notify (a TLS 1.3 half-close); plain TCP: a FIN
             socket.shutdownOutput();
             // the server closes its side once it has read everything up to our end of stream
             InputStream in = socket.getInputStream();
