@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Forwarding as this install's settings say, changeable while the app runs (the window's forwarding
- * form): each change stops the old {@link LogForwarder} and starts one for the new target over the same
- * spool, so what is still queued goes to the new destination. Off: entries are not queued at all.
+ * form): each change starts a {@link LogForwarder} for the new target over the same spool, then lets the old
+ * one put what it was offered into the spool and stop, so what is still queued goes to the new destination. Off: entries are not queued at all.
  */
 final class ConfiguredForwarding implements JournalSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredForwarding.class);
@@ -42,7 +42,12 @@ final class ConfiguredForwarding implements JournalSink, AutoCloseable {
         current = next;
         settingsProblem = "";
         if (old != null) {
-            old.close();
+            try {
+                old.closeAfterQueueing(Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                old.close();
+                Thread.currentThread().interrupt();
+            }
         }
         LOG.info("Journal forwarding: {}", target.map(ForwardingTarget::describe).orElse("off"));
     }

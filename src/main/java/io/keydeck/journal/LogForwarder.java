@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -87,11 +86,14 @@ public final class LogForwarder implements JournalSink, AutoCloseable {
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
         this.nextRetry = firstRetry;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "journal-forwarder");
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                r -> {
+                    Thread t = new Thread(r, "journal-forwarder");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a pending retry is dropped on close
+        this.worker = pool;
         worker.execute(this::drain);
     }
 
@@ -196,6 +198,17 @@ public final class LogForwarder implements JournalSink, AutoCloseable {
     @Override
     public void close() {
         worker.shutdownNow();
+    }
+
+    /**
+     * Stops after the entries already offered are in the spool (and the attempt under way, bounded by the
+     * connect and read timeouts, has ended), so a change of destination loses none; waits at most {@code timeout}.
+     */
+    public void closeAfterQueueing(Duration timeout) throws InterruptedException {
+        worker.shutdown();
+        if (!worker.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            worker.shutdownNow();
+        }
     }
 
     private void drain() {
