@@ -215,8 +215,6 @@ public final class LogForwarder implements JournalSink, AutoCloseable {
         try {
             int count = spool.drain(this::send);
             if (count > 0) {
-                sent.addAndGet(count);
-                lastSent = clock.instant();
                 LOG.debug("Forwarded {} journal entries to {}", count, target.describe());
             }
             lastProblem = "";
@@ -246,11 +244,18 @@ public final class LogForwarder implements JournalSink, AutoCloseable {
         }, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Counted here, inside the spool's lock, so no one sees the spool empty before the count has moved. */
     private void send(List<ForwardingSpool.Queued> batch) throws IOException {
         if (target.kind() == ForwardingTarget.Kind.SYSLOG) {
             sendSyslog(batch);
-            return;
+        } else {
+            sendHttpsBatch(batch);
         }
+        sent.addAndGet(batch.size());
+        lastSent = clock.instant();
+    }
+
+    private void sendHttpsBatch(List<ForwardingSpool.Queued> batch) throws IOException {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (tlsContext != null) {
