@@ -64,10 +64,9 @@ public record AppServices(BackgroundTasks tasks, List<ConnectionSession> connect
         Connections saved = Connections.start(store, vault, tasks, messages, clock, sandbox, active,
                 new WindowNotices());
         // the journal's key and anchor go where tokens go; appends and checks run off the FX thread
-        ActionJournal journal = GatewayOpener.journalReady(
-                ActionJournal.inDataDir(GatewayOpener.journalKeyring(() -> vault.join().vault())),
-                store.load().settings().journalForwarding(),
-                warning -> org.slf4j.LoggerFactory.getLogger(AppServices.class).warn("Journal: {}", warning));
+        ActionJournal journal = ActionJournal.inDataDir(GatewayOpener.journalKeyring(() -> vault.join().vault()));
+        // bad settings turn forwarding off; the Journal view's forwarding line says why, and its form changes it
+        journal = journal.withChangeableForwarding(saved.journalForwarding());
         return new AppServices(tasks, saved.sessions(), active, messages, clock, new StatusLine(), new Navigation(),
                 saved, new ConsoleAuthFailures(clock), journal);
     }

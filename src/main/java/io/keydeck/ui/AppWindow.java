@@ -57,7 +57,8 @@ public final class AppWindow {
         LayoutMemory layouts = new LayoutMemory(services.savedConnections().preferences());
         WindowContext window = new WindowContext(controllers, services.tasks(), services.active(),
                 services.messages(), services.clock(), services.status(), services.navigation());
-        WindowJournal journal = JournalModule.register(window, services.journal());
+        WindowJournal journal = JournalModule.register(window, services.journal(),
+                services.savedConnections()::journalForwarding, services.savedConnections()::updateJournalForwarding);
         MainWindowModule.register(window, services.connections(), services.savedConnections().preferences().theme(),
                 theme -> services.savedConnections().updatePreferences(p -> p.withTheme(theme)), layouts, views);
         ConnectionsModule.register(window, services.savedConnections());
