@@ -53,6 +53,14 @@ public final class KeyDeckCli {
     }
 
     /**
+     * Makes a crash in any thread (the logging set-up thread included, which starts before {@link #run})
+     * end the process with exit 5 and one line. Call it before any other thread starts.
+     */
+    public static void installCrashHandling() {
+        Crash.install();
+    }
+
+    /**
      * The process entry: whatever goes wrong ends with an exit code README names — an unexpected
      * throwable, {@link OutOfMemoryError} and {@link StackOverflowError} included, in any thread, is
      * exit 5 with one line naming the log file, never a stack trace and never 1 (the findings code).
