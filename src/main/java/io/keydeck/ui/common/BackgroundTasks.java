@@ -1,5 +1,7 @@
 package io.keydeck.ui.common;
 
+import io.keydeck.gateway.CancelSignal;
+import io.keydeck.gateway.WaitListener;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ public final class BackgroundTasks implements AutoCloseable {
 
     private final ExecutorService executor;
     private final Set<Task<?>> running = ConcurrentHashMap.newKeySet();
+    private volatile WaitListener waits = WaitListener.NONE;
 
     public BackgroundTasks(int threads) {
         this.executor = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -39,8 +42,19 @@ public final class BackgroundTasks implements AutoCloseable {
                 LOG.error("Background task failed", task.getException());
             }
         });
-        executor.execute(task);
+        WaitListener told = waits;
+        executor.execute(() -> {
+            try (WaitListener.Scope waitsShown = WaitListener.onThisThread(told);
+                 CancelSignal.Scope cancellable = CancelSignal.onThisThread(task::isCancelled)) {
+                task.run();
+            }
+        });
         return task;
+    }
+
+    /** Every wait a gateway call on this pool takes before a retry is told to {@code listener} (the status line). */
+    public void reportWaitsTo(WaitListener listener) {
+        this.waits = listener == null ? WaitListener.NONE : listener;
     }
 
     /** For work that is not a {@link Task} (e.g. starting a server); prefer {@link #run(Task)}. */

@@ -1,5 +1,6 @@
 package io.keydeck.ui.journal;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.journal.ActionJournal;
@@ -132,7 +133,8 @@ public final class WindowJournal {
             LOG.warn("A {} of key {} was not recorded in the journal: {}", entry.action().wireName(), entry.keyId(),
                     e.getMessage());
             Platform.runLater(() -> status.show(MessageFormat.format(messages.getString("journal.appendFailed"),
-                    entry.action().wireName(), entry.keyName(), e.getMessage())));
+                    entry.action().wireName(), VisibleText.escape(entry.keyName(), 300),
+                    VisibleText.escape(e.getMessage(), 2000))));
         }
     }
 }

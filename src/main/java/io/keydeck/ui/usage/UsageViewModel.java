@@ -1,5 +1,6 @@
 package io.keydeck.ui.usage;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.ApiKey;
@@ -60,6 +61,8 @@ import java.util.ResourceBundle;
  */
 public final class UsageViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(UsageViewModel.class);
+    /** A key name as the chart, its legend and hover line show it: escaped, a bounded prefix. */
+    private static final int NAME_CHARS = 120;
     public static final Duration AUTO_REFRESH_EVERY = Duration.ofSeconds(30);
 
     /** The quick ranges; CUSTOM uses the from/to dates. */
@@ -340,7 +343,7 @@ public final class UsageViewModel {
             description = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             LOG.error("Loading usage failed unexpectedly", failure);
         }
-        errorText.set(description);
+        errorText.set(VisibleText.escape(description, 2000));
         status.show(messages.getString("usage.failed"));
     }
 
@@ -445,7 +448,8 @@ public final class UsageViewModel {
             if (names == null) {
                 names = new HashMap<>();
                 for (ApiKey key : client.listAllKeys(true, count -> { })) {
-                    names.put(key.id(), key.name() == null ? key.id() : key.name());
+                    names.put(key.id(), VisibleText.escape(key.name() == null || key.name().isEmpty() ? key.id() : key.name(),
+                            NAME_CHARS));
                 }
             }
             List<UsagePoint> points = client.usage(range.query()).points();
