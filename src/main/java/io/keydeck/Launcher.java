@@ -19,11 +19,16 @@ public final class Launcher {
             System.setProperty("keydeck.logDir",
                     io.keydeck.settings.PlatformDirs.current().dataDir().resolve("logs").toString());
         }
+        boolean command = KeyDeckCli.isCommand(args);
+        if (command) {
+            // an OutOfMemoryError in the logging thread below is a crash of the command too: exit 5, one line
+            KeyDeckCli.installCrashHandling();
+        }
         // Logback sets itself up (~0.1 s) while the window toolkit starts, not before it
         Thread logging = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "keydeck-logging-setup");
         logging.setDaemon(true);
         logging.start();
-        if (KeyDeckCli.isCommand(args)) {
+        if (command) {
             System.exit(KeyDeckCli.run(args));
         }
         if (SmokeTest.requested(args)) {

@@ -22,7 +22,7 @@ public final class KeyDeckCli {
             List.of(new ConnectionsListCommand(), new ConnectionsAddCommand(), new ConnectionsRemoveCommand()));
     private static final CommandGroup JOURNAL = new CommandGroup("journal",
             "The action journal: every create, revoke, rotate, disable, enable and rename done through KeyDeck.",
-            List.of(new JournalListCommand(), new JournalVerifyCommand(), new JournalKeyCommand()));
+            List.of(new JournalListCommand(), new JournalVerifyCommand(), new JournalKeyCommand(), new JournalTokenCommand()));
 
     private static final ReportCommand REPORT = new ReportCommand();
 
@@ -35,9 +35,10 @@ public final class KeyDeckCli {
               connections list|add|remove
                                    manage saved connections; tokens go to the OS keychain
               report               review a gateway's keys; CSV, JSON or HTML; --fail-on for CI
-              journal list|verify|key
-                                   show the action journal, check it for tampering, or print
-                                   the public key that signs it
+              journal list|verify|key|token
+                                   show the action journal, check it for tampering, print
+                                   the public key that signs it, or keep the log collector's
+                                   token in the OS keychain
               sandbox              run the sandbox gateway on its own
 
             Gateway commands take --connection NAME, or --driver ID --base-url URL --token-env VAR.
@@ -50,6 +51,14 @@ public final class KeyDeckCli {
     /** True when {@code args} name a command rather than app flags, so the window must not start. */
     public static boolean isCommand(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    /**
+     * Makes a crash in any thread (the logging set-up thread included, which starts before {@link #run})
+     * end the process with exit 5 and one line. Call it before any other thread starts.
+     */
+    public static void installCrashHandling() {
+        Crash.install();
     }
 
     /**

@@ -75,12 +75,8 @@ public record AppServices(BackgroundTasks tasks, List<ConnectionSession> connect
             return JournalKeyring.of(chosen::store, chosen::read, chosen::delete, chosen.remembersAcrossRestarts(),
                     chosen.description());
         }));
-        try {
-            journal = journal.forwardingAsConfigured(store.load().settings().journalForwarding());
-        } catch (IllegalArgumentException e) {
-            org.slf4j.LoggerFactory.getLogger(AppServices.class).warn("Journal entries are not forwarded: {}",
-                    e.getMessage());
-        }
+        // bad settings turn forwarding off; the Journal view's forwarding line says why, and its form changes it
+        journal = journal.withChangeableForwarding(saved.journalForwarding());
         return new AppServices(tasks, saved.sessions(), active, messages, clock, new StatusLine(), new Navigation(),
                 saved, new ConsoleAuthFailures(clock), journal);
     }

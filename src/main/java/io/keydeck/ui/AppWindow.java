@@ -8,6 +8,8 @@ import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.RelativeTime;
 import io.keydeck.ui.common.ViewLoader;
 import io.keydeck.ui.dialogs.SecretSettings;
+import io.keydeck.ui.journal.ForwardingFormController;
+import io.keydeck.ui.journal.ForwardingFormViewModel;
 import io.keydeck.ui.journal.JournalController;
 import io.keydeck.ui.journal.JournalViewModel;
 import io.keydeck.ui.journal.WindowJournal;
@@ -115,6 +117,10 @@ public final class AppWindow {
                 session -> session.environmentTag()
                         .orElse(session.isDemo() ? EnvironmentTag.DEVELOPMENT : EnvironmentTag.PRODUCTION),
                 () -> services.savedConnections().preferences().reviewThresholds()).journalTo(journal)));
+        controllers.register(ForwardingFormController.class, () -> new ForwardingFormController(
+                new ForwardingFormViewModel(services.journal(), services.savedConnections()::journalForwarding,
+                        services.savedConnections()::updateJournalForwarding, services.tasks(), services.messages()),
+                services.messages()));
         controllers.register(JournalController.class, () -> new JournalController(new JournalViewModel(journal,
                 services.active(), services.tasks(), services.messages(), services.status(), services.navigation(),
                 services.clock().getZone()), services.messages()));

@@ -67,6 +67,10 @@ class MessagesCoverEveryKeyTest {
         keys.addAll(family("env.", EnvironmentTag.values(), lower()));                    // ConnectionSidebarViewModel
         keys.addAll(family("create.expiry.", CreateKeyViewModel.ExpiryChoice.values(), lower())); // CreateKeyViewModel
         keys.addAll(family("journal.result.", io.keydeck.ui.journal.JournalViewModel.ResultFilter.values(), lower())); // JournalController
+        keys.addAll(family("journal.forwarding.kind.", io.keydeck.ui.journal.ForwardingFormViewModel.Kind.values(),
+                lower()));                                                                 // ForwardingFormController
+        keys.addAll(family("journal.forwarding.format.", io.keydeck.ui.journal.ForwardingFormViewModel.Format.values(),
+                lower()));                                                                 // ForwardingFormController
         keys.addAll(family("create.environment.", new KeyEnvironment[]{KeyEnvironment.LIVE, KeyEnvironment.TEST},
                 KeyEnvironment::wireName));                                                // CreateKeyDialog
         // KeyTexts.details(): detail("name", …) → "details.name"
