@@ -129,6 +129,13 @@ public final class LiteLlmClient extends HttpGatewayClient {
                 throw JsonFields.unexpected("The LiteLLM proxy made the key but sent no \"key\" with its secret.",
                         response.requestId());
             }
+            // GenerateKeyResponse (litellm/proxy/_types.py) has token and token_id both optional: when token is
+            // missing or null, the id is token_id, else the hash of the secret, as the proxy computes it.
+            ObjectNode row = created.rest();
+            if (!row.path("token").isTextual()) {
+                row.put("token", row.path("token_id").isTextual() ? row.path("token_id").asText()
+                        : RegeneratedKeyReader.hashOf(created.secret()));
+            }
             return new IssuedSecret(key(created.rest(), created.secret(), response.requestId()), created.secret());
         } catch (GatewayException | RuntimeException e) {
             created.wipe();
