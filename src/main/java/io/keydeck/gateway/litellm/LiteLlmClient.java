@@ -126,6 +126,13 @@ public final class LiteLlmClient extends HttpGatewayClient {
                     response.requestId());
         }
         char[] secret = created.secret();
+        // GenerateKeyResponse (litellm/proxy/_types.py) has token and token_id both optional: when token is
+        // missing or null, the id is token_id, else the hash of the secret, as the proxy computes it.
+        ObjectNode row = created.rest();
+        if (!row.path("token").isTextual()) {
+            row.put("token", row.path("token_id").isTextual() ? row.path("token_id").asText()
+                    : RegeneratedKeyReader.hashOf(secret));
+        }
         return IssuedAnyway.issue(created.rest(), secret, node -> key(node, secret, response.requestId()),
                 IDENTITY);
     }
