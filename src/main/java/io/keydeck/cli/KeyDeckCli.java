@@ -22,7 +22,8 @@ public final class KeyDeckCli {
             List.of(new KeysListCommand(), new KeysCreateCommand(), new KeysRevokeCommand()));
     private static final CommandGroup CONNECTIONS = new CommandGroup("connections",
             "Manage saved connections (the same ones the window shows).",
-            List.of(new ConnectionsListCommand(), new ConnectionsAddCommand(), new ConnectionsRemoveCommand()));
+            List.of(new ConnectionsListCommand(), new ConnectionsAddCommand(), new ConnectionsRemoveCommand(),
+                    new ConnectionsDoctorCommand()));
     private static final CommandGroup JOURNAL = new CommandGroup("journal",
             "The action journal: every create, revoke, rotate, disable, enable and rename done through KeyDeck.",
             List.of(new JournalListCommand(), new JournalVerifyCommand(), new JournalKeyCommand()));
@@ -38,8 +39,9 @@ public final class KeyDeckCli {
               --version            print KeyDeck's version
               keys list|create|revoke
                                    manage the keys of a gateway
-              connections list|add|remove
-                                   manage saved connections; tokens go to the OS keychain
+              connections list|add|remove|doctor
+                                   manage saved connections; tokens go to the OS keychain;
+                                   doctor finds keychain items no connection uses
               report               review a gateway's keys; CSV, JSON or HTML; --fail-on for CI
               journal list|verify|key
                                    show the action journal, check it for tampering, or print

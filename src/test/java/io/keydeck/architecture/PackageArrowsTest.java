@@ -73,7 +73,7 @@ class PackageArrowsTest {
     @Test
     void vaultUsesOnlyTheModelAndTheKeyring() {
         mayUseOnly("io.keydeck.vault..", "token storage knows nothing of gateways, settings or the journal",
-                "io.keydeck.model..", "com.github.javakeyring..", JACKSON, SLF4J);
+                "io.keydeck.model..", "com.github.javakeyring..", "org.freedesktop.secret..", JACKSON, SLF4J);
     }
 
     @Test
