@@ -3,8 +3,8 @@ package io.keydeck.cli;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.journal.ActionJournal;
 import io.keydeck.journal.JournalKeyring;
+import io.keydeck.session.GatewayOpener;
 import io.keydeck.settings.SettingsStore;
-import io.keydeck.vault.TokenVault;
 import io.keydeck.vault.VaultSelection;
 
 import java.io.PrintStream;
@@ -47,10 +47,6 @@ record CliContext(PrintStream out, PrintStream err, Function<String, String> env
 
     /** The journal's signing key and anchor go where admin tokens go: the vault chosen when first needed. */
     static JournalKeyring keyring(Supplier<VaultSelection> vault) {
-        return JournalKeyring.deferred(() -> {
-            TokenVault chosen = vault.get().vault();
-            return JournalKeyring.of(chosen::store, chosen::read, chosen::delete, chosen.remembersAcrossRestarts(),
-                    chosen.description());
-        });
+        return GatewayOpener.journalKeyring(() -> vault.get().vault());
     }
 }

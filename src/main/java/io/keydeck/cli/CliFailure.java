@@ -1,6 +1,7 @@
 package io.keydeck.cli;
 
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.session.AdminActions;
 
 /**
  * Why a command stopped, with the exit code scripts see and one sentence for stderr. Thrown
@@ -22,8 +23,11 @@ final class CliFailure extends Exception {
         return new CliFailure(ExitCode.LOCAL, message);
     }
 
-    /** Authentication and permission problems are 3, a refused URL is a usage error, the rest 4. */
+    /** Authentication and permission problems are 3, a refused URL is a usage error, an unwritable journal 5, the rest 4. */
     static CliFailure of(GatewayException e) {
+        if (e instanceof AdminActions.JournalUnwritableException) {
+            return local(Text.printable(e.getMessage())); // a local problem: nothing was sent
+        }
         int code = switch (e.kind()) {
             case UNAUTHENTICATED, FORBIDDEN -> ExitCode.AUTH;
             case POLICY -> ExitCode.USAGE;

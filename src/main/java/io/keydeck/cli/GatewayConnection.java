@@ -1,24 +1,18 @@
 package io.keydeck.cli;
 
-import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayClient;
-import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayLimits;
-import io.keydeck.gateway.GatewayTarget;
-import io.keydeck.model.BaseUrlPolicy;
+import io.keydeck.session.GatewayOpener;
 import io.keydeck.settings.ConnectionProfile;
 import io.keydeck.settings.EnvironmentTag;
 import io.keydeck.vault.TokenVault;
 import io.keydeck.vault.VaultException;
 import io.keydeck.vault.VaultSelection;
 
-import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The gateway a command works on: a saved connection ({@code --connection NAME}, token from the OS
@@ -73,25 +67,37 @@ final class GatewayConnection implements AutoCloseable {
             throw CliFailure.usage("say which gateway: --connection NAME (a saved connection) or --driver ID"
                     + " --base-url URL --token-env VAR.");
         }
+        GatewayOpener opener = new GatewayOpener(context.drivers());
         if (name.isPresent()) {
             ConnectionProfile profile = SavedConnections.find(SavedConnections.load(context), name.get());
-            if (profile.demo()) {
+            if (GatewayOpener.isEmbeddedSandbox(profile)) {
                 throw SavedConnections.demoNotReachable(profile);
             }
-            GatewayDriver driver = driver(context, profile.driverId());
-            URI baseUrl = baseUrl(profile.baseUrl());
+            GatewayOpener.Endpoint endpoint = endpoint(opener, profile.driverId(), profile.baseUrl(),
+                    withDeadline(args, profile.options()));
             char[] token = args.value("--token-env").isPresent()
                     ? tokenFromEnvironment(context, args.value("--token-env").get())
                     : tokenFromVault(context, profile);
-            return connect(context, profile.displayName(), profile.environmentTag() == EnvironmentTag.PRODUCTION, driver,
-                    baseUrl, token, withDeadline(args, profile.options()));
+            return connect(context, profile.displayName(), profile.environmentTag() == EnvironmentTag.PRODUCTION,
+                    endpoint, token);
         }
-        GatewayDriver driver = driver(context, args.required("--driver"));
-        URI baseUrl = baseUrl(args.required("--base-url"));
+        GatewayOpener.Endpoint endpoint = endpoint(opener, args.required("--driver"), args.required("--base-url"),
+                withDeadline(args, Map.of()));
         String variable = args.value("--token-env").orElseThrow(() -> CliFailure.usage("an ad-hoc gateway needs"
                 + " --token-env VAR naming the environment variable that holds its admin token."));
-        return connect(context, baseUrl.toString(), false, driver, baseUrl, tokenFromEnvironment(context, variable),
-                withDeadline(args, Map.of()));
+        return connect(context, endpoint.baseUrl().toString(), false, endpoint, tokenFromEnvironment(context, variable));
+    }
+
+    /** The opener's checks, as usage errors: an unknown driver lists the installed ones, a bad URL says why. */
+    private static GatewayOpener.Endpoint endpoint(GatewayOpener opener, String driverId, String baseUrl,
+                                                   Map<String, String> options) throws CliFailure {
+        try {
+            return opener.endpoint(driverId, baseUrl, options);
+        } catch (GatewayException e) {
+            String problem = Text.printable(e.getMessage());
+            throw CliFailure.usage("bad_base_url".equals(e.code())
+                    ? "--base-url " + Text.printable(baseUrl) + ": " + problem : problem);
+        }
     }
 
     /** {@code --deadline SECONDS} wins over a saved connection's own deadline. */
@@ -114,32 +120,14 @@ final class GatewayConnection implements AutoCloseable {
         }
     }
 
-    private static GatewayConnection connect(CliContext context, String label, boolean production, GatewayDriver driver,
-                                             URI baseUrl, char[] token, Map<String, String> options) throws CliFailure {
+    private static GatewayConnection connect(CliContext context, String label, boolean production,
+                                             GatewayOpener.Endpoint endpoint, char[] token) throws CliFailure {
         try {
-            GatewayTarget target = new GatewayTarget(baseUrl, AdminToken.of(token), options)
-                    .withWaits((wait, reason) -> context.err().println("keydeck: " + reason));
-            return new GatewayConnection(label, production, driver.connect(target));
+            return new GatewayConnection(label, production, GatewayOpener.connect(endpoint, token,
+                    (wait, reason) -> context.err().println("keydeck: " + reason)));
         } catch (GatewayException e) {
             throw CliFailure.of(e);
-        } finally {
-            Arrays.fill(token, '\0');
         }
-    }
-
-    static GatewayDriver driver(CliContext context, String id) throws CliFailure {
-        List<GatewayDriver> installed = context.drivers().get();
-        return installed.stream().filter(d -> d.id().equals(id)).findFirst()
-                .orElseThrow(() -> CliFailure.usage("there is no gateway driver called \"" + Text.printable(id)
-                        + "\"; installed: " + installed.stream().map(GatewayDriver::id).collect(Collectors.joining(", ")) + "."));
-    }
-
-    private static URI baseUrl(String text) throws CliFailure {
-        Optional<String> problem = BaseUrlPolicy.problem(text);
-        if (problem.isPresent()) {
-            throw CliFailure.usage("--base-url " + Text.printable(text) + ": " + problem.get());
-        }
-        return URI.create(text.strip());
     }
 
     static char[] tokenFromEnvironment(CliContext context, String variable) throws CliFailure {
@@ -156,10 +144,11 @@ final class GatewayConnection implements AutoCloseable {
     private static char[] tokenFromVault(CliContext context, ConnectionProfile profile) throws CliFailure {
         VaultSelection selection = context.vault().get();
         try (TokenVault vault = selection.vault()) {
-            return vault.read(profile.id()).orElseThrow(() -> new CliFailure(ExitCode.AUTH, "no admin token for \""
-                    + profile.displayName() + "\" is kept in the " + vault.description()
-                    + selection.notice().map(n -> " (" + n + ")").orElse("")
-                    + ". Pass --token-env VAR, or store it again with 'keydeck connections add'."));
+            return GatewayOpener.savedToken(vault, profile, v -> {
+                throw new CliFailure(ExitCode.AUTH, "no admin token for \"" + profile.displayName()
+                        + "\" is kept in the " + v.description() + selection.notice().map(n -> " (" + n + ")").orElse("")
+                        + ". Pass --token-env VAR, or store it again with 'keydeck connections add'.");
+            });
         } catch (VaultException e) {
             throw CliFailure.local(e.getMessage());
         }

@@ -1,19 +1,20 @@
 package io.keydeck.cli;
 
-import io.keydeck.gateway.GatewayException;
 import io.keydeck.journal.ActionJournal;
 import io.keydeck.journal.JournalEntry;
+import io.keydeck.session.AdminActions;
+import io.keydeck.session.GatewayOpener;
 
-import java.io.IOException;
+import java.time.Duration;
 
 /**
- * Admin actions from the command line go into the action journal. The journal is checked before the
- * action, so nothing is done that could not be recorded; if the append itself fails afterwards the
- * action has happened anyway, so the user is warned rather than told it failed.
+ * The command line's side of {@link AdminActions}: the journal forwarding as the settings say, a warning
+ * on stderr when an action could not be recorded, and a short wait for the log system to take each entry
+ * before the command exits. Whether an action may go ahead without a journal is the actions' rule, not ours.
  */
-final class JournalRecording {
+final class JournalRecording implements AdminActions.Listener {
     /** A command waits this long at most for its entry to reach the log system before it exits. */
-    private static final java.time.Duration FORWARDING_WAIT = java.time.Duration.ofSeconds(3);
+    private static final Duration FORWARDING_WAIT = Duration.ofSeconds(3);
     private final CliContext context;
     private final ActionJournal journal;
 
@@ -22,28 +23,21 @@ final class JournalRecording {
         this.journal = journal;
     }
 
-    static JournalRecording ready(CliContext context) throws CliFailure {
-        ActionJournal journal = context.journal().get();
-        try {
-            journal = journal.forwardingAsConfigured(context.settings().get().load().settings().journalForwarding());
-        } catch (IllegalArgumentException e) {
-            context.err().println("keydeck: warning: journal entries are not forwarded: " + e.getMessage());
-        }
-        try {
-            journal.ensureWritable();
-        } catch (IOException e) {
-            throw CliFailure.local(e.getMessage() + " Nothing was changed on the gateway.");
-        }
-        return new JournalRecording(context, journal);
+    /** The admin actions of this command, journaled to the data dir's journal. */
+    static AdminActions actions(CliContext context) {
+        ActionJournal journal = GatewayOpener.journalReady(context.journal().get(),
+                context.settings().get().load().settings().journalForwarding(),
+                warning -> context.err().println("keydeck: warning: " + warning));
+        return new AdminActions(journal, context.clock(), new JournalRecording(context, journal));
     }
 
-    void record(JournalEntry entry) {
-        try {
-            journal.append(entry);
-        } catch (IOException e) {
-            context.err().println("keydeck: warning: this action was NOT recorded in the journal: " + e.getMessage());
-            return;
-        }
+    @Override
+    public void notRecorded(JournalEntry entry, String reason) {
+        context.err().println("keydeck: warning: this action was NOT recorded in the journal: " + reason);
+    }
+
+    @Override
+    public void recorded(JournalEntry entry) {
         try {
             if (!journal.awaitForwarded(FORWARDING_WAIT)) {
                 context.err().println("keydeck: note: the log system did not take this journal entry yet; it stays"
@@ -52,10 +46,5 @@ final class JournalRecording {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The journal's result code for a failure: the gateway's code, else the kind of failure. */
-    static String code(GatewayException e) {
-        return e.code() != null && !e.code().isBlank() ? e.code() : e.kind().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -26,7 +26,7 @@ public final class KeyDeckCli {
                     new ConnectionsDoctorCommand()));
     private static final CommandGroup JOURNAL = new CommandGroup("journal",
             "The action journal: every create, revoke, rotate, disable, enable and rename done through KeyDeck.",
-            List.of(new JournalListCommand(), new JournalVerifyCommand(), new JournalKeyCommand()));
+            List.of(new JournalListCommand(), new JournalVerifyCommand(), new JournalKeyCommand(), new JournalTokenCommand()));
 
     private static final ReportCommand REPORT = new ReportCommand();
 
@@ -43,9 +43,10 @@ public final class KeyDeckCli {
                                    manage saved connections; tokens go to the OS keychain;
                                    doctor finds keychain items no connection uses
               report               review a gateway's keys; CSV, JSON or HTML; --fail-on for CI
-              journal list|verify|key
-                                   show the action journal, check it for tampering, or print
-                                   the public key that signs it
+              journal list|verify|key|token
+                                   show the action journal, check it for tampering, print
+                                   the public key that signs it, or keep the log collector's
+                                   token in the OS keychain
               sandbox              run the sandbox gateway on its own
 
             Gateway commands take --connection NAME, or --driver ID --base-url URL --token-env VAR.

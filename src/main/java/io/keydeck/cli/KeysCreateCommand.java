@@ -1,9 +1,6 @@
 package io.keydeck.cli;
 
 import io.keydeck.gateway.GatewayException;
-import io.keydeck.gateway.http.LostCreateRecovery;
-import io.keydeck.journal.JournalAction;
-import io.keydeck.journal.JournalEntry;
 import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.NewKeyRequest;
@@ -16,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,19 +49,11 @@ final class KeysCreateCommand implements Subcommand {
         }
         NewKeyRequest request = new NewKeyRequest(name, scopes(args), environment(args), expiry(args, context));
         try (GatewayConnection gateway = GatewayConnection.open(args, context)) {
-            JournalRecording journal = JournalRecording.ready(context);
             IssuedSecret issued;
-            String requestId;
             try {
-                issued = LostCreateRecovery.create(gateway.client(), request, UUID.randomUUID().toString(), context.clock());
-                requestId = gateway.client().lastRequestId().orElse(null);
-            } catch (LostCreateRecovery.SecretLostException e) {
-                journal.record(JournalEntry.outcomeUnknown(context.clock(), JournalAction.CREATE, gateway.label(), e.key(),
-                        name, "created, secret lost in transit", e.requestId()));
-                throw CliFailure.of(e);
+                issued = JournalRecording.actions(context).create(gateway.client(), gateway.label(), request,
+                        UUID.randomUUID().toString(), Set.of());
             } catch (GatewayException e) {
-                journal.record(JournalEntry.failed(context.clock(), JournalAction.CREATE, gateway.label(), null, name,
-                        JournalRecording.code(e), e.requestId()));
                 throw CliFailure.of(e);
             }
             try (issued) {
@@ -71,7 +61,6 @@ final class KeysCreateCommand implements Subcommand {
                 context.out().flush();
             }
             issued.warning().ifPresent(w -> context.err().println("keydeck: warning: " + Text.printable(w)));
-            journal.record(JournalEntry.succeeded(context.clock(), JournalAction.CREATE, gateway.label(), issued.key(), requestId));
             if (context.out().checkError()) {
                 throw CliFailure.local("the key \"" + Text.printable(issued.key().name()) + "\" (id " + issued.key().id()
                         + ") was created but its secret could not be written to stdout, and the gateway will not show"

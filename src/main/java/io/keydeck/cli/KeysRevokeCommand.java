@@ -1,8 +1,6 @@
 package io.keydeck.cli;
 
 import io.keydeck.gateway.GatewayException;
-import io.keydeck.journal.JournalAction;
-import io.keydeck.journal.JournalEntry;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.RevokeResult;
 
@@ -50,23 +48,16 @@ final class KeysRevokeCommand implements Subcommand {
                 context.err().println("Not revoked.");
                 return ExitCode.OK;
             }
-            JournalRecording journal = JournalRecording.ready(context);
             RevokeResult result;
             try {
-                result = gateway.client().revokeKey(key.id());
+                result = JournalRecording.actions(context).revoke(gateway.client(), gateway.label(), key);
             } catch (GatewayException e) {
-                journal.record(JournalEntry.failed(context.clock(), JournalAction.REVOKE, gateway.label(), key, null,
-                        JournalRecording.code(e), e.requestId()));
                 throw CliFailure.of(e);
             }
             if (!result.revoked()) {
-                journal.record(JournalEntry.failed(context.clock(), JournalAction.REVOKE, gateway.label(), key, null,
-                        "not_revoked", result.requestId()));
                 throw new CliFailure(ExitCode.GATEWAY, "the gateway answered but did not revoke key " + described
                         + (result.requestId() == null ? "." : " — request id " + result.requestId() + "."));
             }
-            journal.record(JournalEntry.succeeded(context.clock(), JournalAction.REVOKE, gateway.label(), key,
-                    result.requestId()));
             context.err().println("Revoked key " + described + " on " + Text.printable(gateway.label()) + ".");
             return ExitCode.OK;
         }

@@ -1,27 +1,18 @@
 package io.keydeck.cli;
 
-import io.keydeck.gateway.GatewayClient;
-import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
-import io.keydeck.model.ApiKey;
-import io.keydeck.model.AuthEvent;
-import io.keydeck.model.AuthEventQuery;
-import io.keydeck.model.Capability;
 import io.keydeck.review.ConnectionReview;
 import io.keydeck.review.Finding;
 import io.keydeck.review.ReportData;
 import io.keydeck.review.ReportFormat;
 import io.keydeck.review.ReportWriter;
-import io.keydeck.review.ReviewInput;
-import io.keydeck.review.ReviewRules;
 import io.keydeck.review.Severity;
 import io.keydeck.review.SeverityCounts;
 import io.keydeck.review.Thresholds;
-import io.keydeck.settings.ReviewThresholds;
+import io.keydeck.session.ReviewGathering;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +23,6 @@ import java.util.List;
  * Review view (io.keydeck.review), same auth-log window.
  */
 final class ReportCommand implements Subcommand {
-    static final int AUTH_LOG_DAYS = 30;
-    private static final int AUTH_PAGE = 500;
-    private static final int AUTH_MAX_PAGES = 40;
     private static final int LISTED_FINDINGS = 20;
     private static final CommandSpec SPEC = new CommandSpec("report",
             "Review a gateway's keys and write the findings as CSV, JSON or HTML.", "", 0, 0, options(),
@@ -64,7 +52,7 @@ final class ReportCommand implements Subcommand {
         ReportFormat format = format(args, out);
         Severity failOn = args.value("--fail-on").isPresent() ? severity(args.value("--fail-on").get()) : null;
         Instant now = context.clock().instant();
-        Thresholds thresholds = thresholds(SavedConnections.load(context).preferences().reviewThresholds());
+        Thresholds thresholds = ReviewGathering.thresholds(SavedConnections.load(context).preferences().reviewThresholds());
         ConnectionReview review;
         try (GatewayConnection gateway = GatewayConnection.open(args, context)) {
             review = review(gateway, args.has("--production") || gateway.production(), thresholds, now);
@@ -105,34 +93,16 @@ final class ReportCommand implements Subcommand {
 
     private static ConnectionReview review(GatewayConnection gateway, boolean production, Thresholds thresholds,
                                            Instant now) throws CliFailure {
-        GatewayClient client = gateway.client();
-        GatewayDriver driver = client.driver();
         try {
-            List<ApiKey> keys = client.listAllKeys(true, n -> { });
-            List<AuthEvent> events = null;
-            String missing = null;
-            if (!driver.capabilities().contains(Capability.AUTH_EVENTS)) {
-                missing = driver.unsupportedReason(Capability.AUTH_EVENTS);
-            } else {
-                try {
-                    events = authLog(client, now);
-                } catch (GatewayException e) {
-                    missing = "The auth log could not be read: " + Text.printable(e.describe());
-                }
-            }
-            return ReviewRules.run(new ReviewInput(gateway.label(), production, keys, events, thresholds, missing), now);
+            return ReviewGathering.review(gateway.client(), gateway.label(), production, thresholds, now,
+                    ReviewGathering.Progress.NONE,
+                    e -> "The auth log could not be read: " + Text.printable(e.describe()));
         } catch (GatewayException e) {
             throw CliFailure.of(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(ExitCode.GATEWAY, "the review was interrupted.");
         }
-    }
-
-    private static List<AuthEvent> authLog(GatewayClient client, Instant now) throws GatewayException,
-            InterruptedException {
-        return client.listAuthEvents(new AuthEventQuery(now.minus(Duration.ofDays(AUTH_LOG_DAYS)), null, null, null,
-                AUTH_PAGE, null), AUTH_MAX_PAGES);
     }
 
     private static ReportFormat format(ParsedArgs args, String out) throws CliFailure {
@@ -159,7 +129,4 @@ final class ReportCommand implements Subcommand {
         }
     }
 
-    private static Thresholds thresholds(ReviewThresholds saved) {
-        return new Thresholds(saved.neverUsedDays(), saved.staleDays(), saved.expiringSoonDays(), saved.rotationDays());
-    }
 }

@@ -95,8 +95,63 @@ public final class ActionJournal {
      * @throws IllegalArgumentException with a sentence naming what is wrong in the settings
      */
     public ActionJournal forwardingAsConfigured(io.keydeck.settings.JournalForwarding settings) {
-        return ForwardingTarget.from(settings).map(t -> forwardingTo(LogForwarder.start(t, file.getParent())))
-                .orElse(this);
+        return ForwardingTarget.from(settings).map(t -> forwardingTo(LogForwarder.start(t, keyring, file.getParent(),
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(5)))).orElse(this);
+    }
+
+    /**
+     * This journal forwarded as {@code settings} say, changeable later with {@link #changeForwarding}. Never
+     * throws for bad settings: forwarding is then off and {@link #forwardingStatus()} says why.
+     */
+    public ActionJournal withChangeableForwarding(io.keydeck.settings.JournalForwarding settings) {
+        ConfiguredForwarding forwarding = new ConfiguredForwarding(file.getParent(), keyring,
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(5));
+        forwarding.changeOrReport(settings);
+        return forwardingTo(forwarding);
+    }
+
+    /**
+     * Forwards as {@code settings} say from now on (a journal from {@link #withChangeableForwarding}).
+     * Blocking (reads the trust file): call off the FX thread.
+     *
+     * @throws IllegalArgumentException with a sentence naming what is wrong; forwarding is then unchanged
+     * @throws IllegalStateException    when this journal's forwarding cannot be changed
+     */
+    public void changeForwarding(io.keydeck.settings.JournalForwarding settings) {
+        if (!(sink instanceof ConfiguredForwarding forwarding)) {
+            throw new IllegalStateException("this journal's forwarding is fixed");
+        }
+        forwarding.change(settings);
+    }
+
+    /** Where entries are forwarded and how that fares; {@link ForwardingStatus#OFF} when they are not. */
+    public ForwardingStatus forwardingStatus() {
+        return sink == null ? ForwardingStatus.OFF : sink.status().orElse(ForwardingStatus.OFF);
+    }
+
+    /**
+     * Keeps the HTTPS collector's access token where the signing key is (the OS keychain); the caller wipes
+     * {@code token}. Blocking: call off the FX thread.
+     */
+    public void storeCollectorToken(char[] token) {
+        keyring.store(ForwardingTarget.TOKEN_ACCOUNT, token);
+    }
+
+    /** Forgets the collector's access token. Blocking: call off the FX thread. */
+    public void clearCollectorToken() {
+        keyring.delete(ForwardingTarget.TOKEN_ACCOUNT);
+    }
+
+    /** True when a collector token is kept. Blocking: call off the FX thread. */
+    public boolean hasCollectorToken() {
+        Optional<char[]> token = keyring.read(ForwardingTarget.TOKEN_ACCOUNT);
+        token.ifPresent(t -> java.util.Arrays.fill(t, '\0'));
+        return token.isPresent();
+    }
+
+    /** Where the signing key and collector token are kept, e.g. "Secret Service keyring". */
+    public String keptIn() {
+        return keyring.description();
     }
 
     /** Waits at most {@code timeout} for forwarded entries to be sent; true when none are left waiting. */

@@ -1,6 +1,9 @@
 package io.keydeck.journal;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,11 +16,18 @@ import java.util.Optional;
  * @param kind   SYSLOG or HTTPS
  * @param host   syslog server (SYSLOG)
  * @param port   syslog port (SYSLOG)
- * @param tls    syslog over TLS, trusting what the JDK trusts (SYSLOG)
+ * @param tls    syslog over TLS (SYSLOG)
  * @param url    the collector's address (HTTPS); plain http only to this computer
  * @param format OTLP or SPLUNK_HEC (HTTPS)
+ * @param trustFile   PEM certificate authorities to trust for TLS instead of the JDK's, or null
+ * @param tokenHeader OTLP: the header carrying the collector token as it is, or null for
+ *                    {@code Authorization: Bearer}; Splunk HEC always takes {@code Authorization: Splunk}
  */
-public record ForwardingTarget(Kind kind, String host, int port, boolean tls, URI url, Format format) {
+public record ForwardingTarget(Kind kind, String host, int port, boolean tls, URI url, Format format,
+                               Path trustFile, String tokenHeader) {
+
+    /** The keychain account holding the HTTPS collector's access token (never the settings file). */
+    public static final String TOKEN_ACCOUNT = "journal-collector-token";
 
     /** The kind of log system. */
     public enum Kind { SYSLOG, HTTPS }
@@ -28,14 +38,53 @@ public record ForwardingTarget(Kind kind, String host, int port, boolean tls, UR
     public ForwardingTarget {
         Objects.requireNonNull(kind, "kind");
         format = format == null ? Format.OTLP : format;
+        tokenHeader = tokenHeader == null || tokenHeader.isBlank() ? null : tokenHeader.strip();
     }
 
     public static ForwardingTarget syslog(String host, int port, boolean tls) {
-        return new ForwardingTarget(Kind.SYSLOG, host, port, tls, null, null);
+        return new ForwardingTarget(Kind.SYSLOG, host, port, tls, null, null, null, null);
     }
 
     public static ForwardingTarget https(URI url, Format format) {
-        return new ForwardingTarget(Kind.HTTPS, null, 0, true, url, format);
+        return new ForwardingTarget(Kind.HTTPS, null, 0, true, url, format, null, null);
+    }
+
+    /**
+     * Why {@code token} cannot be sent in an HTTP header (never quoting it), or null when it can: visible
+     * ASCII only, so a pasted line break cannot smuggle in another header.
+     */
+    public static String tokenProblem(char[] token) {
+        if (token == null || token.length == 0) {
+            return "The collector token is empty.";
+        }
+        if (token.length > 4096) {
+            return "The collector token is longer than 4096 characters.";
+        }
+        for (int i = 0; i < token.length; i++) {
+            if (token[i] < 0x21 || token[i] > 0x7e) {
+                return "The collector token may hold only visible ASCII characters; character " + (i + 1)
+                        + " is a space, line break or other character a header cannot carry.";
+            }
+        }
+        return null;
+    }
+
+    /** This target trusting the certificate authorities in the PEM file {@code pem} instead of the JDK's. */
+    public ForwardingTarget trusting(Path pem) {
+        return new ForwardingTarget(kind, host, port, tls, url, format, pem, tokenHeader);
+    }
+
+    /** This target sending the collector token in header {@code name} as it is (OTLP), instead of as a bearer. */
+    public ForwardingTarget withTokenHeader(String name) {
+        return new ForwardingTarget(kind, host, port, tls, url, format, trustFile, name);
+    }
+
+    /** The header that carries the collector token: name and the value's prefix before the token. */
+    String[] tokenHeaderAndPrefix() {
+        if (format == Format.SPLUNK_HEC) {
+            return new String[]{"Authorization", "Splunk "};
+        }
+        return tokenHeader == null ? new String[]{"Authorization", "Bearer "} : new String[]{tokenHeader, ""};
     }
 
     /**
@@ -61,11 +110,19 @@ public record ForwardingTarget(Kind kind, String host, int port, boolean tls, UR
             String format = settings.format() == null ? "otlp" : settings.format().strip().toLowerCase(Locale.ROOT);
             if (!format.equals("otlp") && !format.equals("splunk-hec")) {
                 throw new IllegalArgumentException("journalForwarding.format must be \"otlp\" or \"splunk-hec\", was \""
-                        + format.replaceAll("[^\\x20-\\x7e]", "?") + "\".");
+                        + printable(format) + "\".");
             }
-            target = https(url, format.equals("otlp") ? Format.OTLP : Format.SPLUNK_HEC);
+            target = https(url, format.equals("otlp") ? Format.OTLP : Format.SPLUNK_HEC)
+                    .withTokenHeader(settings.tokenHeader());
         } else {
             throw new IllegalArgumentException("journalForwarding.kind must be \"syslog\", \"https\" or \"off\".");
+        }
+        if (settings.trustFile() != null && !settings.trustFile().isBlank()) {
+            try {
+                target = target.trusting(Path.of(settings.trustFile().strip()));
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("journalForwarding.trustFile is not a valid file name.");
+            }
         }
         Optional<String> problem = target.problem();
         if (problem.isPresent()) {
@@ -76,6 +133,12 @@ public record ForwardingTarget(Kind kind, String host, int port, boolean tls, UR
 
     /** A sentence naming what is wrong with this target, or empty when it can be used. */
     public Optional<String> problem() {
+        if (trustFile != null && (!trustFile.isAbsolute() || !Files.isRegularFile(trustFile)
+                || !Files.isReadable(trustFile))) {
+            return Optional.of("The trust file must be the full path of a readable PEM file of certificate"
+                    + " authorities; " + printable(trustFile.toString()) + (trustFile.isAbsolute()
+                    ? " cannot be read." : " is not a full path."));
+        }
         if (kind == Kind.SYSLOG) {
             if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.:\\[\\]-]+")) {
                 return Optional.of("The syslog server needs a host name or address.");
@@ -95,7 +158,19 @@ public record ForwardingTarget(Kind kind, String host, int port, boolean tls, UR
             return Optional.of("The log collector's address must start with https:// (plain http only to this"
                     + " computer), was " + scheme + "://.");
         }
+        if (tokenHeader != null && (!tokenHeader.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}")
+                || RESTRICTED_HEADERS.contains(tokenHeader.toLowerCase(Locale.ROOT)))) {
+            return Optional.of("The token header must be a plain HTTP header name such as X-Api-Key (not "
+                    + String.join(", ", RESTRICTED_HEADERS) + "), was \"" + printable(tokenHeader) + "\".");
+        }
         return Optional.empty();
+    }
+
+    private static final java.util.List<String> RESTRICTED_HEADERS = java.util.List.of("host", "content-length",
+            "content-type", "connection", "expect", "upgrade");
+
+    private static String printable(String text) {
+        return text.replaceAll("[^\\x20-\\x7e]", "?");
     }
 
     /** For messages, e.g. "syslog over TLS to logs.example:6514". */

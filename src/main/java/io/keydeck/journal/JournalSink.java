@@ -14,4 +14,9 @@ public interface JournalSink {
     default boolean awaitSent(java.time.Duration timeout) throws InterruptedException {
         return true;
     }
+
+    /** Where entries go and how sending fares, when this sink sends them somewhere. */
+    default java.util.Optional<ForwardingStatus> status() {
+        return java.util.Optional.empty();
+    }
 }

@@ -4,15 +4,14 @@ import io.keydeck.ui.shell.WindowNotices;
 import io.keydeck.ui.shell.Navigation;
 import io.keydeck.ui.shell.ActiveConnection;
 import io.keydeck.session.ConnectionSession;
+import io.keydeck.session.GatewayOpener;
 import io.keydeck.journal.ActionJournal;
-import io.keydeck.journal.JournalKeyring;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.settings.SettingsStore;
 import io.keydeck.ui.authlog.ConsoleAuthFailures;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
 import io.keydeck.ui.connections.Connections;
-import io.keydeck.vault.TokenVault;
 import io.keydeck.vault.VaultSelection;
 
 import java.nio.file.Path;
@@ -64,18 +63,10 @@ public record AppServices(BackgroundTasks tasks, List<ConnectionSession> connect
         ActiveConnection active = new ActiveConnection(null);
         Connections saved = Connections.start(store, vault, tasks, messages, clock, sandbox, active,
                 new WindowNotices());
-        ActionJournal journal = ActionJournal.inDataDir(JournalKeyring.deferred(() -> {
-            // the journal's key and anchor go where tokens go; appends and checks run off the FX thread
-            TokenVault chosen = vault.join().vault();
-            return JournalKeyring.of(chosen::store, chosen::read, chosen::delete, chosen.remembersAcrossRestarts(),
-                    chosen.description());
-        }));
-        try {
-            journal = journal.forwardingAsConfigured(store.load().settings().journalForwarding());
-        } catch (IllegalArgumentException e) {
-            org.slf4j.LoggerFactory.getLogger(AppServices.class).warn("Journal entries are not forwarded: {}",
-                    e.getMessage());
-        }
+        // the journal's key and anchor go where tokens go; appends and checks run off the FX thread
+        ActionJournal journal = ActionJournal.inDataDir(GatewayOpener.journalKeyring(() -> vault.join().vault()));
+        // bad settings turn forwarding off; the Journal view's forwarding line says why, and its form changes it
+        journal = journal.withChangeableForwarding(saved.journalForwarding());
         return new AppServices(tasks, saved.sessions(), active, messages, clock, new StatusLine(), new Navigation(),
                 saved, new ConsoleAuthFailures(clock), journal);
     }

@@ -1,45 +1,27 @@
 package io.keydeck.ui;
 
-import io.keydeck.ui.authlog.AuthLogController;
-import io.keydeck.ui.authlog.AuthLogViewModel;
-import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.ui.authlog.AuthLogModule;
 import io.keydeck.ui.common.ControllerFactory;
-import io.keydeck.ui.common.FxmlView;
-import io.keydeck.ui.common.RelativeTime;
-import io.keydeck.ui.common.ViewLoader;
-import io.keydeck.ui.dialogs.SecretSettings;
-import io.keydeck.ui.journal.JournalController;
-import io.keydeck.ui.journal.JournalViewModel;
-import io.keydeck.ui.journal.WindowJournal;
-import io.keydeck.ui.keys.KeyActions;
-import io.keydeck.ui.connections.ConnectionSidebarController;
-import io.keydeck.ui.connections.ConnectionSidebarViewModel;
-import io.keydeck.ui.connections.NoticeBarController;
-import io.keydeck.ui.keys.KeysController;
-import io.keydeck.ui.keys.KeysViewModel;
-import io.keydeck.ui.main.MainWindowController;
-import io.keydeck.ui.common.FirstFrame;
-import io.keydeck.ui.main.MainWindowViewModel;
-import io.keydeck.ui.main.OpeningLayout;
-import io.keydeck.ui.main.StatusBarViewModel;
-import io.keydeck.ui.main.ThemeChoiceViewModel;
-import io.keydeck.ui.common.SystemColorScheme;
 import io.keydeck.ui.common.LayoutMemory;
-import io.keydeck.ui.usage.UsageController;
-import io.keydeck.ui.usage.UsageViewModel;
-import io.keydeck.ui.review.ReviewController;
-import io.keydeck.ui.review.ReviewViewModel;
-import io.keydeck.settings.EnvironmentTag;
-import javafx.scene.Parent;
+import io.keydeck.ui.common.ViewLoader;
+import io.keydeck.ui.connections.ConnectionsModule;
+import io.keydeck.ui.journal.JournalModule;
+import io.keydeck.ui.journal.WindowJournal;
+import io.keydeck.ui.keys.KeysModule;
+import io.keydeck.ui.keys.SecretSettings;
+import io.keydeck.ui.main.MainWindowModule;
+import io.keydeck.ui.main.OpeningLayout;
+import io.keydeck.ui.review.ReviewModule;
+import io.keydeck.ui.shell.WindowContext;
+import io.keydeck.ui.usage.UsageModule;
+import io.keydeck.ui.common.FxmlView;
 import javafx.scene.Scene;
 
-import java.text.MessageFormat;
 import java.util.Objects;
-import java.util.ResourceBundle;
 
 /**
- * Builds the main window's scene from the app's services: the controller registry lives here, so
- * the running app and the UI tests assemble exactly the same window.
+ * Builds the main window's scene from the app's services by assembling the features, each of which
+ * registers its own controllers; the running app and the UI tests assemble exactly the same window.
  */
 public final class AppWindow {
     private AppWindow() {
@@ -72,64 +54,23 @@ public final class AppWindow {
     private static Scene scene(AppServices services, SecretSettings secretSettings, boolean outlineFirst) {
         ControllerFactory controllers = new ControllerFactory();
         ViewLoader views = new ViewLoader(controllers, services.messages());
-        RelativeTime time = new RelativeTime(services.clock(), services.messages());
-        WindowJournal journal = new WindowJournal(services.journal(), services.tasks(), services.status(),
-                services.messages(), services.clock());
         LayoutMemory layouts = new LayoutMemory(services.savedConnections().preferences());
+        WindowContext window = new WindowContext(controllers, services.tasks(), services.active(),
+                services.messages(), services.clock(), services.status(), services.navigation());
+        WindowJournal journal = JournalModule.register(window, services.journal(),
+                services.savedConnections()::journalForwarding, services.savedConnections()::updateJournalForwarding);
+        MainWindowModule.register(window, services.connections(), services.savedConnections().preferences().theme(),
+                theme -> services.savedConnections().updatePreferences(p -> p.withTheme(theme)), layouts, views);
+        ConnectionsModule.register(window, services.savedConnections());
+        KeysModule.register(window, journal, secretSettings, services.consoleAuthFailures());
+        UsageModule.register(window);
+        AuthLogModule.register(window, services.consoleAuthFailures());
+        ReviewModule.register(window, services.connections(),
+                () -> services.savedConnections().preferences().reviewThresholds(), journal);
 
-        controllers.register(MainWindowController.class, () -> new MainWindowController(
-                new MainWindowViewModel(services.connections(), services.active(), services.status(),
-                        services.messages(), services.navigation()),
-                new StatusBarViewModel(services.active(), services.status(), services.clock(), services.messages()),
-                new ThemeChoiceViewModel(services.savedConnections().preferences().theme(),
-                        theme -> services.savedConnections().updatePreferences(p -> p.withTheme(theme)),
-                        services.tasks().executor(), SystemColorScheme::detect),
-                layouts, views));
-        controllers.register(ConnectionSidebarController.class, () -> new ConnectionSidebarController(
-                new ConnectionSidebarViewModel(services.savedConnections(), services.tasks(), services.messages(),
-                        time, GatewayDriver::installed),
-                services.messages()));
-        controllers.register(NoticeBarController.class, () -> new NoticeBarController(services.notices()));
-        KeysViewModel keys = new KeysViewModel(services.active(), services.tasks(), services.messages(), time,
-                services.status(), services.navigation())
-                .reportAuthFailuresTo(services.consoleAuthFailures());
-        if (services.navigation().viewProperty().get() == FxmlView.KEYS) {
-            keys.loadUnlessStarted(); // a large account's keys arrive while the window is still being built
-        }
-        controllers.register(KeysController.class, () -> new KeysController(keys, new KeyActions(keys,
-                services.tasks(), services.messages(), services.status(), secretSettings, services.clock())
-                .journalTo(journal, services.active()),
-                new io.keydeck.ui.keys.UsageSparklineColumn(services.active(), services.tasks(), services.clock(),
-                        services.messages())));
-        controllers.register(UsageController.class, () -> new UsageController(
-                new UsageViewModel(services.active(), services.tasks(), services.messages(), services.clock(),
-                        services.status(), services.navigation())));
-        controllers.register(AuthLogController.class, () -> new AuthLogController(
-                new AuthLogViewModel(services.active(), services.tasks(), services.messages(), time,
-                        services.status(), services.navigation(), services.consoleAuthFailures()),
-                services.messages(), services.clock().getZone()));
-
-        controllers.register(ReviewController.class, () -> new ReviewController(new ReviewViewModel(
-                services.connections(), services.active(), services.tasks(), services.messages(), services.clock(),
-                services.status(), services.navigation(),
-                session -> session.environmentTag()
-                        .orElse(session.isDemo() ? EnvironmentTag.DEVELOPMENT : EnvironmentTag.PRODUCTION),
-                () -> services.savedConnections().preferences().reviewThresholds()).journalTo(journal)));
-        controllers.register(JournalController.class, () -> new JournalController(new JournalViewModel(journal,
-                services.active(), services.tasks(), services.messages(), services.status(), services.navigation(),
-                services.clock().getZone()), services.messages()));
-
-        Scene scene;
-        if (outlineFirst) {
-            ResourceBundle messages = services.messages();
-            Parent outline = OpeningLayout.create(messages.getString("app.title"),
-                    MessageFormat.format(messages.getString("window.opening"),
-                            MainWindowViewModel.viewTitle(messages, services.navigation().viewProperty().get())));
-            scene = new Scene(outline);
-            FirstFrame.then(outline, () -> scene.setRoot(views.load(FxmlView.MAIN_WINDOW)));
-        } else {
-            scene = new Scene(views.load(FxmlView.MAIN_WINDOW));
-        }
+        Scene scene = outlineFirst ? OpeningLayout.thenMain(services.messages(),
+                services.navigation().viewProperty().get(), () -> views.load(FxmlView.MAIN_WINDOW))
+                : new Scene(views.load(FxmlView.MAIN_WINDOW));
         scene.getProperties().put(LayoutMemory.class, layouts);
         scene.getStylesheets().add(Objects.requireNonNull(
                 AppWindow.class.getResource("/io/keydeck/ui/app.css"), "app.css").toExternalForm());

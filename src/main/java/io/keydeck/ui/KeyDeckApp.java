@@ -79,7 +79,7 @@ public class KeyDeckApp extends Application {
         // Loading the look's stylesheet is a good part of the first frame: the idle FX thread loads the
         // likely one (light, unless --dark) while this thread reads the settings and opens connections.
         Platform.runLater(() -> Theme.fromArguments(getParameters().getRaw()).orElse(Theme.LIGHT).preload());
-        tasks = new BackgroundTasks(BACKGROUND_THREADS);
+        tasks = BackgroundTasks.pool(BACKGROUND_THREADS);
         CompletableFuture<VaultSelection> vault = CompletableFuture.supplyAsync(VaultSelection::choose,
                 tasks.executor());
         // Asked off the FX thread, while the settings load, because the OS answer comes from a command.
@@ -92,6 +92,7 @@ public class KeyDeckApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        io.keydeck.ui.shell.UncaughtErrors.install(services.messages());
         look.apply();
         io.keydeck.ui.common.ShownWindowSize.keepForEveryWindow();
         boolean smokeTest = SmokeTest.requested(getParameters().getRaw());

@@ -64,7 +64,7 @@ public final class KeysBenchmark {
                 warmUp == 0 || inProcess ? "" : " and warmed by " + warmUp + " full listings", millisSince(seedStart));
         GatewayClient client = GatewayDriver.byId("multiroute").orElseThrow()
                 .connect(new GatewayTarget(sandbox.baseUrl(), AdminToken.of(sandbox.adminToken())));
-        BackgroundTasks tasks = new BackgroundTasks(4);
+        BackgroundTasks tasks = BackgroundTasks.pool(4);
         AppServices services = AppServices.of(tasks, List.of(ConnectionSession.of("bench", false, client)),
                 Clock.systemDefaultZone());
 

@@ -4,64 +4,41 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keydeck.journal.JournalAction;
 import io.keydeck.journal.JournalEntry;
-import io.keydeck.sandbox.SandboxGateway;
-import io.keydeck.sandbox.SandboxOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code keydeck keys …} against a real sandbox over HTTP: streams, exit codes, journal. */
 class KeysCommandsAgainstSandboxTest {
-    private static final String TOKEN_VAR = "KD_TEST_TOKEN";
+    private static final String TOKEN_VAR = SandboxForCli.TOKEN_VAR;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static SandboxGateway sandbox;
+    @RegisterExtension
+    static final SandboxForCli sandbox = SandboxForCli.withoutTraffic();
 
     @TempDir
     Path dir;
     private CliHarness cli;
 
-    @BeforeAll
-    static void startSandbox() throws Exception {
-        sandbox = SandboxGateway.start(SandboxOptions.defaults().withTraffic(false));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @BeforeEach
     void harness() {
-        cli = new CliHarness(dir);
-        cli.env.put(TOKEN_VAR, sandbox.adminToken());
+        cli = sandbox.harness(dir);
     }
 
     private static String[] adHoc(String... command) {
-        return Stream.concat(Stream.of(command), Stream.of("--driver", "multiroute", "--base-url",
-                sandbox.baseUrl().toString(), "--token-env", TOKEN_VAR)).toArray(String[]::new);
+        return sandbox.adHoc(command);
     }
 
     private static int chat(String secret) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/chat/completions"))
-                .header("Authorization", "Bearer " + secret).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return sandbox.chat(secret);
     }
 
     private String createKey(String name) {

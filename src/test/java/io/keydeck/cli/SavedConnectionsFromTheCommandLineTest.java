@@ -3,13 +3,11 @@ package io.keydeck.cli;
 import io.keydeck.settings.ConnectionProfile;
 import io.keydeck.settings.EnvironmentTag;
 import io.keydeck.settings.Settings;
-import io.keydeck.sandbox.SandboxGateway;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.vault.SessionVault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -20,26 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code keydeck connections add|list|remove} and using a saved connection by name. */
 class SavedConnectionsFromTheCommandLineTest {
-    private static SandboxGateway sandbox;
+    @RegisterExtension
+    static final SandboxForCli sandbox = new SandboxForCli(SandboxOptions.defaults().withTraffic(false).withKeys(5));
 
     @TempDir
     Path dir;
     private CliHarness cli;
 
-    @BeforeAll
-    static void startSandbox() throws Exception {
-        sandbox = SandboxGateway.start(SandboxOptions.defaults().withTraffic(false).withKeys(5));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @BeforeEach
     void harness() {
-        cli = new CliHarness(dir);
-        cli.env.put("KD_TEST_TOKEN", sandbox.adminToken());
+        cli = sandbox.harness(dir);
     }
 
     private CliHarness.Result addLocal(String name) {

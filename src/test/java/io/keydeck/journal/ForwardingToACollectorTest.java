@@ -67,6 +67,55 @@ class ForwardingToACollectorTest {
     }
 
     @Test
+    void entriesQueuedForADeadServerGoToTheNewDestinationOnceItIsChangedAndBadSettingsChangeNothing()
+            throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/logs", exchange -> {
+            lines.add(JSON.readTree(exchange.getRequestBody().readAllBytes())
+                    .at("/resourceLogs/0/scopeLogs/0/logRecords/0/body/stringValue").asText());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        int deadPort;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            deadPort = closed.getLocalPort();
+        }
+        try {
+            ActionJournal journal = ActionJournal.open(dir.resolve("journal.jsonl"),
+                    JournalKeyring.inMemory(true, "test keychain"))
+                    .withChangeableForwarding(new JournalForwarding("syslog", "127.0.0.1", deadPort, false, null, null));
+            for (int i = 1; i <= 3; i++) {
+                journal.append(entry(i));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (journal.forwardingStatus().lastProblem().isEmpty() && System.nanoTime() < deadline) {
+                assertThat(journal.awaitForwarded(Duration.ofMillis(100))).isFalse();
+            }
+            assertThat(journal.forwardingStatus().lastProblem()).isNotEmpty();
+
+            assertThatThrownBy(() -> journal.changeForwarding(new JournalForwarding("https", null, 0, false,
+                    "http://collector.example/v1/logs", "otlp"))).hasMessageContaining("must start with https://");
+            assertThat(journal.forwardingStatus().destination()).isEqualTo("syslog to 127.0.0.1:" + deadPort);
+
+            journal.changeForwarding(new JournalForwarding("https", null, 0, false,
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/logs", "otlp"));
+            assertThat(journal.awaitForwarded(Duration.ofSeconds(20))).isTrue();
+            assertThat(lines).containsExactlyElementsOf(Files.readAllLines(journal.file(), StandardCharsets.UTF_8));
+            assertThat(journal.forwardingStatus().sent()).isEqualTo(3);
+
+            journal.changeForwarding(JournalForwarding.OFF);
+            journal.append(entry(4));
+            assertThat(journal.forwardingStatus()).isEqualTo(new ForwardingStatus("off", 0, 0, "",
+                    java.util.Optional.empty()));
+            assertThat(lines).hasSize(3);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void settingsNameWhatIsWrongAndNeverAllowPlainHttpElsewhere() {
         assertThat(ForwardingTarget.from(JournalForwarding.OFF)).isEmpty();
         assertThat(ForwardingTarget.from(new JournalForwarding("syslog", "logs.example", 6514, true, null, null)))

@@ -10,7 +10,7 @@ import io.keydeck.review.Severity;
 import io.keydeck.settings.EnvironmentTag;
 import io.keydeck.ui.authlog.AuthLogViewModel;
 import io.keydeck.ui.common.FxmlView;
-import io.keydeck.ui.dialogs.CreateKeyViewModel;
+import io.keydeck.ui.keys.CreateKeyViewModel;
 import io.keydeck.usage.UsageMetric;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +67,10 @@ class MessagesCoverEveryKeyTest {
         keys.addAll(family("env.", EnvironmentTag.values(), lower()));                    // ConnectionSidebarViewModel
         keys.addAll(family("create.expiry.", CreateKeyViewModel.ExpiryChoice.values(), lower())); // CreateKeyViewModel
         keys.addAll(family("journal.result.", io.keydeck.ui.journal.JournalViewModel.ResultFilter.values(), lower())); // JournalController
+        keys.addAll(family("journal.forwarding.kind.", io.keydeck.ui.journal.ForwardingFormViewModel.Kind.values(),
+                lower()));                                                                 // ForwardingFormController
+        keys.addAll(family("journal.forwarding.format.", io.keydeck.ui.journal.ForwardingFormViewModel.Format.values(),
+                lower()));                                                                 // ForwardingFormController
         keys.addAll(family("create.environment.", new KeyEnvironment[]{KeyEnvironment.LIVE, KeyEnvironment.TEST},
                 KeyEnvironment::wireName));                                                // CreateKeyDialog
         // KeyTexts.details(): detail("name", …) → "details.name"

@@ -34,7 +34,7 @@ public class PreviewWindow extends Application {
                     i == 3 ? null : Duration.ofHours(i * 9 + 1), i == 4 ? Duration.ofDays(6) : i == 7 ? Duration.ofDays(-3) : null,
                     i == 8, i == 5));
         }
-        BackgroundTasks tasks = new BackgroundTasks(2);
+        BackgroundTasks tasks = BackgroundTasks.pool(2);
         AppServices services = AppServices.of(tasks,
                 List.of(ConnectionSession.of("Sandbox (local demo)", true, new FakeGatewayClient(keys))),
                 Clock.fixed(TestKeys.NOW, ZoneOffset.UTC));

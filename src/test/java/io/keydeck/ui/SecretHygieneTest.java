@@ -105,7 +105,7 @@ class SecretHygieneTest {
                 "audit:read"), Duration.ofDays(30));
         String secret;
 
-        BackgroundTasks tasks = new BackgroundTasks(3);
+        BackgroundTasks tasks = BackgroundTasks.pool(3);
         AppServices services = AppServices.start(tasks, SettingsStore.inConfigDir(),
                 CompletableFuture.supplyAsync(VaultSelection::choose, tasks.executor()),
                 SandboxOptions.defaults().withTraffic(false).withKeys(5), Clock.systemUTC());

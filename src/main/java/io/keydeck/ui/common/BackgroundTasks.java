@@ -1,81 +1,38 @@
 package io.keydeck.ui.common;
 
 import javafx.concurrent.Task;
-import javafx.concurrent.Worker;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The app's one pool for network and disk work, so the FX thread never blocks and closing the window
- * can cancel everything still running. Daemon threads: a stuck request never keeps the JVM alive.
+ * Where the window's network and disk work runs, so the FX thread never blocks: the app's pool
+ * ({@link #pool}), or, for tests, the calling thread ({@link #synchronous}) so a view model's work has
+ * finished when the call that started it returns (a Task's handlers follow in the FX queue's next turn,
+ * before anything the test posts after it), and nothing has to be waited for.
  */
-public final class BackgroundTasks implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(BackgroundTasks.class);
+public interface BackgroundTasks extends AutoCloseable {
 
-    private final ExecutorService executor;
-    private final Set<Task<?>> running = ConcurrentHashMap.newKeySet();
-
-    public BackgroundTasks(int threads) {
-        this.executor = Executors.newFixedThreadPool(threads, daemonThreads());
+    /** The app's pool of {@code threads} daemon threads. */
+    static BackgroundTasks pool(int threads) {
+        return new BackgroundPool(threads);
     }
 
-    /** Runs {@code task} on the pool; call on the FX thread. A failure nobody handles is logged. */
-    public <T> Task<T> run(Task<T> task) {
-        running.add(task);
-        task.stateProperty().addListener((obs, old, state) -> {
-            if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED
-                    || state == Worker.State.CANCELLED) {
-                running.remove(task);
-            }
-            if (state == Worker.State.FAILED && task.getOnFailed() == null) {
-                LOG.error("Background task failed", task.getException());
-            }
-        });
-        executor.execute(task);
-        return task;
+    /** Runs every task at once on the calling thread (the FX thread in view-model tests). */
+    static BackgroundTasks synchronous() {
+        return new SynchronousTasks();
     }
+
+    /** Runs {@code task}; call on the FX thread. A failure nobody handles is logged. */
+    <T> Task<T> run(Task<T> task);
 
     /** For work that is not a {@link Task} (e.g. starting a server); prefer {@link #run(Task)}. */
-    public ExecutorService executor() {
-        return executor;
-    }
+    ExecutorService executor();
 
     /** True when no task started here is still running and every finished one's handlers have run; FX thread. */
-    public boolean idle() {
-        return running.isEmpty();
-    }
+    boolean idle();
 
-    public void cancelAll() {
-        running.forEach(Task::cancel);
-    }
+    void cancelAll();
 
     @Override
-    public void close() {
-        cancelAll();
-        executor.shutdownNow();
-        try {
-            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
-                LOG.warn("Background tasks still running at shutdown");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "keydeck-worker-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
+    void close();
 }

@@ -198,6 +198,16 @@ public final class Connections implements AutoCloseable {
         settings.change(s -> s.withPreferences(change.apply(s.preferences())));
     }
 
+    /** Where the action journal is forwarded, as loaded or last changed. */
+    public io.keydeck.settings.JournalForwarding journalForwarding() {
+        return settings.current().journalForwarding();
+    }
+
+    /** Changes where the journal is forwarded and saves it in the background; the banners say whether it was saved. */
+    public void updateJournalForwarding(io.keydeck.settings.JournalForwarding forwarding) {
+        settings.change(s -> s.withJournalForwarding(forwarding));
+    }
+
     /** Shows {@code session} (null for none) and remembers the choice for the next start. */
     public void select(ConnectionSession session) {
         active.sessionProperty().set(session);

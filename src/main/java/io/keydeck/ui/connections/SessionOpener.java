@@ -1,24 +1,20 @@
 package io.keydeck.ui.connections;
 
-import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayClient;
-import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
-import io.keydeck.gateway.GatewayTarget;
-import io.keydeck.model.BaseUrlPolicy;
 import io.keydeck.model.Capability;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.settings.ConnectionProfile;
 import io.keydeck.session.ConnectionSession;
+import io.keydeck.session.GatewayOpener;
+import io.keydeck.gateway.WaitListener;
 import io.keydeck.vault.AdminTokenClaims;
 import io.keydeck.vault.TokenVault;
 import io.keydeck.vault.VaultException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.text.MessageFormat;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +32,7 @@ import java.util.function.BiConsumer;
 final class SessionOpener {
     static final String MANAGE_SCOPE = "keys:manage";
     private static final Logger LOG = LoggerFactory.getLogger(SessionOpener.class);
+    private static final GatewayOpener OPENER = GatewayOpener.installed();
 
     private final CompletableFuture<TokenVault> vault;
     private final BiFunction<ConnectionProfile, String, CompletableFuture<Optional<char[]>>> askToken;
@@ -62,15 +59,20 @@ final class SessionOpener {
      * @param freshToken a token the user just typed, taken over and wiped; null to read the vault
      */
     ConnectionSession open(ConnectionProfile profile, char[] freshToken) {
-        if (profile.demo() && ConnectionProfile.SANDBOX_BASE_URL.equals(profile.baseUrl())) {
+        if (GatewayOpener.isEmbeddedSandbox(profile)) {
             wipe(freshToken);
             return EmbeddedSandbox.open(profile, sandbox, executor, messages);
         }
         CompletableFuture<ConnectionSession> self = new CompletableFuture<>();
         CompletableFuture<char[]> token = freshToken != null ? CompletableFuture.completedFuture(freshToken)
-                : vault.thenApplyAsync(v -> v.read(profile.id()).orElse(null), executor)
-                        .thenCompose(stored -> stored != null ? CompletableFuture.completedFuture(stored)
-                                : askForMissingToken(profile));
+                : vault.thenApplyAsync(v -> {
+                    try {
+                        return GatewayOpener.savedToken(v, profile, missing -> null);
+                    } catch (VaultException e) {
+                        throw new CompletionException(e);
+                    }
+                }, executor).thenCompose(stored -> stored != null ? CompletableFuture.completedFuture(stored)
+                        : askForMissingToken(profile));
         CompletableFuture<GatewayClient> client = token.thenApplyAsync(t -> {
             try {
                 return connect(profile, t, self.join());
@@ -105,15 +107,8 @@ final class SessionOpener {
             session.noteToken(claims, claims.lacks(MANAGE_SCOPE)
                     ? MessageFormat.format(messages.getString("connection.manageBlocked"), profile.displayName())
                     : null);
-            Optional<String> badUrl = BaseUrlPolicy.problem(profile.baseUrl());
-            if (badUrl.isPresent()) { // only a hand-edited settings file gets here; the form refuses it
-                throw new GatewayException(GatewayException.Kind.POLICY, 0, "bad_base_url", badUrl.get(), null);
-            }
-            GatewayDriver driver = GatewayDriver.byId(profile.driverId()).orElseThrow(() -> new GatewayException(
-                    GatewayException.Kind.UNSUPPORTED, 0, "unknown_driver", MessageFormat.format(
-                    messages.getString("connection.unknownDriver"), profile.driverId()), null));
-            GatewayClient client = driver.connect(new GatewayTarget(URI.create(profile.baseUrl()),
-                    AdminToken.of(token), profile.options()));
+            // a bad URL only comes from a hand-edited settings file; the form refuses it
+            GatewayClient client = GatewayOpener.connect(OPENER.endpoint(profile), token, WaitListener.NONE);
             checkToken(client, session);
             return client;
         } finally {
@@ -151,8 +146,6 @@ final class SessionOpener {
     }
 
     static void wipe(char[] token) {
-        if (token != null) {
-            Arrays.fill(token, '\0');
-        }
+        GatewayOpener.wipe(token);
     }
 }

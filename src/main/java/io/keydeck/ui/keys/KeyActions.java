@@ -1,7 +1,6 @@
 package io.keydeck.ui.keys;
 
 import io.keydeck.gateway.GatewayClient;
-import io.keydeck.journal.JournalAction;
 import io.keydeck.ui.shell.ActiveConnection;
 import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.common.DialogButtons;
@@ -9,18 +8,6 @@ import io.keydeck.ui.journal.WindowJournal;
 import io.keydeck.model.Capability;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
-import io.keydeck.ui.dialogs.CreateKeyDialog;
-import io.keydeck.ui.dialogs.CreateKeyViewModel;
-import io.keydeck.ui.dialogs.KeyCreation;
-import io.keydeck.ui.dialogs.LeakedKeyFinderDialog;
-import io.keydeck.ui.dialogs.LeakedKeyFinderViewModel;
-import io.keydeck.ui.dialogs.RevokeKeysDialog;
-import io.keydeck.ui.dialogs.RevokeKeysViewModel;
-import io.keydeck.ui.dialogs.RotateKeyDialog;
-import io.keydeck.ui.dialogs.RotateKeyViewModel;
-import io.keydeck.ui.dialogs.SecretOnceDialog;
-import io.keydeck.ui.dialogs.SecretOnceViewModel;
-import io.keydeck.ui.dialogs.SecretSettings;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.KeyUpdate;
@@ -79,12 +66,6 @@ public final class KeyActions {
     /** {@code client} as the dialogs should use it: journaled when a journal is set. */
     private GatewayClient journaled(GatewayClient client, List<ApiKey> keys) {
         return journal == null ? client : journal.watching(client, connectionName(), keys);
-    }
-
-    private void journalUpdate(Task<ApiKey> task, ApiKey before, JournalAction action) {
-        if (journal != null) {
-            journal.recordUpdate(task, connectionName(), before, action);
-        }
     }
 
     /** False (and the reason in the status bar) when the gateway cannot do {@code capability}. */
@@ -199,8 +180,7 @@ public final class KeyActions {
             return typed.isEmpty() || typed.length() > CreateKeyViewModel.MAX_NAME_LENGTH || typed.equals(key.name());
         }, ask.getEditor().textProperty()));
         ask.showAndWait().map(String::strip).ifPresent(name -> {
-            Task<ApiKey> task = keys.update(key, KeyUpdate.rename(name));
-            journalUpdate(task, key, JournalAction.RENAME);
+            Task<ApiKey> task = keys.update(key, KeyUpdate.rename(name), journaled(keys.client(), List.of(key)));
             reportFailure(owner, task, "rename.failed");
         });
     }
@@ -208,8 +188,8 @@ public final class KeyActions {
     /** Disables a live key or enables a disabled one. */
     public void toggleDisabled(ApiKey key) {
         if (available(Capability.DISABLE_KEY)) {
-            Task<ApiKey> task = keys.update(key, KeyUpdate.disabled(!key.disabled()));
-            journalUpdate(task, key, key.disabled() ? JournalAction.ENABLE : JournalAction.DISABLE);
+            Task<ApiKey> task = keys.update(key, KeyUpdate.disabled(!key.disabled()),
+                    journaled(keys.client(), List.of(key)));
             reportFailure(null, task, "disable.failed");
         }
     }

@@ -23,7 +23,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
-import io.keydeck.ui.journal.WindowJournal;
 import javafx.concurrent.Task;
 
 import java.text.MessageFormat;
@@ -131,13 +130,15 @@ public final class KeysViewModel {
 
     /** Renames or disables a key on the gateway; the row changes when the gateway agrees. */
     public Task<ApiKey> update(ApiKey key, KeyUpdate update) {
-        GatewayClient target = loader.client();
-        Task<ApiKey> task = new WindowJournal.AnsweredTask<>() {
+        return update(key, update, loader.client());
+    }
+
+    /** As {@link #update(ApiKey, KeyUpdate)}, sent through {@code target} (the journaled view of the client). */
+    public Task<ApiKey> update(ApiKey key, KeyUpdate update, GatewayClient target) {
+        Task<ApiKey> task = new Task<>() {
             @Override
             protected ApiKey call() throws GatewayException {
-                ApiKey updated = target.updateKey(key.id(), update);
-                answeredWith(target.lastRequestId().orElse(null));
-                return updated;
+                return target.updateKey(key.id(), update);
             }
         };
         task.setOnSucceeded(e -> {

@@ -1,7 +1,10 @@
 package io.keydeck.ui.main;
 
 import javafx.geometry.Pos;
+import io.keydeck.ui.common.FirstFrame;
+import io.keydeck.ui.common.FxmlView;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.layout.BorderPane;
@@ -12,6 +15,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
 
 /**
  * What the app's window shows in its first frame, while the main window (MainWindow.fxml, its sidebar
@@ -56,5 +63,17 @@ public final class OpeningLayout {
         window.getStyleClass().addAll("main-window", "opening-window");
         window.setPrefSize(1240, 780);
         return window;
+    }
+
+    /**
+     * A scene whose first frame shows the window's outline; {@code main} (the main window with its first
+     * view, {@code first}) replaces it right after that frame.
+     */
+    public static Scene thenMain(ResourceBundle messages, FxmlView first, Supplier<Parent> main) {
+        Parent outline = create(messages.getString("app.title"), MessageFormat.format(
+                messages.getString("window.opening"), MainWindowViewModel.viewTitle(messages, first)));
+        Scene scene = new Scene(outline);
+        FirstFrame.then(outline, () -> scene.setRoot(main.get()));
+        return scene;
     }
 }

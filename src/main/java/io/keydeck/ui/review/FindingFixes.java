@@ -9,7 +9,7 @@ import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.shell.Navigation;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
-import io.keydeck.ui.dialogs.RevokeKeysViewModel;
+import io.keydeck.ui.keys.RevokeKeysViewModel;
 import io.keydeck.ui.journal.WindowJournal;
 import javafx.collections.ListChangeListener;
 

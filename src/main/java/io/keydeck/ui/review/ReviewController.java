@@ -3,7 +3,7 @@ package io.keydeck.ui.review;
 import io.keydeck.review.Finding;
 import io.keydeck.review.ReportFormat;
 import io.keydeck.review.Severity;
-import io.keydeck.ui.dialogs.RevokeKeysDialog;
+import io.keydeck.ui.keys.RevokeKeysDialog;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;

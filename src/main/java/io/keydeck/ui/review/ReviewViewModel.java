@@ -12,10 +12,11 @@ import io.keydeck.settings.EnvironmentTag;
 import io.keydeck.settings.ReviewThresholds;
 import io.keydeck.ui.shell.ActiveConnection;
 import io.keydeck.session.ConnectionSession;
+import io.keydeck.session.ReviewGathering;
 import io.keydeck.ui.shell.Navigation;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
-import io.keydeck.ui.dialogs.RevokeKeysViewModel;
+import io.keydeck.ui.keys.RevokeKeysViewModel;
 import io.keydeck.ui.journal.WindowJournal;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -83,8 +84,7 @@ public final class ReviewViewModel {
 
     /** The settings' thresholds as the rules take them. */
     public static Thresholds thresholdsOf(ReviewThresholds settings) {
-        return new Thresholds(settings.neverUsedDays(), settings.staleDays(), settings.expiringSoonDays(),
-                settings.rotationDays());
+        return ReviewGathering.thresholds(settings);
     }
 
     public ObservableList<Scope> scopes() {

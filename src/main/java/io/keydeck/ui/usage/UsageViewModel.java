@@ -1,9 +1,6 @@
 package io.keydeck.ui.usage;
 
-import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;
-import io.keydeck.model.ApiKey;
-import io.keydeck.model.Capability;
 import io.keydeck.model.UsageBucket;
 import io.keydeck.model.UsagePoint;
 import io.keydeck.ui.shell.ActiveConnection;
@@ -16,8 +13,6 @@ import io.keydeck.usage.UsageBreakdown;
 import io.keydeck.usage.UsageCsv;
 import io.keydeck.usage.UsageMetric;
 import io.keydeck.usage.UsageRange;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -36,13 +31,9 @@ import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,7 +90,8 @@ public final class UsageViewModel {
     private final ObservableList<ChartSeries> series = FXCollections.observableArrayList();
     private final ObservableList<SummaryCard> cards = FXCollections.observableArrayList();
     private final Map<ConnectionSession, Map<String, String>> namesByConnection = new HashMap<>();
-    private final Timeline autoRefreshTimer;
+    private final UsageAutoRefresh autoRefreshTimer;
+    private final UsageExport export;
     private boolean adjustingBucket;
     private UsageData data;
     private Task<UsageData> current;
@@ -133,9 +125,8 @@ public final class UsageViewModel {
             cards.clear();
             refresh();
         });
-        autoRefreshTimer = new Timeline(new KeyFrame(javafx.util.Duration.millis(AUTO_REFRESH_EVERY.toMillis()),
-                e -> refreshQuietly()));
-        autoRefreshTimer.setCycleCount(Timeline.INDEFINITE);
+        autoRefreshTimer = new UsageAutoRefresh(AUTO_REFRESH_EVERY, this::refreshQuietly);
+        export = new UsageExport(tasks, status, messages);
         autoRefresh.addListener((obs, old, now) -> updateTimer());
         windowShowing.addListener((obs, old, now) -> updateTimer());
     }
@@ -183,7 +174,7 @@ public final class UsageViewModel {
     }
 
     public boolean isAutoRefreshRunning() {
-        return autoRefreshTimer.getStatus() == javafx.animation.Animation.Status.RUNNING;
+        return autoRefreshTimer.isRunning();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -361,19 +352,14 @@ public final class UsageViewModel {
     }
 
     private void updateTimer() {
-        boolean run = autoRefresh.get() && windowShowing.get() && unsupportedText.get().isEmpty();
-        if (run && !isAutoRefreshRunning()) {
-            autoRefreshTimer.play();
-        } else if (!run) {
-            autoRefreshTimer.stop();
-        }
+        autoRefreshTimer.runWhile(autoRefresh.get() && windowShowing.get() && unsupportedText.get().isEmpty());
     }
 
     /** Writes the loaded points as CSV off the FX thread; the status line says where. */
     public Task<Path> exportCsv(Path target) {
         UsageData exported = data;
         List<UsagePoint> points = exported == null ? List.of() : exported.points();
-        return export(target, out -> {
+        return export.write(target, out -> {
             try (Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
                 UsageCsv.write(writer, points, exported == null ? id -> id : exported::nameOf);
             }
@@ -382,77 +368,7 @@ public final class UsageViewModel {
 
     /** Encodes {@code image} as PNG off the FX thread; the status line says where. */
     public Task<Path> exportPng(ChartImage image, Path target) {
-        return export(target, image::writePng);
+        return export.write(target, image::writePng);
     }
 
-    private interface FileContent {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Writes next to the target and moves it into place, so a failure never leaves half a file. */
-    private Task<Path> export(Path target, FileContent content) {
-        Task<Path> task = new Task<>() {
-            @Override
-            protected Path call() throws IOException {
-                Path absolute = target.toAbsolutePath();
-                Path temporary = Files.createTempFile(absolute.getParent(), ".keydeck-export", ".tmp");
-                try {
-                    try (OutputStream out = Files.newOutputStream(temporary)) {
-                        content.writeTo(out);
-                    }
-                    Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(temporary);
-                }
-                return absolute;
-            }
-        };
-        task.setOnSucceeded(e -> status.notify(MessageFormat.format(messages.getString("usage.exported"),
-                task.getValue())));
-        task.setOnFailed(e -> {
-            LOG.warn("Export to {} failed: {}", target, task.getException().toString());
-            status.show(MessageFormat.format(messages.getString("usage.exportFailed"), target,
-                    task.getException().getMessage()));
-        });
-        return tasks.run(task);
-    }
-
-    private static final class LoadUsageTask extends Task<UsageData> {
-        private final ConnectionSession session;
-        private final UsageRange range;
-        private final Map<String, String> cachedNames;
-        private final ResourceBundle messages;
-
-        LoadUsageTask(ConnectionSession session, UsageRange range, Map<String, String> cachedNames,
-                      ResourceBundle messages) {
-            this.session = session;
-            this.range = range;
-            this.cachedNames = cachedNames;
-            this.messages = messages;
-        }
-
-        @Override
-        protected UsageData call() throws GatewayException, InterruptedException {
-            if (!session.isReady()) {
-                updateMessage(session.openingMessage());
-            }
-            GatewayClient client = session.awaitClient();
-            if (!client.driver().capabilities().contains(Capability.USAGE)) {
-                return UsageData.unsupported(client.driver().unsupportedReason(Capability.USAGE));
-            }
-            updateMessage(messages.getString("usage.loading"));
-            Map<String, String> names = cachedNames;
-            if (names == null) {
-                names = new HashMap<>();
-                for (ApiKey key : client.listAllKeys(true, count -> { })) {
-                    names.put(key.id(), key.name() == null ? key.id() : key.name());
-                }
-            }
-            List<UsagePoint> points = client.usage(range.query()).points();
-            UsageRange before = range.previous();
-            List<UsagePoint> previousPoints = client.usage(before.query()).points();
-            return new UsageData(UsageBreakdown.of(range, points), UsageBreakdown.of(before, previousPoints), points,
-                    Map.copyOf(names), null);
-        }
-    }
 }

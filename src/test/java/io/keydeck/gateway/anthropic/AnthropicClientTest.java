@@ -44,11 +44,36 @@ class AnthropicClientTest {
         server.close();
     }
 
-    private static String key(String id, String status) {
+    static final String ORGANIZATION = "{\"id\":\"12345678-1234\",\"name\":\"Acme\",\"type\":\"organization\"}";
+
+    /**
+     * A key as the Admin API answers it today (the official SDK's {@code BetaApiKey}): the workspace nested in
+     * {@code scope}, the deprecated top-level {@code workspace_id} beside it.
+     */
+    static String key(String id, String status) {
         return "{\"id\":\"" + id + "\",\"type\":\"api_key\",\"name\":\"Developer Key\",\"status\":\"" + status + "\","
                 + "\"partial_key_hint\":\"sk-ant-api03-R2D...igAA\",\"created_at\":\"2024-10-30T23:58:27.427722Z\","
-                + "\"created_by\":{\"id\":\"user_01WCz\",\"type\":\"user\"},\"workspace_id\":\"wrkspc_01Jw\"}";
+                + "\"created_by\":{\"id\":\"user_01WCz\",\"type\":\"user\"},\"expires_at\":null,\"principal\":null,"
+                + "\"scope\":{\"type\":\"workspace\",\"workspace_id\":\"wrkspc_01Jw\"},\"workspace_id\":\"wrkspc_01Jw\"}";
     }
+
+    /** In the default workspace: the deprecated top-level {@code workspace_id} is null, {@code scope} has the real id. */
+    static final String DEFAULT_WORKSPACE_KEY = """
+            {"id":"apikey_4","type":"api_key","name":"Default ws","status":"active","partial_key_hint":"sk-ant-api03-Abc...wxyz",
+             "created_at":"2025-01-02T03:04:05Z","created_by":{"id":"user_01WCz","type":"user"},"expires_at":null,
+             "principal":{"type":"user_actor","user_id":"user_01WCz"},
+             "scope":{"type":"workspace","workspace_id":"wrkspc_01Default"},"workspace_id":null}""";
+    /** Bound to a service account, with no workspace at all. */
+    static final String ORGANIZATION_SCOPED_KEY = """
+            {"id":"apikey_5","type":"api_key","name":"Org bot","status":"active","partial_key_hint":"sk-ant-api03-Org...bot1",
+             "created_at":"2025-01-02T03:04:05Z","created_by":{"id":"svac_01Bot","type":"service_account"},"expires_at":null,
+             "principal":{"type":"service_account_actor","service_account_id":"svac_01Bot"},
+             "scope":{"type":"organization"},"workspace_id":null}""";
+    /** Past its {@code expires_at}: Anthropic says {@code expired}. */
+    static final String EXPIRED_KEY = """
+            {"id":"apikey_6","type":"api_key","name":"Old","status":"expired","partial_key_hint":"sk-ant-api03-Old...old1",
+             "created_at":"2025-01-02T03:04:05Z","created_by":null,"expires_at":"2025-05-01T00:00:00Z","principal":null,
+             "scope":{"type":"workspace","workspace_id":"wrkspc_01Jw"},"workspace_id":"wrkspc_01Jw"}""";
 
     @Test
     void authenticatesWithXApiKeyAndVersionHeaderNeverBearer() throws Exception {
@@ -82,6 +107,21 @@ class AnthropicClientTest {
                 .containsEntry("Status", "active");
         assertThat(all.get(1).status(NOW)).isEqualTo(KeyStatus.DISABLED);
         assertThat(server.requests().get(1).query()).isEqualTo("limit=100&after_id=apikey_2");
+    }
+
+    @Test
+    void theWorkspaceComesFromTheNestedScopeAndAnExpiredKeyShowsAsExpired() throws Exception {
+        server.enqueue(Reply.json(200, "{\"data\":[" + DEFAULT_WORKSPACE_KEY + "," + ORGANIZATION_SCOPED_KEY + ","
+                + EXPIRED_KEY + "],\"has_more\":false,\"first_id\":\"apikey_4\",\"last_id\":\"apikey_6\"}"));
+
+        List<ApiKey> keys = client.listKeys(null, 10, false).items();
+
+        assertThat(keys).extracting(k -> k.attributes().get("Workspace"))
+                .containsExactly("wrkspc_01Default", "Organization", "wrkspc_01Jw");
+        assertThat(keys.get(1).attributes()).containsEntry("Created by", "svac_01Bot");
+        assertThat(keys.get(2).attributes()).doesNotContainKey("Created by");
+        assertThat(keys).extracting(k -> k.status(NOW))
+                .containsExactly(KeyStatus.ACTIVE, KeyStatus.ACTIVE, KeyStatus.EXPIRED);
     }
 
     @Test
@@ -172,7 +212,7 @@ class AnthropicClientTest {
 
     @Test
     void tokenInfoNamesTheOrganization() throws Exception {
-        server.enqueue(Reply.json(200, "{\"id\":\"12345678-1234\",\"name\":\"Acme\",\"type\":\"organization\"}"));
+        server.enqueue(Reply.json(200, ORGANIZATION));
 
         assertThat(client.tokenInfo().subject()).isEqualTo("Acme (12345678-1234)");
         assertThat(server.requests().get(0).path()).isEqualTo("/v1/organizations/me");

@@ -1,5 +1,7 @@
 package io.keydeck.gateway.litellm;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayException.Kind;
@@ -10,6 +12,8 @@ import io.keydeck.gateway.fixture.RecordingSleeper;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyUpdate;
+import io.keydeck.model.NewKeyRequest;
+import io.keydeck.model.Page;
 import io.keydeck.model.TokenInfo;
 import io.keydeck.model.UsageBucket;
 import io.keydeck.model.UsagePoint;
@@ -21,10 +25,13 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The LiteLLM driver against answers derived from the proxy's own source, not from its docs (see
  * docs/drivers.md for the commits): {@code litellm/proxy/management_endpoints/key_management_endpoints.py}
  * at 00670428e1ec49f6f79eee1e58df7be472b719ab (and an older revision of it for the old behaviour) and
- * {@code litellm/proxy/spend_tracking/spend_management_endpoints.py} at a10a2273f97362706a5865538e278deca719822c.
+ * {@code litellm/proxy/spend_tracking/spend_management_endpoints.py} at a10a2273f97362706a5865538e278deca719822c,
+ * and {@code litellm/litellm_core_utils/duration_parser.py} at 5de00c32d5c1ea9e8161f54ab299ae169d899ee0.
  * Where old and current proxies differ, both are tested.
  */
 class LiteLlmAgainstItsSourceTest {
@@ -59,6 +67,58 @@ class LiteLlmAgainstItsSourceTest {
 
     private static String sha256(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * {@code list_keys} at 00670428: {@code page} ge=1, {@code size} ge=1 le=100 (default 10),
+     * {@code return_full_object} for key objects instead of hashes, and the answer
+     * {@code {"keys","total_count","current_page","total_pages"}}. A wider page would be a 422.
+     */
+    @Test
+    void theKeyListIsAskedWithinTheSourcesBoundsAndPagesByItsPageFields() throws Exception {
+        server.enqueue(Reply.json(200, """
+                {"keys":[{"token":"%s","key_name":"sk-...Hw4x","key_alias":"backend","expires":null,"blocked":null}],
+                 "total_count":101,"current_page":1,"total_pages":2}""".formatted(OLD_HASH)));
+
+        Page<ApiKey> first = client.listKeys(null, 1000, false);
+
+        assertThat(server.requests().get(0).query()).isEqualTo("page=1&size=100&return_full_object=true");
+        assertThat(first.items()).extracting(ApiKey::id).containsExactly(OLD_HASH);
+        assertThat(first.items().get(0).name()).isEqualTo("backend");
+        assertThat(first.nextCursor()).isEqualTo("2");
+    }
+
+    /** {@code duration_in_seconds} (litellm_core_utils/duration_parser.py): {@code (\d+)(mo|[smhd]?)}, "s" = seconds. */
+    private static long secondsAsTheProxyReadsThem(String duration) {
+        Matcher m = Pattern.compile("(\\d+)(mo|[smhd]?)").matcher(duration);
+        assertThat(m.lookingAt()).as("the proxy's duration pattern matches %s", duration).isTrue();
+        long value = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> value;
+            case "m" -> value * 60;
+            case "h" -> value * 3600;
+            case "d" -> value * 86400;
+            default -> throw new AssertionError("the proxy refuses the unit of " + duration);
+        };
+    }
+
+    /**
+     * {@code generate_key_fn} turns {@code duration} into {@code expires} = now + {@code duration_in_seconds};
+     * the key KeyDeck creates must expire when the user asked, as the proxy reads the string it is sent.
+     */
+    @Test
+    void anExpiryIsSentAsADurationTheProxyReadsAsTheSameNumberOfSeconds() throws Exception {
+        server.enqueue(Reply.json(200, "{\"key\":\"" + NEW_SECRET + "\",\"token\":\"" + OLD_HASH
+                + "\",\"key_alias\":\"ci\",\"expires\":\"2025-03-31T12:00:00\"}"));
+        Instant asked = NOW.plus(Duration.ofDays(30));
+
+        try (IssuedSecret issued = client.createKey(new NewKeyRequest("ci", List.of(), null, asked), "unused")) {
+            assertThat(new String(issued.secret())).isEqualTo(NEW_SECRET);
+        }
+
+        JsonNode sent = new ObjectMapper().readTree(server.requests().get(0).body());
+        assertThat(NOW.plusSeconds(secondsAsTheProxyReadsThem(sent.get("duration").asText()))).isEqualTo(asked);
+        assertThat(sent.get("key_alias").asText()).isEqualTo("ci");
     }
 
     /**

@@ -88,6 +88,30 @@ class MultiRouteClientTest {
     }
 
     @Test
+    void theDriverShowsTheEnvironmentOfADocumentedListNamedOnlyByPrefix() throws Exception {
+        server.enqueue(Reply.json(200, """
+                {"data":[{"id":"key_1","name":"prod","prefix":"mrk_live_","last_four":"a1b2","scopes":["inference"]},
+                         {"id":"key_2","name":"staging","prefix":"mrk_test_","last_four":"c3d4","scopes":["inference"]}]}"""));
+
+        List<ApiKey> keys = client.listKeys(null, 100, false).items();
+
+        assertThat(keys).extracting(ApiKey::environment).containsExactly(KeyEnvironment.LIVE, KeyEnvironment.TEST);
+        assertThat(keys.get(0).scopes()).containsExactly("inference");
+    }
+
+    @Test
+    void theDriverNamesADocumentedCreateAnswerWithoutPrefixOrLastFourFromItsSecret() throws Exception {
+        server.enqueue(Reply.json(201, """
+                {"id":"key_9","name":"ci","scopes":["inference"],"secret":"mrk_live_0123456789abcdefghijWXYZ"}"""));
+
+        try (IssuedSecret issued = client.createKey(new NewKeyRequest("ci", List.of("inference"), null, null), "i")) {
+            assertThat(issued.key().hint()).isEqualTo("mrk_live_…WXYZ");
+            assertThat(issued.key().environment()).isEqualTo(KeyEnvironment.LIVE);
+        }
+        assertThat(server.requests().get(0).body()).contains("\"scopes\":[\"inference\"]");
+    }
+
+    @Test
     void listingAllKeysFollowsCursorsUntilHasMoreIsFalse() throws Exception {
         server.enqueue(
                 Reply.json(200, "{\"data\":[{\"id\":\"k1\"},{\"id\":\"k2\"}],\"has_more\":true,\"next_cursor\":\"c1\"}"),

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Picking a code in the Auth log narrows the table and the histogram; clicking a bar narrows to its hour. */
 @ExtendWith(ApplicationExtension.class)
 class FilterAuthLogByCodeTest {
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
 
     @Start
     void start(Stage stage) {

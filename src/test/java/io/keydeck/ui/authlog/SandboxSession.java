@@ -27,7 +27,7 @@ final class SandboxSession implements AutoCloseable {
 
     final SandboxGateway sandbox;
     final GatewayClient client;
-    final BackgroundTasks tasks = new BackgroundTasks(2);
+    final BackgroundTasks tasks = BackgroundTasks.pool(2);
     final ResourceBundle messages = ResourceBundle.getBundle(AppServices.MESSAGES);
     final Navigation navigation = new Navigation();
     final ConsoleAuthFailures console = new ConsoleAuthFailures(Clock.systemUTC());

@@ -133,7 +133,7 @@ class AddedConnectionSurvivesRestartTest {
     }
 
     private void openApp() throws Exception {
-        tasks = new BackgroundTasks(3);
+        tasks = BackgroundTasks.pool(3);
         services = AppServices.start(tasks, new SettingsStore(configDir),
                 CompletableFuture.completedFuture(new VaultSelection(keychain, Optional.empty())),
                 SandboxOptions.defaults().withTraffic(false).withKeys(5), Clock.systemUTC());

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectionDialogViewModelTest {
     private static SandboxGateway sandbox;
     private final ResourceBundle messages = ResourceBundle.getBundle(AppServices.MESSAGES);
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
     private final RelativeTime time = new RelativeTime(Clock.systemUTC(), messages);
 
     @BeforeAll

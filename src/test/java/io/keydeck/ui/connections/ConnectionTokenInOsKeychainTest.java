@@ -74,7 +74,7 @@ class ConnectionTokenInOsKeychainTest {
             Assumptions.abort("No OS keychain answered (" + e.getMessage() + ")");
             throw new AssertionError("unreachable");
         }
-        BackgroundTasks tasks = new BackgroundTasks(3);
+        BackgroundTasks tasks = BackgroundTasks.pool(3);
         pools.add(tasks);
         Connections connections = AppServices.start(tasks, new SettingsStore(configDir),
                 CompletableFuture.completedFuture(new VaultSelection(keychain, Optional.empty())),

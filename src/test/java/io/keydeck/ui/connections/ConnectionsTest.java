@@ -69,7 +69,7 @@ class ConnectionsTest {
     }
 
     private Connections start(TokenVault vault, String notice) throws Exception {
-        BackgroundTasks tasks = new BackgroundTasks(3);
+        BackgroundTasks tasks = BackgroundTasks.pool(3);
         pools.add(tasks);
         AppServices services = AppServices.start(tasks, new SettingsStore(configDir),
                 CompletableFuture.completedFuture(new VaultSelection(vault, Optional.ofNullable(notice))), DEMO,

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class SidebarEntryNamesItselfWholeTest {
     private static final String LONG_NAME = "MultiRoute production gateway for the EU checkout team";
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
 
     @Start
     void start(Stage stage) {

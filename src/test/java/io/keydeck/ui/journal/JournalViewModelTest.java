@@ -41,7 +41,7 @@ class JournalViewModelTest {
     @TempDir
     Path dir;
 
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
     private final StatusLine status = new StatusLine();
     private final Navigation navigation = new Navigation();
     private final ActiveConnection active = new ActiveConnection(ConnectionSession.of("Prod gateway", false,

@@ -4,7 +4,6 @@ import io.keydeck.model.Capability;
 import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.TestKeys;
 import javafx.scene.control.Button;
-import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +26,10 @@ class ActionsFollowGatewayCapabilitiesTest {
     void aReadOnlyGatewayGreysOutEveryChangeAndSaysWhy() throws Exception {
         window = KeysWindow.on(new FakeGatewayClient(TestKeys.many(3)).withCapabilities(Capability.LIST_KEYS));
         window.select(window.row("Service 1"));
-        Button create = window.robot.lookup("#newKeyButton").queryAs(Button.class);
-        Button revoke = window.robot.lookup("#revokeButton").queryAs(Button.class);
-        Button rename = window.robot.lookup("#renameButton").queryAs(Button.class);
+        // looked up on the FX thread: the scene graph is the FX thread's
+        Button create = onFx(() -> window.robot.lookup("#newKeyButton").queryAs(Button.class));
+        Button revoke = onFx(() -> window.robot.lookup("#revokeButton").queryAs(Button.class));
+        Button rename = onFx(() -> window.robot.lookup("#renameButton").queryAs(Button.class));
         waitUntil(5, create::isDisabled);
         assertThat(onFx(revoke::isDisabled)).isTrue();
         assertThat(onFx(rename::isDisabled)).isTrue();
@@ -43,17 +43,14 @@ class ActionsFollowGatewayCapabilitiesTest {
         FakeGatewayClient client = new FakeGatewayClient(TestKeys.many(3)).withCapabilities(Capability.values());
         window = KeysWindow.on(client);
         window.select(window.row("Service 1"));
-        window.robot.clickOn("#renameButton");
-        waitUntil(5, () -> window.robot.lookup("#renameField").tryQuery().isPresent());
-        TextField field = window.robot.lookup("#renameField").queryAs(TextField.class);
-        onFx((Runnable) field::clear);
-        window.robot.clickOn(field).write("Checkout (EU)");
-        window.robot.clickOn("#renameOkButton");
+        window.press("#renameButton");
+        window.typeInto("#renameField", "Checkout (EU)");
+        window.press("#renameOkButton");
         waitUntil(5, () -> window.row("Checkout (EU)") != null);
         assertThat(window.row("Service 1")).isNull();
 
         window.select(window.row("Checkout (EU)"));
-        window.robot.clickOn("#disableButton");
+        window.press("#disableButton");
         waitUntil(5, () -> window.row("Checkout (EU)").disabled());
         assertThat(onFx(() -> window.table().getItems().size())).isEqualTo(3);
         assertThat(List.of(window.row("Service 0").disabled(), window.row("Service 2").disabled())).containsOnly(false);

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A create the gateway is slow to answer can be cancelled from the dialog, which stays open. */
 @ExtendWith(ApplicationExtension.class)
 class CancelACreateInFlightTest {
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
     private final CountDownLatch gatewayAnswers = new CountDownLatch(1);
     private final FakeGatewayClient client = new FakeGatewayClient(TestKeys.many(3))
             .withCapabilities(io.keydeck.model.Capability.values()).creatingOnlyAfter(gatewayAnswers);

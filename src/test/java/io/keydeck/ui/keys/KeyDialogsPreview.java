@@ -48,7 +48,7 @@ public class KeyDialogsPreview extends Application {
         leaked = sandbox.issueInferenceKey("payments-webhook");
         GatewayClient client = GatewayDriver.byId("multiroute").orElseThrow()
                 .connect(new GatewayTarget(sandbox.baseUrl(), AdminToken.of(sandbox.adminToken())));
-        AppServices services = AppServices.of(new BackgroundTasks(2),
+        AppServices services = AppServices.of(BackgroundTasks.pool(2),
                 List.of(ConnectionSession.of("Sandbox (local demo)", true, client)), Clock.systemDefaultZone());
         Theme.LIGHT.apply();
         stage.setTitle("KeyDeck");

@@ -32,7 +32,7 @@ class KeysViewModelTest {
     private static final ResourceBundle MESSAGES = ResourceBundle.getBundle(AppServices.MESSAGES, Locale.ENGLISH);
     private static final Clock CLOCK = Clock.fixed(TestKeys.NOW, ZoneOffset.UTC);
 
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
     private final StatusLine status = new StatusLine();
 
     @BeforeAll

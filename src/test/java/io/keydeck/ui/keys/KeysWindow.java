@@ -12,9 +12,9 @@ import io.keydeck.ui.AppServices;
 import io.keydeck.ui.AppWindow;
 import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.common.BackgroundTasks;
-import io.keydeck.ui.dialogs.SecretSettings;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
@@ -41,7 +41,7 @@ final class KeysWindow implements AutoCloseable {
     static final SecretSettings ONE_SECOND_CLIPBOARD = new SecretSettings(Duration.ofSeconds(1));
 
     final FxRobot robot = new FxRobot();
-    private final BackgroundTasks tasks = new BackgroundTasks(4);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(4);
     private SandboxGateway sandbox;
     private RecordingGatewayClient recording;
     private ActionJournal journal;
@@ -112,6 +112,33 @@ final class KeysWindow implements AutoCloseable {
     /** The row of the key named {@code name} as the table holds it now, or null. */
     ApiKey row(String name) throws Exception {
         return onFx(() -> table().getItems().stream().filter(k -> k.name().equals(name)).findFirst().orElse(null));
+    }
+
+    /**
+     * Presses the button {@code query} finds, as a click would, once it is shown and enabled. Everything
+     * runs on the FX thread: TestFX's clickOn reads the node's bounds on the test thread, and when the FX
+     * thread lays out the same parents at that moment (a dialog opening, a row changing) Parent's bounds
+     * cache is read mid-update, which was this class's IndexOutOfBoundsException in updateCachedBounds.
+     * The caller waits for what the press does, as after a click.
+     */
+    void press(String query) throws Exception {
+        waitUntil(5, () -> robot.lookup(query).tryQueryAs(ButtonBase.class)
+                .filter(b -> b.isVisible() && !b.isDisabled() && b.getScene() != null
+                        && b.getScene().getWindow() != null && b.getScene().getWindow().isShowing()).isPresent());
+        ButtonBase button = onFx(() -> robot.lookup(query).queryAs(ButtonBase.class));
+        // not waited for: a button that opens a dialog returns only once the dialog closes (showAndWait)
+        javafx.application.Platform.runLater(button::fire);
+    }
+
+    /** Puts {@code text} into the field {@code query} finds, in place of what it held, on the FX thread. */
+    void typeInto(String query, String text) throws Exception {
+        waitUntil(5, () -> robot.lookup(query).tryQueryAs(TextInputControl.class)
+                .filter(f -> f.getScene() != null && f.getScene().getWindow().isShowing()).isPresent());
+        onFx(() -> {
+            TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+            field.requestFocus();
+            field.replaceText(0, field.getLength(), text);
+        });
     }
 
     /** Turns on "Show revoked", so revoked rows stay in the table. */

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Clicking a time column sorts by the time itself, not by its words ("2 months ago" vs "3 days ago"). */
 @ExtendWith(ApplicationExtension.class)
 class SortKeysByLastUseTest {
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
 
     @Start
     void start(Stage stage) {

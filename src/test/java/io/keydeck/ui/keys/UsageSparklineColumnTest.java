@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UsageSparklineColumnTest {
     private static final ResourceBundle MESSAGES = ResourceBundle.getBundle(AppServices.MESSAGES, Locale.ENGLISH);
     private static final Clock CLOCK = Clock.fixed(TestKeys.NOW, ZoneOffset.UTC);
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
 
     @BeforeAll
     static void toolkit() throws Exception {

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 @ExtendWith(ApplicationExtension.class)
 class FirstFrameShowsTheOutlineBeforeTheWindowTest {
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
     private final List<String> firstFrame = new ArrayList<>();
     private final List<Double> outlinePlaces = new ArrayList<>();
     private Scene scene;

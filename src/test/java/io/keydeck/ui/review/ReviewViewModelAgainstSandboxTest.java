@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReviewViewModelAgainstSandboxTest {
     private static SandboxConnection sandbox;
 
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
     private final StatusLine status = new StatusLine();
     private final Navigation navigation = new Navigation();
     private EnvironmentTag tag = EnvironmentTag.DEVELOPMENT;

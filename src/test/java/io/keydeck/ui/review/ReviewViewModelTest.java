@@ -15,7 +15,7 @@ import io.keydeck.ui.shell.Navigation;
 import io.keydeck.ui.TestKeys;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
-import io.keydeck.ui.dialogs.RevokeKeysViewModel;
+import io.keydeck.ui.keys.RevokeKeysViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Several connections at once, and gateways that cannot do everything: the view says what it could not check. */
 class ReviewViewModelTest {
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
     private final StatusLine status = new StatusLine();
 
     private static final ApiKey STALE = TestKeys.key("key_stale", "old-importer", KeyEnvironment.LIVE, List.of("chat"),

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class RevokeFromReviewRemovesTheFindingTest {
     private static SandboxConnection sandbox;
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
     private AppServices services;
 
     @BeforeAll

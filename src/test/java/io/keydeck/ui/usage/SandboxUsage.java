@@ -17,7 +17,7 @@ import java.util.List;
 final class SandboxUsage implements AutoCloseable {
     final SandboxGateway sandbox;
     final GatewayClient client;
-    final BackgroundTasks tasks = new BackgroundTasks(2);
+    final BackgroundTasks tasks = BackgroundTasks.pool(2);
     final AppServices services;
 
     SandboxUsage() throws Exception {

@@ -22,7 +22,7 @@ import static io.keydeck.ui.FxTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UsageViewModelTest {
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
     private SandboxUsage sandbox;
 
     @BeforeAll

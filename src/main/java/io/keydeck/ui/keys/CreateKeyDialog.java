@@ -1,10 +1,10 @@
-package io.keydeck.ui.dialogs;
+package io.keydeck.ui.keys;
 
 import io.keydeck.ui.common.DialogButtons;
 import io.keydeck.ui.common.DisplayText;
 import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyEnvironment;
-import io.keydeck.ui.dialogs.CreateKeyViewModel.ExpiryChoice;
+import io.keydeck.ui.keys.CreateKeyViewModel.ExpiryChoice;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;

@@ -1,4 +1,4 @@
-package io.keydeck.ui.dialogs;
+package io.keydeck.ui.keys;
 
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;

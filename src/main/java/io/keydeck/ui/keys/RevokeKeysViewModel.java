@@ -1,4 +1,4 @@
-package io.keydeck.ui.dialogs;
+package io.keydeck.ui.keys;
 
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;

@@ -1,4 +1,4 @@
-package io.keydeck.ui.dialogs;
+package io.keydeck.ui.keys;
 
 import javafx.animation.PauseTransition;
 import javafx.scene.input.Clipboard;

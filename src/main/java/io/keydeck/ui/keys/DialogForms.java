@@ -1,4 +1,4 @@
-package io.keydeck.ui.dialogs;
+package io.keydeck.ui.keys;
 
 import atlantafx.base.controls.Message;
 import io.keydeck.ui.common.FormLabel;

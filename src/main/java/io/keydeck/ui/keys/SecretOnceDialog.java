@@ -1,4 +1,4 @@
-package io.keydeck.ui.dialogs;
+package io.keydeck.ui.keys;
 
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;

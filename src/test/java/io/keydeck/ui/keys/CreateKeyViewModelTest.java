@@ -1,4 +1,4 @@
-package io.keydeck.ui.dialogs;
+package io.keydeck.ui.keys;
 
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.http.SecretAlreadyShownException;
@@ -9,7 +9,7 @@ import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.FxTestSupport;
 import io.keydeck.ui.TestKeys;
 import io.keydeck.ui.common.BackgroundTasks;
-import io.keydeck.ui.dialogs.CreateKeyViewModel.ExpiryChoice;
+import io.keydeck.ui.keys.CreateKeyViewModel.ExpiryChoice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class CreateKeyViewModelTest {
     private static final ResourceBundle MESSAGES = ResourceBundle.getBundle(AppServices.MESSAGES, Locale.ENGLISH);
     private static final Clock CLOCK = Clock.fixed(TestKeys.NOW, ZoneOffset.UTC);
 
-    private final BackgroundTasks tasks = new BackgroundTasks(2);
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
     private final FakeGatewayClient client = new FakeGatewayClient(List.of(TestKeys.active("key_0001", "Checkout")))
             .withCapabilities(Capability.values());
 

@@ -1,4 +1,4 @@
-package io.keydeck.ui.dialogs;
+package io.keydeck.ui.keys;
 
 import io.keydeck.model.ApiKey;
 import javafx.collections.ListChangeListener;

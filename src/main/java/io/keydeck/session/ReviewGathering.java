@@ -1,0 +1,80 @@
+package io.keydeck.session;
+
+import io.keydeck.gateway.GatewayClient;
+import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.gateway.GatewayException;
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.AuthEvent;
+import io.keydeck.model.AuthEventQuery;
+import io.keydeck.model.Capability;
+import io.keydeck.review.ConnectionReview;
+import io.keydeck.review.ReviewInput;
+import io.keydeck.review.ReviewRules;
+import io.keydeck.review.Thresholds;
+import io.keydeck.settings.ReviewThresholds;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What a security review of one gateway looks at, gathered the same way for the Review view and
+ * {@code keydeck report}: every key (revoked ones included), the last {@value #AUTH_LOG_DAYS} days of
+ * the auth log when the driver has one (its absence or failure is named, not hidden), then the rules.
+ */
+public final class ReviewGathering {
+    public static final int AUTH_LOG_DAYS = 30;
+    private static final int AUTH_PAGE = 500;
+    private static final int AUTH_MAX_PAGES = 40;
+
+    /** Where the gathering is, for a progress line; any thread. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        default void keysLoaded(int count) {
+        }
+
+        default void readingAuthLog() {
+        }
+    }
+
+    private ReviewGathering() {
+    }
+
+    /**
+     * Reviews the gateway behind {@code client} under {@code name}; {@code authLogFailed} phrases why the
+     * auth log could not be read (the review goes on without it).
+     */
+    public static ConnectionReview review(GatewayClient client, String name, boolean production, Thresholds thresholds,
+                                          Instant now, Progress progress,
+                                          Function<GatewayException, String> authLogFailed)
+            throws GatewayException, InterruptedException {
+        GatewayDriver driver = client.driver();
+        if (!driver.capabilities().contains(Capability.LIST_KEYS)) {
+            throw GatewayException.unsupported(driver.unsupportedReason(Capability.LIST_KEYS));
+        }
+        List<ApiKey> keys = client.listAllKeys(true, progress::keysLoaded);
+        List<AuthEvent> events = null;
+        String missing = null;
+        if (!driver.capabilities().contains(Capability.AUTH_EVENTS)) {
+            missing = driver.unsupportedReason(Capability.AUTH_EVENTS);
+        } else {
+            progress.readingAuthLog();
+            try {
+                events = client.listAuthEvents(new AuthEventQuery(now.minus(Duration.ofDays(AUTH_LOG_DAYS)), null,
+                        null, null, AUTH_PAGE, null), AUTH_MAX_PAGES);
+            } catch (GatewayException e) {
+                missing = authLogFailed.apply(e);
+            }
+        }
+        return ReviewRules.run(new ReviewInput(name, production, keys, events, thresholds, missing), now);
+    }
+
+    /** The thresholds saved in the preferences, as the rules take them. */
+    public static Thresholds thresholds(ReviewThresholds saved) {
+        return new Thresholds(saved.neverUsedDays(), saved.staleDays(), saved.expiringSoonDays(),
+                saved.rotationDays());
+    }
+}

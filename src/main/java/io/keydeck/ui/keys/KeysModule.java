@@ -1,0 +1,26 @@
+package io.keydeck.ui.keys;
+
+import io.keydeck.ui.authlog.ConsoleAuthFailures;
+import io.keydeck.ui.common.FxmlView;
+import io.keydeck.ui.journal.WindowJournal;
+import io.keydeck.ui.shell.WindowContext;
+
+/** Registers the Keys view with its actions and dialogs; its keys start loading at once when it opens first. */
+public final class KeysModule {
+    private KeysModule() {
+    }
+
+    public static void register(WindowContext window, WindowJournal journal, SecretSettings secretSettings,
+                                ConsoleAuthFailures consoleAuthFailures) {
+        KeysViewModel keys = new KeysViewModel(window.active(), window.tasks(), window.messages(),
+                window.relativeTime(), window.status(), window.navigation())
+                .reportAuthFailuresTo(consoleAuthFailures);
+        if (window.navigation().viewProperty().get() == FxmlView.KEYS) {
+            keys.loadUnlessStarted(); // a large account's keys arrive while the window is still being built
+        }
+        window.controllers().register(KeysController.class, () -> new KeysController(keys, new KeyActions(keys,
+                window.tasks(), window.messages(), window.status(), secretSettings, window.clock())
+                .journalTo(journal, window.active()),
+                new UsageSparklineColumn(window.active(), window.tasks(), window.clock(), window.messages())));
+    }
+}
