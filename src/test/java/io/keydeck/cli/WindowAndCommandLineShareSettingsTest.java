@@ -52,7 +52,7 @@ class WindowAndCommandLineShareSettingsTest {
 
     private Connections openWindow() {
         cli = cli == null ? new CliHarness(dir) : cli;
-        tasks = new BackgroundTasks(3);
+        tasks = BackgroundTasks.pool(3);
         AppServices services = AppServices.start(tasks, cli.settings(),
                 CompletableFuture.completedFuture(new VaultSelection(cli.keychain, Optional.empty())), DEMO,
                 Clock.systemUTC());
