@@ -15,7 +15,10 @@ record CommandGroup(String name, String summary, List<Subcommand> subcommands) {
         Optional<Subcommand> match = subcommands.stream()
                 .filter(s -> s.spec().path().equals(name + " " + args[0])).findFirst();
         if (match.isEmpty()) {
-            context.err().println("keydeck " + name + ": unknown subcommand \"" + Text.printable(args[0]) + "\".");
+            List<String> words = subcommands.stream().map(s -> s.spec().path().substring(name.length() + 1)).toList();
+            String hint = Suggestion.didYouMean(args[0], words);
+            context.err().println("keydeck " + name + ": unknown subcommand \"" + Text.printable(args[0]) + "\""
+                    + (hint.isEmpty() ? "." : hint));
             context.err().print(help());
             return ExitCode.USAGE;
         }

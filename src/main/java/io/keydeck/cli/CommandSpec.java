@@ -62,7 +62,7 @@ record CommandSpec(String path, String summary, String operands, int minOperands
                 inline = arg.substring(eq + 1);
             }
             OptionSpec option = option(name).orElseThrow(() -> CliFailure.usage("unknown option " + arg.split("=", 2)[0]
-                    + " for 'keydeck " + path + "'."));
+                    + " for 'keydeck " + path + "'" + suggestion(arg.split("=", 2)[0])));
             String value = null;
             if (option.takesValue()) {
                 if (inline != null) {
@@ -90,6 +90,13 @@ record CommandSpec(String path, String summary, String operands, int minOperands
             throw CliFailure.usage("unexpected argument \"" + operandValues.get(maxOperands) + "\" for 'keydeck " + path + "'.");
         }
         return new ParsedArgs(this, values, operandValues);
+    }
+
+    private String suggestion(String typed) {
+        List<String> names = new ArrayList<>(options.stream().map(OptionSpec::name).toList());
+        names.add(HELP.name());
+        String hint = Suggestion.didYouMean(typed, names);
+        return hint.isEmpty() ? "." : hint;
     }
 
     private Optional<OptionSpec> option(String name) {

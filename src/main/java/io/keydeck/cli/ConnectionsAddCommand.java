@@ -57,7 +57,7 @@ final class ConnectionsAddCommand implements Subcommand {
             token = token(args, context, profile.displayName());
             vault.store(profile.id(), token);
             try {
-                context.settings().get().save(settings.withConnection(profile));
+                context.settings().get().update(saved -> saved.withConnection(profile));
             } catch (IOException e) {
                 vault.delete(profile.id());
                 throw CliFailure.local(e.getMessage());

@@ -24,7 +24,7 @@ final class ConnectionsRemoveCommand implements Subcommand {
         Settings settings = SavedConnections.load(context);
         ConnectionProfile profile = SavedConnections.find(settings, args.operands().get(0));
         try {
-            context.settings().get().save(settings.withoutConnection(profile.id()));
+            context.settings().get().update(saved -> saved.withoutConnection(profile.id()));
         } catch (IOException e) {
             throw CliFailure.local(e.getMessage());
         }

@@ -5,7 +5,6 @@ import io.keydeck.sandbox.SandboxCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The headless entry point: {@code keydeck <command> …}. Runs without starting JavaFX, over the same
@@ -13,13 +12,18 @@ import java.util.Set;
  * own command) writes to standard streams: results on stdout, every message on stderr.
  */
 public final class KeyDeckCli {
-    private static final Set<String> COMMANDS = Set.of("keys", "connections", "report", "journal", "sandbox", "help", "--help", "-h");
+    private static final List<String> COMMAND_WORDS = List.of("keys", "connections", "report", "journal", "sandbox", "help");
+    private static final List<String> APP_OPTIONS = List.of("--help", "--version");
+    /** The window's own options (see io.keydeck.instance.WindowRequest); a command never takes them. */
+    private static final List<String> WINDOW_OPTIONS = List.of("--dark", "--light", "--view", "--connection",
+            "--smoke-test");
 
     private static final CommandGroup KEYS = new CommandGroup("keys", "List, create and revoke the keys of a gateway.",
             List.of(new KeysListCommand(), new KeysCreateCommand(), new KeysRevokeCommand()));
     private static final CommandGroup CONNECTIONS = new CommandGroup("connections",
             "Manage saved connections (the same ones the window shows).",
-            List.of(new ConnectionsListCommand(), new ConnectionsAddCommand(), new ConnectionsRemoveCommand()));
+            List.of(new ConnectionsListCommand(), new ConnectionsAddCommand(), new ConnectionsRemoveCommand(),
+                    new ConnectionsDoctorCommand()));
     private static final CommandGroup JOURNAL = new CommandGroup("journal",
             "The action journal: every create, revoke, rotate, disable, enable and rename done through KeyDeck.",
             List.of(new JournalListCommand(), new JournalVerifyCommand(), new JournalKeyCommand(), new JournalTokenCommand()));
@@ -29,11 +33,15 @@ public final class KeyDeckCli {
     private static final String USAGE = """
             Usage: keydeck [COMMAND] [options]
 
-              (no command)         start the KeyDeck window
+              (no command)         start the KeyDeck window, or bring the open one to the front;
+                                   window options: --dark, --light, --view keys|usage|auth-log|
+                                   review|journal, --connection NAME
+              --version            print KeyDeck's version
               keys list|create|revoke
                                    manage the keys of a gateway
-              connections list|add|remove
-                                   manage saved connections; tokens go to the OS keychain
+              connections list|add|remove|doctor
+                                   manage saved connections; tokens go to the OS keychain;
+                                   doctor finds keychain items no connection uses
               report               review a gateway's keys; CSV, JSON or HTML; --fail-on for CI
               journal list|verify|key|token
                                    show the action journal, check it for tampering, print
@@ -48,9 +56,18 @@ public final class KeyDeckCli {
     private KeyDeckCli() {
     }
 
-    /** True when {@code args} name a command rather than app flags, so the window must not start. */
-    public static boolean isCommand(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+    /** KeyDeck's version, as built. */
+    static String version() {
+        try (java.io.InputStream in = KeyDeckCli.class.getResourceAsStream("version.properties")) {
+            java.util.Properties properties = new java.util.Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            String version = properties.getProperty("version", "");
+            return version.isBlank() || version.startsWith("${") ? "unknown (not built by Maven)" : version;
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /**
@@ -84,6 +101,10 @@ public final class KeyDeckCli {
             context.out().print(USAGE + "\n" + ExitCode.HELP);
             return ExitCode.OK;
         }
+        if (args[0].equals("--version") || args[0].equals("-V")) {
+            context.out().println("keydeck " + version());
+            return ExitCode.OK;
+        }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             return switch (args[0]) {
@@ -92,16 +113,53 @@ public final class KeyDeckCli {
                 case "connections" -> CONNECTIONS.run(rest, context);
                 case "journal" -> JOURNAL.run(rest, context);
                 case "report" -> runCommand(REPORT, rest, context);
-                default -> {
-                    context.err().println("keydeck: unknown command \"" + Text.printable(args[0]) + "\".");
-                    context.err().print(USAGE);
-                    yield ExitCode.USAGE;
-                }
+                default -> notACommand(args, context);
             };
         } finally {
             context.out().flush();
             context.err().flush();
         }
+    }
+
+    /**
+     * What the Launcher hands over when the arguments are neither a command nor only window options:
+     * one line naming the first word it does not know (with the closest one it does), exit 2. The
+     * window is never started for these.
+     */
+    private static int notACommand(String[] args, CliContext context) {
+        int first = 0;
+        while (first < args.length && isWindowOption(args[first])) {
+            String name = args[first].split("=", 2)[0];
+            first += (name.equals("--view") || name.equals("--connection")) && !args[first].contains("=") ? 2 : 1;
+        }
+        if (first >= args.length) {
+            // only window options, but one had a bad or missing value
+            context.err().println("keydeck: --view takes one of keys, usage, auth-log, review, journal, and --connection"
+                    + " a saved connection's name.");
+        } else {
+            String word = args[first];
+            String shown = Text.printable(word.split("=", 2)[0]);
+            if (COMMAND_WORDS.contains(word)) {
+                context.err().println("keydeck: " + Text.printable(args[0].split("=", 2)[0])
+                        + " is an option of the window; 'keydeck " + word + "' does not take it.");
+            } else if (word.startsWith("-")) {
+                List<String> options = new java.util.ArrayList<>(APP_OPTIONS);
+                options.addAll(WINDOW_OPTIONS);
+                context.err().println("keydeck: unknown option '" + shown + "'" + orStop(Suggestion.didYouMean(shown, options)));
+            } else {
+                context.err().println("keydeck: unknown command '" + shown + "'" + orStop(Suggestion.didYouMean(word, COMMAND_WORDS)));
+            }
+        }
+        context.err().println("Run 'keydeck --help' for the commands and the window's options.");
+        return ExitCode.USAGE;
+    }
+
+    private static String orStop(String hint) {
+        return hint.isEmpty() ? "." : hint;
+    }
+
+    private static boolean isWindowOption(String arg) {
+        return WINDOW_OPTIONS.contains(arg.split("=", 2)[0]);
     }
 
     /** Runs one command: help on {@code --help}, errors as one line on stderr and an exit code. */

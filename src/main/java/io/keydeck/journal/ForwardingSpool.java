@@ -25,13 +25,19 @@ final class ForwardingSpool {
     record Queued(Instant time, byte[] line) {
     }
 
-    /** FileLock guards against other processes only; threads of this JVM queue here first. */
-    private static final Object IN_PROCESS = new Object();
+    /**
+     * FileLock guards against other processes only; threads of this JVM queue on one object per spool file
+     * first. Per file, not one for all: a send that hangs on one destination must not hold up another spool.
+     */
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> IN_PROCESS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Path file;
+    private final Object inProcess;
 
     ForwardingSpool(Path file) {
         this.file = file;
+        this.inProcess = IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new Object());
     }
 
     Path file() {
@@ -40,7 +46,7 @@ final class ForwardingSpool {
 
     /** Appends {@code line}; false (nothing written) when the spool already holds {@link #MAX_LINES}. */
     boolean add(Instant time, byte[] line) throws IOException {
-        synchronized (IN_PROCESS) {
+        synchronized (inProcess) {
             return addLocked(time, line);
         }
     }
@@ -67,7 +73,7 @@ final class ForwardingSpool {
      * queued meanwhile by another process wait for the lock, so nothing is dropped unsent.
      */
     int drain(Sender send) throws IOException {
-        synchronized (IN_PROCESS) {
+        synchronized (inProcess) {
             return drainLocked(send);
         }
     }
@@ -89,7 +95,7 @@ final class ForwardingSpool {
         if (!Files.exists(file)) {
             return 0;
         }
-        synchronized (IN_PROCESS) {
+        synchronized (inProcess) {
             try (FileChannel channel = open(); FileLock ignored = channel.lock()) {
                 return read(channel).size();
             }

@@ -9,6 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.channels.FileLock;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -31,10 +40,19 @@ import org.slf4j.LoggerFactory;
  * the same directory, fsync, rename), so a crash never leaves half a file. A damaged or unreadable
  * file is moved aside, never overwritten, and the user is told; a file from a newer KeyDeck is
  * copied aside before this version may write over it. Blocking file I/O: call off the FX thread.
+ *
+ * <p>Several writers share the file (the window, any number of {@code keydeck} commands): each one
+ * changes it through {@link #update}, which re-reads the file under an exclusive lock on the sidecar
+ * {@value #LOCK_FILE_NAME} and applies only its own change, so no writer puts back an old copy over
+ * another's change. {@link #watch} tells an open window when another writer changed the file.
  */
 public final class SettingsStore {
     public static final int SCHEMA_VERSION = 1;
     public static final String FILE_NAME = "settings.json";
+    public static final String LOCK_FILE_NAME = "settings.json.lock";
+    /** A file lock belongs to the whole JVM: threads (and stores) of one process take turns here first. */
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
+            new ConcurrentHashMap<>();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
 
@@ -122,23 +140,123 @@ public final class SettingsStore {
      * {@link #load()}, then the first-start rule: with no connections (and the demo never removed),
      * the "Sandbox (local demo)" connection is added and saved.
      */
-    public synchronized SettingsLoad loadAtStartup() {
+    public SettingsLoad loadAtStartup() {
         SettingsLoad loaded = load();
         Settings settings = loaded.settings().withDemoConnectionIfEmpty();
         if (settings == loaded.settings()) {
             return loaded;
         }
         try {
-            save(settings);
-            return new SettingsLoad(settings, loaded.warning());
+            // another writer may have added a connection since: the demo is added only to a list still empty
+            return new SettingsLoad(update(Settings::withDemoConnectionIfEmpty), loaded.warning());
         } catch (IOException e) {
             String warning = loaded.warning().map(w -> w + " ").orElse("") + e.getMessage();
             return new SettingsLoad(settings, Optional.of(warning));
         }
     }
 
-    /** Writes {@code settings} atomically; the exception message is a sentence for the user. */
-    public synchronized void save(Settings settings) throws IOException {
+    /**
+     * The one way to change the settings when others may write them too: under the settings lock, reads
+     * the file as it is now, applies {@code change} to it and writes the result, which it returns.
+     * {@code change} must set values, not count on the copy its caller saw: it is applied to the file's
+     * current content. The exception message is a sentence for the user.
+     */
+    public Settings update(UnaryOperator<Settings> change) throws IOException {
+        return underLock(() -> {
+            SettingsLoad current = load();
+            Settings changed = change.apply(current.settings());
+            save(changed);
+            return changed;
+        });
+    }
+
+    /**
+     * The file's settings if it can be read and understood now, without moving anything aside: for
+     * noticing another writer's change, where a file caught mid-edit must not count as damaged.
+     */
+    public synchronized Optional<Settings> readIfValid() {
+        try {
+            byte[] bytes = Files.readAllBytes(file());
+            JsonNode tree = JSON.readTree(bytes);
+            if (tree == null || !tree.isObject() || tree.path("schemaVersion").asInt(SCHEMA_VERSION) > SCHEMA_VERSION) {
+                return Optional.empty();
+            }
+            return Optional.of(JSON.readValue(bytes, Settings.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Calls {@code changed} (on a daemon thread) with the new settings each time {@code settings.json}
+     * is replaced or written, by this process or another one; close the result to stop watching.
+     */
+    public AutoCloseable watch(Consumer<Settings> changed) throws IOException {
+        PlatformDirs.createPrivate(dir);
+        WatchService watcher = dir.getFileSystem().newWatchService();
+        dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY);
+        Thread thread = new Thread(() -> {
+            try {
+                while (true) {
+                    WatchKey key = watcher.take();
+                    boolean ours = key.pollEvents().stream()
+                            .anyMatch(event -> event.context() instanceof Path name && name.toString().equals(FILE_NAME)
+                                    || event.kind() == StandardWatchEventKinds.OVERFLOW);
+                    key.reset();
+                    if (ours) {
+                        readIfValid().ifPresent(changed);
+                    }
+                }
+            } catch (InterruptedException | ClosedWatchServiceException e) {
+                // closed: stop watching
+            }
+        }, "keydeck-settings-watch");
+        thread.setDaemon(true);
+        thread.start();
+        return watcher::close;
+    }
+
+    private interface LockedWork<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code work} holding the settings lock: first this JVM's, then the file lock other processes see. */
+    private <T> T underLock(LockedWork<T> work) throws IOException {
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(
+                dir.toAbsolutePath().normalize(), d -> new ReentrantLock());
+        local.lock();
+        try {
+            if (local.getHoldCount() > 1) {
+                return work.run();
+            }
+            try {
+                PlatformDirs.createPrivate(dir);
+            } catch (IOException e) {
+                throw new IOException("KeyDeck could not save its settings to " + file() + " (" + ioReason(e) + ").", e);
+            }
+            try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK_FILE_NAME), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock held = lockFile.lock()) {
+                return work.run();
+            }
+        } finally {
+            local.unlock();
+        }
+    }
+
+    /**
+     * Writes {@code settings} atomically over whatever the file holds, under the settings lock. Only for
+     * a writer that owns every field (tests, imports); everyone else changes the file with {@link #update}.
+     * The exception message is a sentence for the user.
+     */
+    public void save(Settings settings) throws IOException {
+        underLock(() -> {
+            write(settings);
+            return null;
+        });
+    }
+
+    private synchronized void write(Settings settings) throws IOException {
         if (writeBlockedReason != null) {
             throw new IOException(writeBlockedReason);
         }

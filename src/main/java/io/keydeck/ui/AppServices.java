@@ -11,6 +11,7 @@ import io.keydeck.settings.SettingsStore;
 import io.keydeck.ui.authlog.ConsoleAuthFailures;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
+import io.keydeck.ui.common.StatusLineWaits;
 import io.keydeck.ui.connections.Connections;
 import io.keydeck.vault.VaultSelection;
 
@@ -37,6 +38,10 @@ public record AppServices(BackgroundTasks tasks, List<ConnectionSession> connect
                           ConsoleAuthFailures consoleAuthFailures, ActionJournal journal) {
 
     public static final String MESSAGES = "io.keydeck.ui.messages";
+
+    public AppServices {
+        tasks.reportWaitsTo(new StatusLineWaits(status, messages)); // a wait before a retry is never silent
+    }
 
     /**
      * Services around fixed {@code connections} that are never saved, the first one active (tests, previews).

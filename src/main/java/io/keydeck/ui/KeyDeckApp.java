@@ -1,5 +1,7 @@
 package io.keydeck.ui;
 
+import io.keydeck.instance.InstanceChannel;
+import io.keydeck.instance.WindowRequest;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.settings.SettingsStore;
 import io.keydeck.ui.common.BackgroundTasks;
@@ -26,8 +28,39 @@ public class KeyDeckApp extends Application {
     private AppServices services;
     private Theme look;
     private Stage window;
+    /** Set before Application.launch builds this class by reflection; null when single-window is off (smoke test). */
+    private static volatile InstanceChannel launchedWith;
+    private final InstanceChannel channel;
+    // kept, as java.util.logging holds loggers weakly and would forget the filter
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    public KeyDeckApp() {
+        this(launchedWith);
+    }
+
+    /** The app answering later starts on {@code channel} (null: it does not). */
+    public KeyDeckApp(InstanceChannel channel) {
+        this.channel = channel;
+    }
+
+    /** Starts the window owning {@code channel}: later starts hand their requests to it. */
+    public static void launchApp(String[] args, InstanceChannel channel) {
+        launchedWith = channel;
+        launchApp(args);
+    }
+
+    /**
+     * JavaFX warns on every start from a class path ("Unsupported JavaFX configuration: classes were
+     * loaded from 'unnamed module'"): the shaded jar and jpackage image start that way on purpose (see
+     * Launcher), so that one line is kept off the user's terminal; every other JavaFX message still shows.
+     */
+    static void quietClassPathWarning() {
+        JAVAFX_LOG.setFilter(entry -> entry.getMessage() == null
+                || !entry.getMessage().startsWith("Unsupported JavaFX configuration"));
+    }
 
     public static void launchApp(String[] args) {
+        quietClassPathWarning();
         // While the toolkit starts (a quarter of a second on the FX thread), another core does what init()
         // and the first FXML would otherwise do first: read the texts, learn the settings format, set up
         // the FXML reader on panes. No controls here: one made before the toolkit runs breaks its class.
@@ -76,11 +109,25 @@ public class KeyDeckApp extends Application {
         if (smokeTest) {
             SmokeTest.watch(stage);
         }
+        WindowRequests requests = new WindowRequests(services, stage);
+        WindowRequest.parse(getParameters().getRaw().toArray(String[]::new)).ifPresent(requests::apply);
         stage.show();
+        if (channel != null) {
+            channel.serve(request -> {
+                try {
+                    return requests.handOver(request);
+                } catch (Exception e) {
+                    return "KeyDeck is already open, but its window did not answer in time; look for it on your desktop.";
+                }
+            });
+        }
     }
 
     @Override
     public void stop() {
+        if (channel != null) {
+            channel.close(); // a start from now on opens a window of its own; settings writes take turns
+        }
         tasks.cancelAll();
         if (window != null) {
             services.savedConnections().updatePreferences(

@@ -157,6 +157,31 @@ public final class KeychainVault implements TokenVault {
         }
     }
 
+    /**
+     * Only the Secret Service (Linux) can be asked for its items by attribute; java-keyring offers no
+     * listing for the macOS Keychain, Windows Credential Manager or KWallet, so there the answer is empty.
+     */
+    @Override
+    public synchronized Optional<java.util.Set<String>> storedIds() {
+        if (keyring.getKeyringStorageType() != KeyringStorageType.GNOME_KEYRING) {
+            return Optional.empty();
+        }
+        try (org.freedesktop.secret.simple.SimpleCollection items = new org.freedesktop.secret.simple.SimpleCollection()) {
+            java.util.List<String> paths = items.getItems(java.util.Map.of("service", SERVICE));
+            java.util.Set<String> ids = new java.util.TreeSet<>();
+            for (String path : paths == null ? java.util.List.<String>of() : paths) {
+                String account = items.getAttributes(path).get("account");
+                if (account != null) {
+                    ids.add(account);
+                }
+            }
+            return Optional.of(ids);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.info("The Secret Service could not list KeyDeck's items: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
     @Override
     public boolean remembersAcrossRestarts() {
         return true;

@@ -33,6 +33,11 @@ public final class SessionVault implements TokenVault {
     }
 
     @Override
+    public Optional<java.util.Set<String>> storedIds() {
+        return Optional.of(java.util.Set.copyOf(tokens.keySet()));
+    }
+
+    @Override
     public boolean remembersAcrossRestarts() {
         return false;
     }

@@ -21,6 +21,14 @@ public interface TokenVault extends AutoCloseable {
     /** Forgets the token of {@code connectionId}; forgetting an absent token is not an error. */
     void delete(String connectionId);
 
+    /**
+     * Every id this vault holds a token or key for, so items no connection uses can be found; empty when
+     * the backend cannot be asked for a list (then say so rather than pretend there are none).
+     */
+    default Optional<java.util.Set<String>> storedIds() {
+        return Optional.empty();
+    }
+
     /** True when a stored token is still there after KeyDeck restarts. */
     boolean remembersAcrossRestarts();
 

@@ -73,7 +73,7 @@ class PackageArrowsTest {
     @Test
     void vaultUsesOnlyTheModelAndTheKeyring() {
         mayUseOnly("io.keydeck.vault..", "token storage knows nothing of gateways, settings or the journal",
-                "io.keydeck.model..", "com.github.javakeyring..", JACKSON, SLF4J);
+                "io.keydeck.model..", "com.github.javakeyring..", "org.freedesktop.secret..", JACKSON, SLF4J);
     }
 
     @Test
@@ -122,6 +122,12 @@ class PackageArrowsTest {
     }
 
     @Test
+    void singleWindowChannelUsesOnlyThePlatformDirectories() {
+        mayUseOnly("io.keydeck.instance..", "the per-user lock and channel know nothing of gateways or the window;"
+                + " settings only for the platform data dir and owner-only directories", "io.keydeck.settings..", SLF4J);
+    }
+
+    @Test
     void commandLineUsesSessionAndBelowNeverTheUi() {
         mayUseOnly("io.keydeck.cli..", "the headless commands run without JavaFX",
                 "io.keydeck.session..", "io.keydeck.model..", "io.keydeck.gateway..", "io.keydeck.vault..",
@@ -141,8 +147,8 @@ class PackageArrowsTest {
     void launcherOnlyChoosesBetweenWindowAndCommandLine() {
         classes().that().haveFullyQualifiedName("io.keydeck.Launcher")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.keydeck", "io.keydeck.cli..",
-                        "io.keydeck.ui", "io.keydeck.settings..", SLF4J)
-                .because("the main class starts the CLI or the window and nothing else")
+                        "io.keydeck.ui", "io.keydeck.settings..", "io.keydeck.instance..", SLF4J)
+                .because("the main class starts the CLI or the window (or hands over to the open one) and nothing else")
                 .check(classes);
     }
 

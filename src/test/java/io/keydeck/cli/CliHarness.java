@@ -116,6 +116,14 @@ final class CliHarness {
             tokens.remove(connectionId);
         }
 
+        /** False: behaves like a keychain that cannot list its items (macOS, Windows through java-keyring). */
+        java.util.function.Supplier<Boolean> canList = () -> true;
+
+        @Override
+        public Optional<java.util.Set<String>> storedIds() {
+            return canList.get() ? Optional.of(java.util.Set.copyOf(tokens.keySet())) : Optional.empty();
+        }
+
         @Override
         public boolean remembersAcrossRestarts() {
             return true;

@@ -56,11 +56,13 @@ class EveryCommandHasHelpTest {
     }
 
     @Test
-    void theLauncherTreatsEveryCommandWordAsACommand() {
-        for (String word : List.of("keys", "connections", "report", "journal", "sandbox", "help", "--help")) {
-            assertThat(KeyDeckCli.isCommand(new String[]{word})).as(word).isTrue();
+    void theLauncherTreatsEveryCommandWordAndEveryUnknownArgumentAsACommand() {
+        for (String word : List.of("keys", "connections", "report", "journal", "sandbox", "help", "--help",
+                "--version", "--theme=dark", "key", "foo", "--dark=yes", "--view")) {
+            assertThat(io.keydeck.instance.WindowRequest.parse(new String[]{word})).as(word).isEmpty();
         }
-        assertThat(KeyDeckCli.isCommand(new String[0])).isFalse();
-        assertThat(KeyDeckCli.isCommand(new String[]{"--theme=dark"})).isFalse();
+        assertThat(io.keydeck.instance.WindowRequest.parse(new String[0])).isPresent();
+        assertThat(io.keydeck.instance.WindowRequest.parse(new String[]{"--dark", "--view", "usage"})).isPresent();
+        assertThat(io.keydeck.instance.WindowRequest.parse(new String[]{"--view", "nosuch"})).isEmpty();
     }
 }

@@ -40,7 +40,7 @@ public final class HostileGateway implements Closeable {
         ENDLESS_BODY,
         /** Empty pages, each with a fresh cursor and {@code has_more: true}, forever. */
         EMPTY_PAGES,
-        /** {@code 429} with {@code Retry-After: 60} on every answer. */
+        /** {@code 429} with {@code Retry-After: 60} (or {@link #retryAfter}'s seconds) on every answer. */
         RETRY_AFTER,
         /** The status line, then one header byte every half second, forever. */
         SLOW_HEADERS,
@@ -71,6 +71,9 @@ public final class HostileGateway implements Closeable {
     private final List<String> createdKeys = new ArrayList<>();
     private final Map<String, String> byIdempotencyKey = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<String> paths = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> hungUpPaths = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile int retryAfterSeconds = 60;
 
     public HostileGateway(Mode mode) throws IOException {
         this.mode = mode;
@@ -84,9 +87,25 @@ public final class HostileGateway implements Closeable {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
+    /** Requests for {@code path} received so far. */
+    public int requests(String path) {
+        return (int) paths.stream().filter(path::equals).count();
+    }
+
     /** Requests received so far. */
     public int requests() {
         return requests.get();
+    }
+
+    /** The paths of stalled answers whose client hung up (closed or reset the connection) mid-body. */
+    public List<String> hungUpPaths() {
+        return List.copyOf(hungUpPaths);
+    }
+
+    /** For {@link Mode#RETRY_AFTER}: the seconds each answer asks the client to wait (60 unless set). */
+    public HostileGateway retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
     }
 
     /** Keys this gateway committed through create. */
@@ -123,6 +142,7 @@ public final class HostileGateway implements Closeable {
                 return;
             }
             requests.incrementAndGet();
+            paths.add(request.path);
             answer(request, socket, out);
             out.flush();
         } catch (IOException | InterruptedException e) {
@@ -137,7 +157,7 @@ public final class HostileGateway implements Closeable {
                 head(out, 200, "Content-Length: 1000\r\n");
                 out.write("{\"data\":[{\"id\":\"key_1\",".getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                stopped.await();
+                awaitHangUp(socket, r.path);
             }
             case HUGE_PAGE -> {
                 if (!keys) {
@@ -168,7 +188,8 @@ public final class HostileGateway implements Closeable {
             case RETRY_AFTER -> {
                 byte[] body = error("rate_limit_error", "rate_limit_exceeded", "Slow down.", "req_429")
                         .getBytes(StandardCharsets.UTF_8);
-                out.write(("HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nRetry-After: 60\r\n"
+                out.write(("HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nRetry-After: "
+                        + retryAfterSeconds + "\r\n"
                         + "X-Request-ID: req_429\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8));
                 out.write(body);
@@ -234,6 +255,20 @@ public final class HostileGateway implements Closeable {
                 }
             }
             default -> throw new IllegalStateException(mode.name());
+        }
+    }
+
+    /** Blocks until the client closes or resets the connection (counted) or this gateway stops. */
+    private void awaitHangUp(Socket socket, String path) throws IOException {
+        try {
+            if (socket.getInputStream().read() < 0) {
+                hungUpPaths.add(path);
+            }
+        } catch (IOException e) {
+            if (!server.isClosed()) {
+                hungUpPaths.add(path);
+            }
+            throw e;
         }
     }
 

@@ -57,7 +57,7 @@ class SettingsStoreTest {
     }
 
     @Test
-    void savingLeavesOnlyTheSettingsFileBehind() throws IOException {
+    void savingLeavesOnlyTheSettingsFileAndItsLockBehind() throws IOException {
         Path nested = dir.resolve("not/yet/there");
         SettingsStore store = new SettingsStore(nested);
         for (int i = 0; i < 3; i++) {
@@ -65,7 +65,9 @@ class SettingsStoreTest {
         }
 
         try (Stream<Path> files = Files.list(nested)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("settings.json");
+            // no temp files; the empty sidecar lock file stays, as writers in other processes lock it
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("settings.json", "settings.json.lock");
         }
         assertThat(Files.readString(nested.resolve("settings.json"))).contains("\"schemaVersion\" : 1");
     }

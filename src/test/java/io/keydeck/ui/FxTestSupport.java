@@ -1,9 +1,18 @@
 package io.keydeck.ui;
 
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
+import javafx.stage.Window;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -28,5 +37,38 @@ public final class FxTestSupport {
     /** Polls {@code condition} on the FX thread until it holds, failing after {@code seconds}. */
     public static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+    }
+
+    /** Every text any node, field or tooltip of any open window shows (nulls included). */
+    public static List<String> textOfAllWindows() throws Exception {
+        return onFx(() -> {
+            List<String> texts = new ArrayList<>();
+            for (Window window : Window.getWindows()) {
+                if (window.getScene() != null) {
+                    collect(window.getScene().getRoot(), texts);
+                }
+            }
+            return texts;
+        });
+    }
+
+    private static void collect(Node node, List<String> texts) {
+        if (node instanceof Labeled labeled) {
+            texts.add(labeled.getText());
+            Tooltip tooltip = labeled.getTooltip();
+            if (tooltip != null) {
+                texts.add(tooltip.getText());
+            }
+        } else if (node instanceof TextInputControl input) {
+            texts.add(input.getText());
+        } else if (node instanceof Text text) {
+            texts.add(text.getText());
+        }
+        texts.add(node.getAccessibleText());
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collect(child, texts);
+            }
+        }
     }
 }

@@ -40,6 +40,8 @@ class KeychainRoundTripTest {
                             .contains("attribute.service = " + KeychainVault.SERVICE)
                             .contains("attribute.account = " + connectionId)
                             .contains("secret = " + token);
+                    // what 'keydeck connections doctor' lists: the Secret Service is asked by attribute
+                    assertThat(vault.storedIds()).hasValueSatisfying(ids -> assertThat(ids).contains(connectionId));
                 }
 
                 vault.store(connectionId, (token + "-rotated").toCharArray());
@@ -50,6 +52,7 @@ class KeychainRoundTripTest {
                 assertThat(vault.read(connectionId)).isEmpty();
                 if (secretToolUsable()) {
                     assertThat(secretToolSearch(connectionId)).doesNotContain(connectionId);
+                    assertThat(vault.storedIds()).hasValueSatisfying(ids -> assertThat(ids).doesNotContain(connectionId));
                 }
             } finally {
                 vault.delete(connectionId);

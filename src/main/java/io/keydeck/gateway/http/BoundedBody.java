@@ -1,5 +1,7 @@
 package io.keydeck.gateway.http;
 
+import io.keydeck.gateway.CancelSignal;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,12 +9,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * An answer body read under the operation's deadline and size cap. The JDK client's timeout ends
  * when the headers arrive, so a body that stalls halfway would block a read forever: at the
  * deadline a watchdog closes the stream, which ends the blocked read, and {@link #expired()} tells
  * the reader why. More than {@code maxBytes} ends with {@link TooLarge} before the excess is read.
+ * A blocked read of the JDK's body stream swallows an interrupt, so the watchdog also closes the
+ * stream when the reading thread's {@link CancelSignal} says its work was cancelled: Cancel hangs up, and
+ * {@link #cancelled()} tells the reader why.
  */
 final class BoundedBody extends FilterInputStream {
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -29,8 +35,13 @@ final class BoundedBody extends FilterInputStream {
     }
 
     private final long maxBytes;
+    private static final long INTERRUPT_POLL_MILLIS = 200;
+
     private final ScheduledFuture<?> alarm;
+    private final ScheduledFuture<?> interruptWatch;
+    private final BooleanSupplier readerCancelled = CancelSignal.ofThisThread();
     private volatile boolean expired;
+    private volatile boolean cancelled;
     private long count;
 
     /** {@code remainingNanos}: time left of the operation's deadline; at or below 0 the body is expired at once. */
@@ -38,10 +49,28 @@ final class BoundedBody extends FilterInputStream {
         super(in);
         this.maxBytes = maxBytes;
         this.alarm = WATCHDOG.schedule(this::expire, Math.max(0, remainingNanos), TimeUnit.NANOSECONDS);
+        this.interruptWatch = WATCHDOG.scheduleWithFixedDelay(this::closeIfInterrupted, INTERRUPT_POLL_MILLIS,
+                INTERRUPT_POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void closeIfInterrupted() {
+        if (!cancelled && readerCancelled.getAsBoolean()) {
+            cancelled = true;
+            endBlockedRead();
+        }
+    }
+
+    /** True when the reading thread was interrupted (its task cancelled) and the body closed for that. */
+    boolean cancelled() {
+        return cancelled;
     }
 
     private void expire() {
         expired = true;
+        endBlockedRead();
+    }
+
+    private void endBlockedRead() {
         try {
             in.close();
         } catch (IOException ignored) {
@@ -99,6 +128,7 @@ final class BoundedBody extends FilterInputStream {
     @Override
     public void close() throws IOException {
         alarm.cancel(false);
+        interruptWatch.cancel(false);
         super.close();
     }
 }

@@ -238,6 +238,7 @@ public final class GatewayHttp {
                 : "the connection failed") + ".";
         LOG.info("{} failed ({}); {}", call.describe(), cause.getMessage(), reason);
         waits.waiting(delay, reason);
+        WaitListener.ofThisThread().waiting(delay, reason);
         try {
             options.retry().sleeper().sleep(delay);
         } catch (InterruptedException e) {
@@ -366,12 +367,18 @@ public final class GatewayHttp {
             if (in.expired()) {
                 throw stalled(call, status, requestId, in.count(), promised, e);
             }
+            if (in.cancelled()) {
+                throw cancelled(call, new InterruptedException("cancelled while reading the answer"));
+            }
             throw withRequestId(e, requestId);
         } catch (BoundedBody.TooLarge e) {
             throw tooLarge(call, status, requestId, -1);
         } catch (IOException e) {
             if (in.expired()) {
                 throw stalled(call, status, requestId, in.count(), promised, e);
+            }
+            if (in.cancelled()) {
+                throw cancelled(call, new InterruptedException("cancelled while reading the answer"));
             }
             if (e instanceof JsonProcessingException json) {
                 throw new GatewayException(Kind.PROTOCOL, status, "malformed_json",

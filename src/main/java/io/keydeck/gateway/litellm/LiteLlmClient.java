@@ -8,6 +8,7 @@ import io.keydeck.gateway.http.GatewayHttp;
 import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.gateway.http.GatewayResponse;
+import io.keydeck.gateway.http.IssuedAnyway;
 import io.keydeck.gateway.http.JsonFields;
 import io.keydeck.gateway.http.SecretFieldReader;
 import io.keydeck.model.ApiKey;
@@ -41,6 +42,8 @@ import java.util.TreeMap;
  * {@link GatewayHttp}. Public for {@link #regenerateKey(String)}, which has no generic counterpart.
  */
 public final class LiteLlmClient extends HttpGatewayClient {
+    /** What names a created or regenerated key when another field of the answer cannot be read. */
+    private static final List<String> IDENTITY = List.of("token", "key_alias", "key_name");
     private final Clock clock;
 
     LiteLlmClient(GatewayDriver driver, GatewayHttp http, Clock clock) {
@@ -110,30 +113,28 @@ public final class LiteLlmClient extends HttpGatewayClient {
                     + "secret; the old secret no longer works. Regenerate it again or create a new key.",
                     response.requestId());
         }
-        try {
-            ObjectNode rest = answer.rest();
-            rest.put("token", answer.newHash() != null ? answer.newHash() : RegeneratedKeyReader.hashOf(secret));
-            return new IssuedSecret(key(rest, secret, response.requestId()), secret);
-        } catch (GatewayException | RuntimeException e) {
-            // The proxy has already replaced the key: a field KeyDeck cannot read must not cost the new secret.
-            ObjectNode bare = GatewayJson.mapper().createObjectNode();
-            bare.put("token", RegeneratedKeyReader.hashOf(secret));
-            return new IssuedSecret(key(bare, secret, response.requestId()), secret);
-        }
+        // The proxy has already replaced the key: a field KeyDeck cannot read must not cost the new secret.
+        ObjectNode rest = answer.rest();
+        rest.put("token", answer.newHash() != null ? answer.newHash() : RegeneratedKeyReader.hashOf(secret));
+        return IssuedAnyway.issue(rest, secret, node -> key(node, secret, response.requestId()), IDENTITY);
     }
 
     private IssuedSecret issued(GatewayResponse<SecretFieldReader.Created> response) throws GatewayException {
         SecretFieldReader.Created created = response.body();
-        try {
-            if (created.secret() == null || created.secret().length == 0) {
-                throw JsonFields.unexpected("The LiteLLM proxy made the key but sent no \"key\" with its secret.",
-                        response.requestId());
-            }
-            return new IssuedSecret(key(created.rest(), created.secret(), response.requestId()), created.secret());
-        } catch (GatewayException | RuntimeException e) {
-            created.wipe();
-            throw e;
+        if (created.secret() == null || created.secret().length == 0) {
+            throw JsonFields.unexpected("The LiteLLM proxy made the key but sent no \"key\" with its secret.",
+                    response.requestId());
         }
+        char[] secret = created.secret();
+        // GenerateKeyResponse (litellm/proxy/_types.py) has token and token_id both optional: when token is
+        // missing or null, the id is token_id, else the hash of the secret, as the proxy computes it.
+        ObjectNode row = created.rest();
+        if (!row.path("token").isTextual()) {
+            row.put("token", row.path("token_id").isTextual() ? row.path("token_id").asText()
+                    : RegeneratedKeyReader.hashOf(secret));
+        }
+        return IssuedAnyway.issue(created.rest(), secret, node -> key(node, secret, response.requestId()),
+                IDENTITY);
     }
 
     /** The key of a create or regenerate answer, its hint taken from the secret when the answer has none. */

@@ -6,6 +6,7 @@ import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.http.GatewayHttp;
 import io.keydeck.gateway.http.HttpGatewayClient;
+import io.keydeck.gateway.http.IssuedAnyway;
 import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.gateway.http.GatewayResponse;
 import io.keydeck.gateway.http.SecretAlreadyShownException;
@@ -34,6 +35,8 @@ final class MultiRouteClient extends HttpGatewayClient {
     private static final String KEYS = "/v1/api-keys";
     /** The largest page the key listing accepts: 100,000 keys in 100 round trips. */
     static final int LIST_ALL_PAGE = 1000;
+    /** What names a created key when another field of the answer cannot be read. */
+    private static final List<String> IDENTITY = List.of("id", "name", "prefix", "last_four", "environment");
 
 
     MultiRouteClient(GatewayDriver driver, GatewayHttp http) {
@@ -67,25 +70,14 @@ final class MultiRouteClient extends HttpGatewayClient {
         String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
         GatewayResponse<CreatedKeyReader.Created> response = http.post(KEYS, body, key, new CreatedKeyReader());
         CreatedKeyReader.Created created = response.body();
-        boolean hasSecret = created.secret() != null && created.secret().length > 0;
-        ApiKey apiKey;
-        try {
-            apiKey = MultiRouteJson.apiKey(created.key(), response.requestId());
-        } catch (GatewayException e) {
-            if (!hasSecret || !(created.key() instanceof ObjectNode partial) || !partial.hasNonNull("id")) {
-                created.wipe();
-                throw e;
-            }
-            // The secret arrived and is issued: never wipe it unseen over a field that is only description.
-            ObjectNode basics = partial.deepCopy().retain("id", "name", "prefix", "last_four", "environment");
-            apiKey = MultiRouteJson.apiKey(basics, response.requestId());
-            return new IssuedSecret(apiKey, created.secret(), "The gateway's answer had the new secret, but part of"
-                    + " it could not be read (" + e.getMessage() + "); the key's other details are shown as unknown.");
+        if (created.secret() == null || created.secret().length == 0) {
+            created.wipe();
+            throw new SecretAlreadyShownException(MultiRouteJson.apiKey(created.key(), response.requestId()),
+                    response.status(), response.requestId());
         }
-        if (!hasSecret) {
-            throw new SecretAlreadyShownException(apiKey, response.status(), response.requestId());
-        }
-        return new IssuedSecret(withHintFromSecret(apiKey, created.secret()), created.secret());
+        char[] secret = created.secret();
+        return IssuedAnyway.issue(created.key(), secret,
+                node -> withHintFromSecret(MultiRouteJson.apiKey(node, response.requestId()), secret), IDENTITY);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.keydeck.gateway.http.GatewayHttp;
 import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.gateway.http.GatewayResponse;
+import io.keydeck.gateway.http.IssuedAnyway;
 import io.keydeck.gateway.http.JsonFields;
 import io.keydeck.gateway.http.SecretFieldReader;
 import io.keydeck.model.ApiKey;
@@ -185,16 +186,12 @@ public final class OpenAiClient extends HttpGatewayClient {
         GatewayResponse<SecretFieldReader.Created> response = http.post(ADMIN_KEYS, body, null,
                 new SecretFieldReader("value"));
         SecretFieldReader.Created created = response.body();
-        try {
-            if (created.secret() == null || created.secret().length == 0) {
-                throw JsonFields.unexpected("OpenAI created the key but sent no \"value\" with its secret.",
-                        response.requestId());
-            }
-            return new IssuedSecret(OpenAiJson.adminKey(created.rest(), response.requestId()), created.secret());
-        } catch (GatewayException | RuntimeException e) {
-            created.wipe();
-            throw e;
+        if (created.secret() == null || created.secret().length == 0) {
+            throw JsonFields.unexpected("OpenAI created the key but sent no \"value\" with its secret.",
+                    response.requestId());
         }
+        return IssuedAnyway.issue(created.rest(), created.secret(),
+                node -> OpenAiJson.adminKey(node, response.requestId()), List.of("id", "name", "redacted_value"));
     }
 
     private long expiresInSeconds(Instant expiresAt) throws GatewayException {

@@ -8,6 +8,7 @@ import io.keydeck.gateway.http.GatewayHttp;
 import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.gateway.http.GatewayResponse;
+import io.keydeck.gateway.http.IssuedAnyway;
 import io.keydeck.gateway.http.JsonFields;
 import io.keydeck.gateway.http.SecretFieldReader;
 import io.keydeck.model.ApiKey;
@@ -170,18 +171,13 @@ public final class OpenRouterClient extends HttpGatewayClient {
         GatewayResponse<SecretFieldReader.Created> response = http.post(KEYS, body, null,
                 new SecretFieldReader("key"));
         SecretFieldReader.Created created = response.body();
-        try {
-            if (created.secret() == null || created.secret().length == 0) {
-                throw JsonFields.unexpected("OpenRouter created the key but sent no \"key\" with its secret.",
-                        response.requestId());
-            }
-            JsonNode data = created.rest().path("data");
-            return new IssuedSecret(OpenRouterJson.apiKey(data, workspaceName(JsonFields.text(data, "workspace_id")),
-                    response.requestId()), created.secret());
-        } catch (GatewayException | RuntimeException e) {
-            created.wipe();
-            throw e;
+        if (created.secret() == null || created.secret().length == 0) {
+            throw JsonFields.unexpected("OpenRouter created the key but sent no \"key\" with its secret.",
+                    response.requestId());
         }
+        return IssuedAnyway.issue(created.rest().path("data"), created.secret(), data -> OpenRouterJson.apiKey(data,
+                workspaceName(JsonFields.text(data, "workspace_id")), response.requestId()),
+                List.of("hash", "name", "label"));
     }
 
     @Override

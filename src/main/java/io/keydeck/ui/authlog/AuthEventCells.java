@@ -1,5 +1,6 @@
 package io.keydeck.ui.authlog;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.authlog.Offender;
 import io.keydeck.authlog.Signal;
 import io.keydeck.model.AuthEvent;
@@ -23,6 +24,9 @@ import java.util.function.Function;
 
 /** The auth log's table cells and side-list cells: key links, the "this console" marker, signal rows. */
 final class AuthEventCells {
+    /** Gateway text in a cell: a bounded prefix, hostile characters shown escaped. */
+    static final int CELL_CHARS = 120;
+
     private final AuthLogViewModel viewModel;
     private final ResourceBundle messages;
 
@@ -32,7 +36,8 @@ final class AuthEventCells {
     }
 
     static void text(TableColumn<AuthEvent, String> column, Function<AuthEvent, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(VisibleText.escape(value.apply(c.getValue()),
+                CELL_CHARS)));
     }
 
     /** The key hint; a link to the key when the gateway knew it, a marker for this console's own calls. */
@@ -56,13 +61,14 @@ final class AuthEventCells {
             return marker;
         }
         if (e.keyId() != null && !e.keyId().isBlank()) {
-            Hyperlink link = new Hyperlink(e.keyHint());
+            Hyperlink link = new Hyperlink(VisibleText.escape(e.keyHint(), CELL_CHARS));
             link.getStyleClass().add("key-link");
-            link.setTooltip(new Tooltip(MessageFormat.format(messages.getString("authlog.openKey"), e.keyId())));
+            link.setTooltip(new Tooltip(MessageFormat.format(messages.getString("authlog.openKey"),
+                    VisibleText.escape(e.keyId(), CELL_CHARS))));
             link.setOnAction(a -> viewModel.openKey(e.keyId()));
             return link;
         }
-        Label hint = new Label(e.keyHint());
+        Label hint = new Label(VisibleText.escape(e.keyHint(), CELL_CHARS));
         hint.getStyleClass().add("key-hint");
         return hint;
     }
@@ -103,7 +109,7 @@ final class AuthEventCells {
                     setGraphic(null);
                     return;
                 }
-                Label name = new Label(o.label());
+                Label name = new Label(VisibleText.escape(o.label(), CELL_CHARS));
                 name.getStyleClass().add("key-hint");
                 String countKey = o.spike() ? "authlog.offenderSpike" : "authlog.offender";
                 Label count = new Label(MessageFormat.format(messages.getString(countKey), o.count(),

@@ -1,5 +1,6 @@
 package io.keydeck.ui.authlog;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.authlog.AuthEventFilter;
 import io.keydeck.authlog.AuthEventWindow;
 import io.keydeck.gateway.GatewayException;
@@ -186,7 +187,7 @@ final class AuthEventFeed {
             description = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             LOG.error("Loading auth events failed unexpectedly", failure);
         }
-        errorText.set(description);
+        errorText.set(VisibleText.escape(description, 2000));
         status.show(messages.getString("authlog.failed"));
     }
 }

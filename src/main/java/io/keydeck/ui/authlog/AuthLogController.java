@@ -1,5 +1,6 @@
 package io.keydeck.ui.authlog;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.ui.common.SaveAsChooser;
 import io.keydeck.ui.common.DisplayText;
 import atlantafx.base.controls.Message;
@@ -124,7 +125,8 @@ public final class AuthLogController {
         codeBox.getItems().addAll(viewModel.codes());
         viewModel.codes().addListener((ListChangeListener<String>) c -> viewModel.codes().stream()
                 .filter(code -> !codeBox.getItems().contains(code)).forEach(codeBox.getItems()::add));
-        codeBox.setConverter(DisplayText.of(s -> s.isEmpty() ? messages.getString("authlog.anyCode") : s));
+        codeBox.setConverter(DisplayText.of(s -> s.isEmpty() ? messages.getString("authlog.anyCode")
+                : VisibleText.escape(s, AuthEventCells.CELL_CHARS)));
         codeBox.setValue(ANY);
         codeBox.valueProperty().addListener((obs, old, value) -> viewModel.codeFilterProperty().set(
                 value == null || value.isEmpty() ? null : value));

@@ -1,5 +1,6 @@
 package io.keydeck.ui.authlog;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.authlog.AuthEventFilter;
 import io.keydeck.authlog.AuthEventWindow;
 import io.keydeck.authlog.HistogramBucket;
@@ -246,7 +247,8 @@ public final class AuthLogViewModel {
     /** Why a signal deserves a look, in words. */
     public String signalText(Signal signal) {
         String key = "authlog.signal." + signal.kind().name().toLowerCase(Locale.ROOT);
-        return MessageFormat.format(messages.getString(key), signal.keyHint(), signal.clientIp(), signal.count(),
+        return MessageFormat.format(messages.getString(key), VisibleText.escape(signal.keyHint(), 120),
+                VisibleText.escape(signal.clientIp(), 120), signal.count(),
                 signal.distinct(), time.format(signal.lastAt()));
     }
 

@@ -1,5 +1,6 @@
 package io.keydeck.ui.authlog;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.authlog.EventHistogram;
 import io.keydeck.authlog.HistogramBucket;
 import javafx.collections.FXCollections;
@@ -82,7 +83,7 @@ final class EventHistogramChart {
         List<XYChart.Series<String, Number>> all = new ArrayList<>();
         for (String code : EventHistogram.codes(buckets)) {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
-            series.setName(code.isEmpty() ? "?" : code);
+            series.setName(code.isEmpty() ? "?" : VisibleText.escape(code, AuthEventCells.CELL_CHARS));
             for (int i = 0; i < buckets.size(); i++) {
                 HistogramBucket bucket = buckets.get(i);
                 int count = bucket.count(code);
@@ -106,7 +107,8 @@ final class EventHistogramChart {
                           HistogramBucket selected) {
         node.setCursor(Cursor.HAND);
         node.setOnMouseClicked(e -> onSelect.accept(bucket));
-        Tooltip.install(node, new Tooltip(when + " \u00b7 " + code + ": " + count + " / " + bucket.total()
+        Tooltip.install(node, new Tooltip(when + " \u00b7 " + VisibleText.escape(code, AuthEventCells.CELL_CHARS) + ": "
+                + count + " / " + bucket.total()
                 + (bucket.spike() ? " (spike)" : "")));
         if (bucket.spike()) {
             node.getStyleClass().add("spike-bar");

@@ -1,5 +1,7 @@
 package io.keydeck.ui.common;
 
+import io.keydeck.gateway.CancelSignal;
+import io.keydeck.gateway.WaitListener;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ final class BackgroundPool implements BackgroundTasks {
 
     private final ExecutorService executor;
     private final Set<Task<?>> running = ConcurrentHashMap.newKeySet();
+    private volatile WaitListener waits = WaitListener.NONE;
 
     BackgroundPool(int threads) {
         this.executor = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -39,8 +42,19 @@ final class BackgroundPool implements BackgroundTasks {
                 LOG.error("Background task failed", task.getException());
             }
         });
-        executor.execute(task);
+        WaitListener told = waits;
+        executor.execute(() -> {
+            try (WaitListener.Scope waitsShown = WaitListener.onThisThread(told);
+                 CancelSignal.Scope cancellable = CancelSignal.onThisThread(task::isCancelled)) {
+                task.run();
+            }
+        });
         return task;
+    }
+
+    @Override
+    public void reportWaitsTo(WaitListener listener) {
+        this.waits = listener == null ? WaitListener.NONE : listener;
     }
 
     @Override

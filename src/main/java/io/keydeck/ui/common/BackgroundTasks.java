@@ -1,5 +1,6 @@
 package io.keydeck.ui.common;
 
+import io.keydeck.gateway.WaitListener;
 import javafx.concurrent.Task;
 
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,9 @@ public interface BackgroundTasks extends AutoCloseable {
 
     /** Runs {@code task}; call on the FX thread. A failure nobody handles is logged. */
     <T> Task<T> run(Task<T> task);
+
+    /** Every wait a gateway call started here takes before a retry is told to {@code listener} (the status line). */
+    void reportWaitsTo(WaitListener listener);
 
     /** For work that is not a {@link Task} (e.g. starting a server); prefer {@link #run(Task)}. */
     ExecutorService executor();

@@ -1,5 +1,6 @@
 package io.keydeck.ui.common;
 
+import io.keydeck.model.VisibleText;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -26,20 +27,22 @@ public final class StatusLine {
         return progress;
     }
 
+    /** Shown as it is, except that control and bidi characters (a gateway's words may carry them) are escaped. */
     public void show(String message) {
-        text.set(message);
+        text.set(VisibleText.escape(message, 2000));
         progress.set(0);
     }
 
     public void busy(String message) {
-        text.set(message);
+        text.set(VisibleText.escape(message, 2000));
         progress.set(-1);
     }
 
     /** Reports an action the user asked for as done (a key created, a file written): also pops up a notice. */
     public void notify(String message) {
         show(message);
-        completionListeners.forEach(listener -> listener.accept(message));
+        String shown = text.get();
+        completionListeners.forEach(listener -> listener.accept(shown));
     }
 
     /** Called with each {@link #notify(String)} message, on the thread that reported it (the FX thread). */

@@ -1,5 +1,7 @@
 package io.keydeck.ui.common;
 
+import io.keydeck.gateway.CancelSignal;
+import io.keydeck.gateway.WaitListener;
 import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class SynchronousTasks implements BackgroundTasks {
     private static final Logger LOG = LoggerFactory.getLogger(SynchronousTasks.class);
     private volatile boolean shutdown;
+    private volatile WaitListener waits = WaitListener.NONE;
 
     private final ExecutorService inline = new AbstractExecutorService() {
         @Override
@@ -60,8 +63,19 @@ final class SynchronousTasks implements BackgroundTasks {
                 LOG.error("Background task failed", task.getException());
             }
         });
-        inline.execute(task);
+        WaitListener told = waits;
+        inline.execute(() -> {
+            try (WaitListener.Scope waitsShown = WaitListener.onThisThread(told);
+                 CancelSignal.Scope cancellable = CancelSignal.onThisThread(task::isCancelled)) {
+                task.run();
+            }
+        });
         return task;
+    }
+
+    @Override
+    public void reportWaitsTo(WaitListener listener) {
+        this.waits = listener == null ? WaitListener.NONE : listener;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.keydeck.ui.connections;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
@@ -252,7 +253,8 @@ public final class ConnectionDialogViewModel {
             String reason = failure instanceof GatewayException gatewayException ? gatewayException.describe()
                     : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             testOutcome.set(TestOutcome.FAILED);
-            testResult.set(MessageFormat.format(messages.getString("connectionDialog.test.failed"), reason));
+            testResult.set(MessageFormat.format(messages.getString("connectionDialog.test.failed"),
+                    VisibleText.escape(reason, 2000)));
         });
         task.setOnCancelled(e -> testOutcome.set(TestOutcome.NONE));
         tasks.run(task);

@@ -78,6 +78,7 @@ public final class Connections implements AutoCloseable {
         active.sessionProperty().set(connections.sessions.stream()
                 .filter(s -> s.profile().map(p -> p.id().equals(selected)).orElse(false))
                 .findFirst().orElse(connections.sessions.isEmpty() ? null : connections.sessions.get(0)));
+        connections.settings.watch((before, after) -> connections.showSavedConnections(after));
         return connections;
     }
 
@@ -224,6 +225,38 @@ public final class Connections implements AutoCloseable {
         settings.awaitBeforeExit();
         if (vault.isDone() && !vault.isCompletedExceptionally()) {
             vault.join().close();
+        }
+    }
+
+    /**
+     * Another writer (a {@code keydeck} command, another tool) changed the saved connections: the sidebar
+     * follows the file. A connection removed elsewhere is closed here; its token was the remover's to
+     * delete. One added elsewhere opens with the token its adder put into the vault.
+     */
+    private void showSavedConnections(Settings saved) {
+        java.util.Map<String, ConnectionProfile> wanted = new java.util.LinkedHashMap<>();
+        saved.connections().forEach(profile -> wanted.put(profile.id(), profile));
+        for (ConnectionSession session : List.copyOf(sessions)) {
+            Optional<ConnectionProfile> shown = session.profile();
+            if (shown.isEmpty()) {
+                continue;
+            }
+            ConnectionProfile now = wanted.remove(shown.get().id());
+            if (now == null) {
+                int index = sessions.indexOf(session);
+                sessions.remove(session);
+                banners.forget(session);
+                if (active.session() == session) {
+                    active.sessionProperty().set(sessions.isEmpty() ? null
+                            : sessions.get(Math.min(index, sessions.size() - 1)));
+                }
+                tasks.executor().execute(session::close);
+            } else if (!now.equals(shown.get())) {
+                replace(session, opener.open(now, null));
+            }
+        }
+        for (ConnectionProfile added : wanted.values()) {
+            sessions.add(sessionWatch.watch(opener.open(added, null)));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.keydeck.ui.connections;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.settings.ConnectionProfile;
 import io.keydeck.ui.common.DialogButtons;
 import javafx.scene.Node;
@@ -32,7 +33,7 @@ public final class TokenPromptDialog extends Dialog<ButtonType> {
         getDialogPane().getButtonTypes().addAll(connect, DialogButtons.cancel(messages));
         token.setId("promptToken");
         token.setPromptText(messages.getString("token.prompt.field"));
-        Label why = new Label(reason);
+        Label why = new Label(VisibleText.escape(reason, 2000));
         why.setWrapText(true);
         why.setId("promptReason");
         VBox content = new VBox(10, why, token);

@@ -1,5 +1,6 @@
 package io.keydeck.ui.journal;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.journal.JournalEntry;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -26,7 +27,7 @@ final class JournalCells {
 
     /** Plain text, with the whole of it in a tooltip when the column is too narrow. */
     static void text(TableColumn<JournalEntry, String> column, Function<JournalEntry, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(VisibleText.escape(value.apply(c.getValue()), 300)));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -52,15 +53,15 @@ final class JournalCells {
                     return;
                 }
                 if (viewModel.canOpen(entry)) {
-                    Hyperlink link = new Hyperlink(entry.keyHint());
+                    Hyperlink link = new Hyperlink(VisibleText.escape(entry.keyHint(), 120));
                     link.setOnAction(e -> viewModel.open(entry));
                     link.setTooltip(new Tooltip(MessageFormat.format(messages.getString("journal.openKey"),
-                            entry.keyId())));
+                            VisibleText.escape(entry.keyId(), 300))));
                     setGraphic(link);
                 } else {
-                    setText(entry.keyHint());
+                    setText(VisibleText.escape(entry.keyHint(), 120));
                     if (!entry.keyId().isEmpty()) {
-                        setTooltip(new Tooltip(entry.keyId()));
+                        setTooltip(new Tooltip(VisibleText.escape(entry.keyId(), 300)));
                     }
                 }
             }
@@ -82,9 +83,9 @@ final class JournalCells {
                     setTooltip(null);
                     return;
                 }
-                setText(entry.result());
+                setText(VisibleText.escape(entry.result(), 300));
                 // "failed: insufficient_permissions" is cut to "faile…" in a narrow column
-                setTooltip(entry.succeeded() ? null : new Tooltip(entry.result()));
+                setTooltip(entry.succeeded() ? null : new Tooltip(VisibleText.escape(entry.result(), 2000)));
                 setGraphic(new FontIcon(entry.succeeded() ? Feather.CHECK : Feather.X_CIRCLE));
                 if (!entry.succeeded()) {
                     getStyleClass().add("journal-failed");

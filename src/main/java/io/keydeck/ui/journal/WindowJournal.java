@@ -1,5 +1,6 @@
 package io.keydeck.ui.journal;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.journal.ActionJournal;
 import io.keydeck.journal.JournalEntry;
@@ -82,6 +83,6 @@ public final class WindowJournal implements AdminActions.Listener {
     public void notRecorded(JournalEntry entry, String reason) {
         LOG.warn("A {} of key {} was not recorded in the journal: {}", entry.action().wireName(), entry.keyId(), reason);
         Platform.runLater(() -> status.show(MessageFormat.format(messages.getString("journal.appendFailed"),
-                entry.action().wireName(), entry.keyName(), reason)));
+                entry.action().wireName(), VisibleText.escape(entry.keyName(), 300), VisibleText.escape(reason, 2000))));
     }
 }

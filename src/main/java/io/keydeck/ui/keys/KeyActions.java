@@ -1,5 +1,6 @@
 package io.keydeck.ui.keys;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.ui.shell.ActiveConnection;
 import io.keydeck.session.ConnectionSession;
@@ -96,8 +97,8 @@ public final class KeyActions {
             SecretOnceViewModel once = new SecretOnceViewModel(secret, client.driver().secretEnvironmentVariable(),
                     messages);
             new SecretOnceDialog(owner, once, secretSettings, messages).showAndWait();
-            status.notify(secret.warning().orElse(MessageFormat.format(messages.getString("keys.createdNotice"),
-                    secret.key().name(), secret.key().hint())));
+            status.notify(VisibleText.escape(secret.warning().orElse(MessageFormat.format(
+                    messages.getString("keys.createdNotice"), secret.key().name(), secret.key().hint())), 2000));
         });
     }
 
@@ -137,7 +138,8 @@ public final class KeyActions {
                 revoke.typedProperty().set(revoke.confirmationPhrase()); // the user just chose this explicitly
                 new RevokeKeysDialog(owner, revoke, messages).showAndWait();
             } else {
-                status.show(MessageFormat.format(messages.getString("rotate.keptBoth"), old.name()));
+                status.show(MessageFormat.format(messages.getString("rotate.keptBoth"),
+                        VisibleText.escape(old.name(), 300)));
             }
         });
     }
@@ -152,7 +154,7 @@ public final class KeyActions {
         ButtonType revokeNow = new ButtonType(messages.getString("rotate.revokeNow"), ButtonBar.ButtonData.OK_DONE);
         ButtonType keepBoth = new ButtonType(messages.getString("rotate.keepBoth"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, MessageFormat.format(messages.getString("rotate.askText"),
-                old.name(), old.hint()), revokeNow, keepBoth);
+                VisibleText.escape(old.name(), 300), VisibleText.escape(old.hint(), 120)), revokeNow, keepBoth);
         ask.initOwner(owner);
         ask.setTitle(messages.getString("rotate.title"));
         ask.setHeaderText(messages.getString("rotate.askHeader"));
@@ -167,10 +169,11 @@ public final class KeyActions {
         if (!available(Capability.RENAME_KEY)) {
             return;
         }
-        TextInputDialog ask = new TextInputDialog(key.name());
+        TextInputDialog ask = new TextInputDialog(VisibleText.escape(key.name(), CreateKeyViewModel.MAX_NAME_LENGTH));
         ask.initOwner(owner);
         ask.setTitle(messages.getString("rename.title"));
-        ask.setHeaderText(MessageFormat.format(messages.getString("rename.header"), key.name(), key.hint()));
+        ask.setHeaderText(MessageFormat.format(messages.getString("rename.header"), VisibleText.escape(key.name(), 300),
+                VisibleText.escape(key.hint(), 120)));
         ask.getEditor().setId("renameField");
         ButtonType ok = DialogButtons.ok(messages);
         ask.getDialogPane().getButtonTypes().setAll(ok, DialogButtons.cancel(messages));
@@ -206,7 +209,7 @@ public final class KeyActions {
             Throwable failure = task.getException();
             String text = failure instanceof GatewayException g ? g.describe() : String.valueOf(failure.getMessage());
             status.show(messages.getString(titleKey));
-            Alert alert = new Alert(Alert.AlertType.ERROR, text, DialogButtons.ok(messages));
+            Alert alert = new Alert(Alert.AlertType.ERROR, VisibleText.escape(text, 2000), DialogButtons.ok(messages));
             alert.initOwner(owner);
             alert.setHeaderText(messages.getString(titleKey));
             alert.show();

@@ -101,7 +101,7 @@ public final class KeyCreation {
             Throwable failure = task.getException();
             if (failure instanceof SecretAlreadyShownException shown) {
                 alreadyCreated.set(shown.key());
-                errorText.set(shown.describe());
+                errorText.set(VisibleText.escape(shown.describe()));
             } else if (failure instanceof LostCreateRecovery.SecretLostException lost) {
                 alreadyCreated.set(lost.key());
                 errorText.set(VisibleText.escape(lost.describe()));
@@ -109,7 +109,7 @@ public final class KeyCreation {
                 errorText.set(VisibleText.escape(gatewayException.describe()));
             } else {
                 LOG.error("Creating a key failed unexpectedly", failure);
-                errorText.set(String.valueOf(failure.getMessage()));
+                errorText.set(VisibleText.escape(String.valueOf(failure.getMessage())));
             }
             LOG.warn("Creating a key failed: {}", errorText.get());
         });

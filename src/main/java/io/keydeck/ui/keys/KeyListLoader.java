@@ -9,12 +9,17 @@ import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.authlog.ConsoleAuthFailures;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
+import io.keydeck.model.VisibleText;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +51,12 @@ final class KeyListLoader {
     final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
     final ObjectProperty<GatewayDriver> driver = new SimpleObjectProperty<>();
+    /** "Trying again in 42 s.": set while a rate-limited load counts down to its retry; "" otherwise. */
+    final ReadOnlyStringWrapper retryText = new ReadOnlyStringWrapper("");
+    private final Timeline ticker = new Timeline();
+    private long retryAt;
+    private long loadStarted;
+    private String lastMessage = "";
     private volatile GatewayClient client;
     private Task<LoadedKeys> current;
     private Task<?> firstRowsOf;
@@ -60,6 +71,8 @@ final class KeyListLoader {
         this.status = status;
         this.rows = rows;
         this.onLoaded = onLoaded;
+        ticker.getKeyFrames().add(new KeyFrame(Duration.millis(250), e -> tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
     }
 
     /** The client the last load opened; null before a load reached the gateway. */
@@ -89,11 +102,17 @@ final class KeyListLoader {
         Task<LoadedKeys> task = new LoadKeysTask(session, rows.allKeys.isEmpty());
         current = task;
         errorText.set("");
+        retryText.set("");
         loading.set(true);
-        progressText.set(messages.getString("keys.loading"));
-        status.busy(messages.getString("keys.loading"));
+        lastMessage = messages.getString("keys.loading");
+        loadStarted = System.nanoTime();
+        progressText.set(lastMessage);
+        status.busy(lastMessage);
+        ticker.play();
         task.messageProperty().addListener((obs, old, message) -> {
             if (task == current && !message.isEmpty()) {
+                lastMessage = message;
+                loadStarted = System.nanoTime();
                 progressText.set(message);
                 status.busy(message);
             }
@@ -127,10 +146,43 @@ final class KeyListLoader {
         }
     }
 
+    /** Stops a rate-limited load's countdown: no retry until the user asks for one. */
+    void cancelRetry() {
+        if (!retryText.get().isEmpty()) {
+            retryText.set("");
+            ticker.stop();
+            status.show(messages.getString("keys.retryCancelled"));
+        }
+    }
+
     private void whenCurrent(Task<?> task, Runnable action) {
         if (task == current) {
             loading.set(false);
+            ticker.stop();
             action.run();
+        }
+    }
+
+    /**
+     * Four times a second while a load runs or a retry waits: a load with no news for a while says for
+     * how long the gateway has been silent (it is cancellable); a countdown says when the retry comes.
+     */
+    private void tick() {
+        long now = System.nanoTime();
+        if (!retryText.get().isEmpty()) {
+            long left = (retryAt - now + 999_999_999L) / 1_000_000_000L;
+            if (left <= 0) {
+                retryText.set("");
+                ticker.stop();
+                refresh();
+            } else {
+                retryText.set(MessageFormat.format(messages.getString("keys.retryIn"), left));
+            }
+        } else if (loading.get()) {
+            long silent = (now - loadStarted) / 1_000_000_000L;
+            if (silent >= 3) {
+                progressText.set(MessageFormat.format(messages.getString("keys.noAnswerFor"), lastMessage, silent));
+            }
         }
     }
 
@@ -170,8 +222,14 @@ final class KeyListLoader {
             description = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             LOG.error("Listing keys failed unexpectedly", failure);
         }
-        errorText.set(description);
+        errorText.set(VisibleText.escape(description, 2000));
         status.show(messages.getString("keys.failed"));
+        if (failure instanceof GatewayException e && e.kind() == GatewayException.Kind.RATE_LIMITED
+                && e.retryAfter().isPresent()) {
+            retryAt = System.nanoTime() + e.retryAfter().get().toNanos();
+            retryText.set(MessageFormat.format(messages.getString("keys.retryIn"), e.retryAfter().get().toSeconds()));
+            ticker.play();
+        }
     }
 
     private final class LoadKeysTask extends Task<LoadedKeys> {

@@ -105,14 +105,14 @@ final class KeyTableCells {
                 if (shown > 0 && characters > MAX_CHIP_CHARACTERS) {
                     break;
                 }
-                chips.getChildren().add(badge(scope, "chip"));
+                chips.getChildren().add(badge(VisibleText.escape(scope, CELL_CHARS), "chip"));
                 shown++;
             }
             if (shown < scopes.size()) {
                 chips.getChildren().add(badge("+" + (scopes.size() - shown), "chip-more"));
             }
             cell.setGraphic(chips);
-            tooltip(cell, String.join(", ", scopes));
+            tooltip(cell, VisibleText.escape(String.join(", ", scopes), TOOLTIP_CHARS));
         }));
     }
 

@@ -61,6 +61,8 @@ public final class KeysController {
     @FXML private TableColumn<ApiKey, KeyStatus> statusColumn;
     @FXML private MaskerPane masker;
     @FXML private Button cancelButton;
+    @FXML private HBox retryBar;
+    @FXML private Label retryLabel;
     @FXML private VBox detailsPane;
     @FXML private GridPane detailsGrid;
 
@@ -120,6 +122,9 @@ public final class KeysController {
         errorBanner.descriptionProperty().bind(viewModel.errorTextProperty());
         errorBanner.visibleProperty().bind(Bindings.isNotEmpty(viewModel.errorTextProperty()));
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        retryLabel.textProperty().bind(viewModel.retryTextProperty());
+        retryBar.visibleProperty().bind(Bindings.isNotEmpty(viewModel.retryTextProperty()));
+        retryBar.managedProperty().bind(retryBar.visibleProperty());
         detailsPane.visibleProperty().bind(viewModel.selectedProperty().isNotNull());
         detailsPane.managedProperty().bind(detailsPane.visibleProperty());
         viewModel.details().addListener((ListChangeListener<KeyDetail>) change -> showDetails());
@@ -184,6 +189,11 @@ public final class KeysController {
     @FXML
     private void cancel() {
         viewModel.cancel();
+    }
+
+    @FXML
+    private void cancelRetry() {
+        viewModel.cancelRetry();
     }
 
     @FXML

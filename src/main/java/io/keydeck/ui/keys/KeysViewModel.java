@@ -246,6 +246,16 @@ public final class KeysViewModel {
         loader.cancel();
     }
 
+    /** "Trying again in 42 s.": while a rate-limited load counts down to its automatic retry; "" otherwise. */
+    public ReadOnlyStringProperty retryTextProperty() {
+        return loader.retryText.getReadOnlyProperty();
+    }
+
+    /** Stops the countdown of a rate-limited load; the keys are loaded again only when the user asks. */
+    public void cancelRetry() {
+        loader.cancelRetry();
+    }
+
     public String hint(ApiKey key) {
         return key.hint();
     }

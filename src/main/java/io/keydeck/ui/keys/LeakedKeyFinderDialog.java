@@ -1,5 +1,6 @@
 package io.keydeck.ui.keys;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.model.ApiKey;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -78,7 +79,8 @@ public final class LeakedKeyFinderDialog {
         results.getChildren().clear();
         for (LeakedKeyFinderViewModel.Match match : viewModel.matches()) {
             if (match.keys().isEmpty()) {
-                Label unknown = new Label(MessageFormat.format(messages.getString("leaked.unknown"), match.hint()),
+                Label unknown = new Label(MessageFormat.format(messages.getString("leaked.unknown"),
+                        VisibleText.escape(match.hint(), 120)),
                         new FontIcon(Feather.HELP_CIRCLE));
                 unknown.getStyleClass().add("leak-unknown");
                 results.getChildren().add(unknown);
@@ -94,7 +96,8 @@ public final class LeakedKeyFinderDialog {
 
     private Node matchRow(ApiKey key) {
         String state = messages.getString(key.revoked() ? "leaked.alreadyRevoked" : "leaked.stillLive");
-        Label label = new Label(MessageFormat.format(messages.getString("leaked.match"), key.hint(), key.name(),
+        Label label = new Label(MessageFormat.format(messages.getString("leaked.match"),
+                VisibleText.escape(key.hint(), 120), VisibleText.escape(key.name(), 300),
                 key.environment().wireName(), state), new FontIcon(Feather.ALERT_OCTAGON));
         label.setWrapText(true);
         label.setMaxWidth(Double.MAX_VALUE);

@@ -1,5 +1,6 @@
 package io.keydeck.ui.keys;
 
+import io.keydeck.model.VisibleText;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -96,7 +97,8 @@ public final class RevokeKeysDialog {
     private void showOutcomes() {
         outcomes.getChildren().clear();
         for (RevokeKeysViewModel.Outcome outcome : viewModel.outcomes()) {
-            Label line = new Label(outcome.key().name() + " (" + outcome.key().hint() + "): " + outcome.message(),
+            Label line = new Label(VisibleText.escape(outcome.key().name(), 300) + " ("
+                    + VisibleText.escape(outcome.key().hint(), 120) + "): " + VisibleText.escape(outcome.message(), 2000),
                     new FontIcon(outcome.revoked() ? Feather.CHECK_CIRCLE : Feather.X_CIRCLE));
             line.setWrapText(true);
             line.getStyleClass().addAll("revoke-outcome", outcome.revoked() ? "outcome-ok" : "outcome-failed");

@@ -1,5 +1,6 @@
 package io.keydeck.ui.keys;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.ApiKey;
@@ -70,14 +71,16 @@ public final class RevokeKeysViewModel {
     public String question() {
         if (keys.size() == 1) {
             ApiKey key = keys.get(0);
-            return MessageFormat.format(messages.getString("revoke.questionOne"), key.name(), key.hint());
+            return MessageFormat.format(messages.getString("revoke.questionOne"),
+                    VisibleText.escape(key.name(), 300), VisibleText.escape(key.hint(), 120));
         }
         return MessageFormat.format(messages.getString("revoke.questionMany"), keys.size());
     }
 
     /** One line per key for the list in the confirmation. */
     public String describe(ApiKey key) {
-        return MessageFormat.format(messages.getString("revoke.keyLine"), key.name(), key.hint(),
+        return MessageFormat.format(messages.getString("revoke.keyLine"), VisibleText.escape(key.name(), 300),
+                VisibleText.escape(key.hint(), 120),
                 key.environment().wireName());
     }
 
@@ -88,7 +91,7 @@ public final class RevokeKeysViewModel {
 
     /** What to type: the key's name, or "revoke N keys" for several. */
     public String confirmationPhrase() {
-        return keys.size() == 1 ? keys.get(0).name()
+        return keys.size() == 1 ? VisibleText.escape(keys.get(0).name(), 300) // typed as it is shown
                 : MessageFormat.format(messages.getString("revoke.phraseMany"), keys.size());
     }
 

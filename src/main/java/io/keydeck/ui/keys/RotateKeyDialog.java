@@ -1,5 +1,6 @@
 package io.keydeck.ui.keys;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.model.IssuedSecret;
 import io.keydeck.ui.common.DialogButtons;
 import javafx.event.ActionEvent;
@@ -78,7 +79,7 @@ public final class RotateKeyDialog {
     }
 
     private static Label value(String text) {
-        Label label = new Label(text);
+        Label label = new Label(VisibleText.escape(text, 300));
         label.setWrapText(true);
         return label;
     }

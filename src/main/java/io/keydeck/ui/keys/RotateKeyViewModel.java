@@ -1,5 +1,6 @@
 package io.keydeck.ui.keys;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.NewKeyRequest;
 
@@ -45,7 +46,8 @@ public final class RotateKeyViewModel {
     }
 
     public String header() {
-        return MessageFormat.format(messages.getString("rotate.header"), old.name(), old.hint());
+        return MessageFormat.format(messages.getString("rotate.header"), VisibleText.escape(old.name(), 300),
+                VisibleText.escape(old.hint(), 120));
     }
 
     public String expiryText() {

@@ -1,5 +1,6 @@
 package io.keydeck.ui.keys;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.IssuedSecret;
 import javafx.beans.property.BooleanProperty;
@@ -32,7 +33,8 @@ public final class SecretOnceViewModel {
 
     /** "Key "Checkout" (mrk_live_…a1b2) was created." */
     public String headline() {
-        return MessageFormat.format(messages.getString("secret.header"), key().name(), key().hint());
+        return MessageFormat.format(messages.getString("secret.header"), VisibleText.escape(key().name(), 300),
+                VisibleText.escape(key().hint(), 120));
     }
 
     /** The live secret; read it to draw it, never keep it. Empty once wiped. */

@@ -1,5 +1,6 @@
 package io.keydeck.ui.review;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.review.Finding;
 import io.keydeck.review.FixAction;
 import io.keydeck.review.Severity;
@@ -43,16 +44,16 @@ final class FindingCells {
 
     void text(TableColumn<Finding, String> column) {
         column.setCellFactory(c -> cell((cell, text) -> {
-            cell.setText(text);
-            cell.setTooltip(new Tooltip(text));
+            cell.setText(VisibleText.escape(text, 300));
+            cell.setTooltip(new Tooltip(VisibleText.escape(text, 2000)));
         }));
     }
 
     void key(TableColumn<Finding, Finding> column) {
         column.setCellFactory(c -> cell((cell, finding) -> {
-            Label name = new Label(finding.key().name());
+            Label name = new Label(VisibleText.escape(finding.key().name(), 120));
             name.getStyleClass().add("key-name");
-            Label hint = new Label(finding.key().hint());
+            Label hint = new Label(VisibleText.escape(finding.key().hint(), 120));
             hint.getStyleClass().add("key-hint");
             cell.setGraphic(new VBox(1, name, hint));
         }));

@@ -1,5 +1,6 @@
 package io.keydeck.ui.review;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.review.Finding;
 import io.keydeck.review.ReportFormat;
 import io.keydeck.review.Severity;
@@ -117,13 +118,13 @@ public final class ReviewController {
                 box.getChildren().add(new Label(viewModel.countsText(card)));
             } else {
                 Label problem = new Label(java.text.MessageFormat.format(resources.getString("review.card.failed"),
-                        card.problem()));
+                        VisibleText.escape(card.problem(), 2000)));
                 problem.getStyleClass().add("card-problem");
                 problem.setWrapText(true);
                 box.getChildren().add(problem);
             }
             for (String note : card.notes()) {
-                Label label = new Label(note);
+                Label label = new Label(VisibleText.escape(note, 2000));
                 label.setWrapText(true);
                 label.getStyleClass().add("card-note");
                 box.getChildren().add(label);

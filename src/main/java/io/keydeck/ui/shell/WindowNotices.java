@@ -1,5 +1,6 @@
 package io.keydeck.ui.shell;
 
+import io.keydeck.model.VisibleText;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -20,8 +21,9 @@ public final class WindowNotices {
         public Notice {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(level, "level");
-            title = title == null ? "" : title;
-            text = text == null ? "" : text;
+            // a notice may quote a gateway's words: their control and bidi characters are shown, not obeyed
+            title = VisibleText.escape(title, 300);
+            text = VisibleText.escape(text, 2000);
         }
     }
 

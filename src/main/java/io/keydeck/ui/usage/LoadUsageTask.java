@@ -1,5 +1,6 @@
 package io.keydeck.ui.usage;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.ApiKey;
@@ -17,6 +18,8 @@ import java.util.ResourceBundle;
 
 /** Loads one range of usage and the range before it, with the key names (cached per connection). */
 final class LoadUsageTask extends Task<UsageData> {
+    /** A key name longer than this is cut with an ellipsis (gateway text; see VisibleText). */
+    private static final int NAME_CHARS = 120;
     private final ConnectionSession session;
     private final UsageRange range;
     private final Map<String, String> cachedNames;
@@ -44,7 +47,8 @@ final class LoadUsageTask extends Task<UsageData> {
         if (names == null) {
             names = new HashMap<>();
             for (ApiKey key : client.listAllKeys(true, count -> { })) {
-                names.put(key.id(), key.name() == null ? key.id() : key.name());
+                names.put(key.id(), VisibleText.escape(key.name() == null || key.name().isEmpty() ? key.id() : key.name(),
+                        NAME_CHARS));
             }
         }
         List<UsagePoint> points = client.usage(range.query()).points();

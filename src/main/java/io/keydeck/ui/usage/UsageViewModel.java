@@ -1,5 +1,6 @@
 package io.keydeck.ui.usage;
 
+import io.keydeck.model.VisibleText;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.UsageBucket;
 import io.keydeck.model.UsagePoint;
@@ -51,6 +52,8 @@ import java.util.ResourceBundle;
  */
 public final class UsageViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(UsageViewModel.class);
+    /** A key name as the chart, its legend and hover line show it: escaped, a bounded prefix. */
+    private static final int NAME_CHARS = 120;
     public static final Duration AUTO_REFRESH_EVERY = Duration.ofSeconds(30);
 
     /** The quick ranges; CUSTOM uses the from/to dates. */
@@ -331,7 +334,7 @@ public final class UsageViewModel {
             description = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             LOG.error("Loading usage failed unexpectedly", failure);
         }
-        errorText.set(description);
+        errorText.set(VisibleText.escape(description, 2000));
         status.show(messages.getString("usage.failed"));
     }
 

@@ -271,4 +271,26 @@ class LiteLlmAgainstItsSourceTest {
             assertThat(e.getMessage()).contains("daily spend totals").contains("Choose one key");
         });
     }
+
+    /**
+     * {@code /key/generate} answers {@code GenerateKeyResponse} ({@code litellm/proxy/_types.py}, the version
+     * stored in the source index; its fields: {@code key} (required), {@code key_name}, {@code expires},
+     * {@code token_id}, {@code token} (optional, may be null), {@code created_at}). NOT yet checked at
+     * 00670428: the snapshot was too large to fetch. Fixture shape: the model's fields, {@code token} null.
+     */
+    @Test
+    void aCreateAnswerShapedAsGenerateKeyResponseWithTokenNullIsReadByTokenId() throws Exception {
+        String hash = sha256(NEW_SECRET);
+        server.enqueue(Reply.json(200, "{\"key\":\"" + NEW_SECRET + "\",\"key_name\":\"sk-...ghGw\","
+                + "\"key_alias\":\"ci\",\"expires\":\"2025-03-08T12:00:00Z\",\"user_id\":null,"
+                + "\"token_id\":\"" + hash + "\",\"token\":null,\"created_by\":null,\"updated_by\":null,"
+                + "\"created_at\":\"2025-03-01T12:00:00Z\",\"updated_at\":\"2025-03-01T12:00:00Z\"}"));
+
+        try (IssuedSecret issued = client.createKey(new NewKeyRequest("ci", List.of(), null,
+                Instant.parse("2025-03-08T12:00:00Z")), "idem")) {
+            assertThat(new String(issued.secret())).isEqualTo(NEW_SECRET);
+            assertThat(issued.key().id()).isEqualTo(hash);
+            assertThat(issued.key().hint()).isEqualTo("sk-…ghGw");
+        }
+    }
 }

@@ -18,8 +18,6 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.Tooltip;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
@@ -27,7 +25,6 @@ import org.testfx.api.FxToolkit;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.keydeck.ui.FxTestSupport.onFx;
@@ -159,35 +156,7 @@ final class KeysWindow implements AutoCloseable {
 
     /** Every text any node, field or tooltip of any open window shows. */
     static List<String> textOfAllWindows() throws Exception {
-        return onFx(() -> {
-            List<String> texts = new ArrayList<>();
-            for (Window window : Window.getWindows()) {
-                if (window.getScene() != null) {
-                    collect(window.getScene().getRoot(), texts);
-                }
-            }
-            return texts;
-        });
-    }
-
-    private static void collect(Node node, List<String> texts) {
-        if (node instanceof Labeled labeled) {
-            texts.add(labeled.getText());
-            Tooltip tooltip = labeled.getTooltip();
-            if (tooltip != null) {
-                texts.add(tooltip.getText());
-            }
-        } else if (node instanceof TextInputControl input) {
-            texts.add(input.getText());
-        } else if (node instanceof Text text) {
-            texts.add(text.getText());
-        }
-        texts.add(node.getAccessibleText());
-        if (node instanceof Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                collect(child, texts);
-            }
-        }
+        return io.keydeck.ui.FxTestSupport.textOfAllWindows();
     }
 
     /** The top-most window other than the main one, e.g. an open dialog. */
