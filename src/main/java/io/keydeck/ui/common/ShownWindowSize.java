@@ -47,7 +47,11 @@ public final class ShownWindowSize {
             }
             double sceneWidth = window.getScene() == null ? 0 : window.getScene().getWidth();
             double sceneHeight = window.getScene() == null ? 0 : window.getScene().getHeight();
-            boolean[] frameAdded = {false}; // once: the frame arrives once, and the scene follows a resize late
+            // the scene follows a resize late: a content-size correction is made again only once the scene has
+            // answered the previous one (its height changed), so a frame arriving after a first correction is
+            // made up for too, and a late scene never makes the window creep; at most three
+            int[] corrections = {0};
+            double[] sceneAtCorrection = {Double.NaN};
             InvalidationListener putBack = changed -> Platform.runLater(() -> {
                 if (!window.isShowing() || maximized(window)) {
                     return;
@@ -57,8 +61,14 @@ public final class ShownWindowSize {
                     window.setHeight(height);
                     window.setX(x);
                     window.setY(y);
-                } else if (window instanceof Stage stage && stage.getOwner() != null && !frameAdded[0]) {
-                    frameAdded[0] = keepContentSize(window, sceneWidth, sceneHeight);
+                } else if (window instanceof Stage stage && stage.getOwner() != null && corrections[0] < 3
+                        && window.getScene().getHeight() != sceneAtCorrection[0]) {
+                    double sceneBefore = window.getScene().getHeight();
+                    sceneAtCorrection[0] = Double.NaN; // the previous correction, if any, has been answered
+                    if (keepContentSize(window, sceneWidth, sceneHeight)) {
+                        corrections[0]++;
+                        sceneAtCorrection[0] = sceneBefore;
+                    }
                 }
             });
             window.widthProperty().addListener(putBack);
