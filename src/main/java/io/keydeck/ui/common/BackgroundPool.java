@@ -1,6 +1,5 @@
 package io.keydeck.ui.common;
 
-import io.keydeck.gateway.CancelSignal;
 import io.keydeck.gateway.WaitListener;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
@@ -42,13 +41,7 @@ final class BackgroundPool implements BackgroundTasks {
                 LOG.error("Background task failed", task.getException());
             }
         });
-        WaitListener told = waits;
-        executor.execute(() -> {
-            try (WaitListener.Scope waitsShown = WaitListener.onThisThread(told);
-                 CancelSignal.Scope cancellable = CancelSignal.onThisThread(task::isCancelled)) {
-                task.run();
-            }
-        });
+        executor.execute(TaskScopes.around(task, waits));
         return task;
     }
 

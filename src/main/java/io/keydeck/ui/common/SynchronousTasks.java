@@ -1,6 +1,5 @@
 package io.keydeck.ui.common;
 
-import io.keydeck.gateway.CancelSignal;
 import io.keydeck.gateway.WaitListener;
 import javafx.concurrent.Task;
 import org.slf4j.Logger;
@@ -63,13 +62,7 @@ final class SynchronousTasks implements BackgroundTasks {
                 LOG.error("Background task failed", task.getException());
             }
         });
-        WaitListener told = waits;
-        inline.execute(() -> {
-            try (WaitListener.Scope waitsShown = WaitListener.onThisThread(told);
-                 CancelSignal.Scope cancellable = CancelSignal.onThisThread(task::isCancelled)) {
-                task.run();
-            }
-        });
+        inline.execute(TaskScopes.around(task, waits));
         return task;
     }
 
