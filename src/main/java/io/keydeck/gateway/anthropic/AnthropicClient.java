@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.PagingGuard;
 import io.keydeck.gateway.http.GatewayHttp;
 import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
@@ -113,6 +114,9 @@ public final class AnthropicClient extends HttpGatewayClient {
     public UsageSeries usage(UsageQuery query) throws GatewayException {
         List<UsagePoint> points = new ArrayList<>();
         Set<String> seenPages = new HashSet<>();
+        // empty or repeated pages while has_more stays true, and the listing cap, stop it as they stop key listings
+        PagingGuard<UsagePoint> guard = new PagingGuard<>("usage points", 0, limits(),
+                point -> point.keyId() + "@" + point.bucketStart());
         String page = null;
         do {
             Map<String, Object> params = new LinkedHashMap<>();
@@ -128,16 +132,19 @@ public final class AnthropicClient extends HttpGatewayClient {
             if (!root.path("data").isArray()) {
                 throw JsonFields.unexpected("Anthropic's usage report has no \"data\" array.", response.requestId());
             }
+            List<UsagePoint> pagePoints = new ArrayList<>();
             for (JsonNode bucket : root.path("data")) {
                 Instant start = JsonFields.instant(bucket, "starting_at", response.requestId());
                 for (JsonNode result : bucket.path("results")) {
-                    points.add(AnthropicJson.usagePoint(start, result));
+                    pagePoints.add(AnthropicJson.usagePoint(start, result));
                 }
             }
             page = root.path("has_more").asBoolean(false) ? JsonFields.text(root, "next_page") : null;
             if (page != null && !seenPages.add(page)) {
                 throw JsonFields.unexpected("Anthropic sent the same usage page twice.", response.requestId());
             }
+            page = guard.accept(new Page<>(pagePoints, page));
+            points.addAll(pagePoints);
         } while (page != null);
         return new UsageSeries(query, points);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.PagingGuard;
 import io.keydeck.gateway.http.GatewayHttp;
 import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
@@ -230,6 +231,9 @@ public final class OpenAiClient extends HttpGatewayClient {
                 : query.keyId().substring(query.keyId().indexOf('/') + 1);
         List<UsagePoint> points = new ArrayList<>();
         Set<String> seenPages = new HashSet<>();
+        // empty or repeated pages while has_more stays true, and the listing cap, stop it as they stop key listings
+        PagingGuard<UsagePoint> guard = new PagingGuard<>("usage points", 0, limits(),
+                point -> point.keyId() + "@" + point.bucketStart());
         String page = null;
         do {
             Map<String, Object> params = new LinkedHashMap<>();
@@ -245,13 +249,14 @@ public final class OpenAiClient extends HttpGatewayClient {
             if (!root.path("data").isArray()) {
                 throw JsonFields.unexpected("OpenAI's usage answer has no \"data\" array.", response.requestId());
             }
+            List<UsagePoint> pagePoints = new ArrayList<>();
             for (JsonNode bucket : root.path("data")) {
                 var start = JsonFields.instant(bucket, "start_time", response.requestId());
                 for (JsonNode r : bucket.path("results")) {
                     String plain = JsonFields.text(r, "api_key_id");
                     String keyId = plain == null ? null : listedIds.getOrDefault(plain,
                             query.keyId() != null ? query.keyId() : plain);
-                    points.add(new UsagePoint(keyId, start, r.path("num_model_requests").asLong(0),
+                    pagePoints.add(new UsagePoint(keyId, start, r.path("num_model_requests").asLong(0),
                             r.path("input_tokens").asLong(0), r.path("output_tokens").asLong(0), 0));
                 }
             }
@@ -259,6 +264,8 @@ public final class OpenAiClient extends HttpGatewayClient {
             if (page != null && !seenPages.add(page)) {
                 throw JsonFields.unexpected("OpenAI sent the same usage page twice.", response.requestId());
             }
+            page = guard.accept(new Page<>(pagePoints, page));
+            points.addAll(pagePoints);
         } while (page != null);
         return new UsageSeries(query, points);
     }
