@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
-import io.keydeck.gateway.PagingGuard;
+import io.keydeck.gateway.http.BucketedUsagePages;
 import io.keydeck.gateway.http.GatewayHttp;
 import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
@@ -229,13 +229,7 @@ public final class OpenAiClient extends HttpGatewayClient {
     public UsageSeries usage(UsageQuery query) throws GatewayException {
         String keyFilter = query.keyId() == null ? null
                 : query.keyId().substring(query.keyId().indexOf('/') + 1);
-        List<UsagePoint> points = new ArrayList<>();
-        Set<String> seenPages = new HashSet<>();
-        // empty or repeated pages while has_more stays true, and the listing cap, stop it as they stop key listings
-        PagingGuard<UsagePoint> guard = new PagingGuard<>("usage points", 0, limits(),
-                point -> point.keyId() + "@" + point.bucketStart());
-        String page = null;
-        do {
+        return BucketedUsagePages.read(query, limits(), "OpenAI", "usage answer", "start_time", page -> {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("start_time", query.start().getEpochSecond());
             params.put("end_time", query.end().getEpochSecond());
@@ -244,30 +238,14 @@ public final class OpenAiClient extends HttpGatewayClient {
             params.put("api_key_ids", keyFilter == null ? null : List.of(keyFilter));
             params.put("limit", query.bucket() == UsageBucket.HOUR ? 168 : 31);
             params.put("page", page);
-            GatewayResponse<JsonNode> response = http.get("/v1/organization/usage/completions", params);
-            JsonNode root = response.body();
-            if (!root.path("data").isArray()) {
-                throw JsonFields.unexpected("OpenAI's usage answer has no \"data\" array.", response.requestId());
-            }
-            List<UsagePoint> pagePoints = new ArrayList<>();
-            for (JsonNode bucket : root.path("data")) {
-                var start = JsonFields.instant(bucket, "start_time", response.requestId());
-                for (JsonNode r : bucket.path("results")) {
-                    String plain = JsonFields.text(r, "api_key_id");
-                    String keyId = plain == null ? null : listedIds.getOrDefault(plain,
-                            query.keyId() != null ? query.keyId() : plain);
-                    pagePoints.add(new UsagePoint(keyId, start, r.path("num_model_requests").asLong(0),
-                            r.path("input_tokens").asLong(0), r.path("output_tokens").asLong(0), 0));
-                }
-            }
-            page = root.path("has_more").asBoolean(false) ? JsonFields.text(root, "next_page") : null;
-            if (page != null && !seenPages.add(page)) {
-                throw JsonFields.unexpected("OpenAI sent the same usage page twice.", response.requestId());
-            }
-            page = guard.accept(new Page<>(pagePoints, page));
-            points.addAll(pagePoints);
-        } while (page != null);
-        return new UsageSeries(query, points);
+            return http.get("/v1/organization/usage/completions", params);
+        }, (start, r) -> {
+            String plain = JsonFields.text(r, "api_key_id");
+            String keyId = plain == null ? null : listedIds.getOrDefault(plain,
+                    query.keyId() != null ? query.keyId() : plain);
+            return new UsagePoint(keyId, start, r.path("num_model_requests").asLong(0),
+                    r.path("input_tokens").asLong(0), r.path("output_tokens").asLong(0), 0);
+        });
     }
 
     /**

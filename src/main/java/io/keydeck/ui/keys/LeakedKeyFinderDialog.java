@@ -89,13 +89,6 @@ public final class LeakedKeyFinderDialog {
                 results.getChildren().add(matchRow(key));
             }
         }
-        // not inside the paste's text event: a layout there meets the TextArea's skin half updated
-        // (TextAreaSkin$ContentView.layoutChildren, index -1) and the rows stay unlaid
-        javafx.application.Platform.runLater(() -> {
-            if (dialog.isShowing()) {
-                dialog.getDialogPane().getScene().getWindow().sizeToScene();
-            }
-        });
     }
 
     private Node matchRow(ApiKey key) {
