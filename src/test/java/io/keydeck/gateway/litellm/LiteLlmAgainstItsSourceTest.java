@@ -283,10 +283,10 @@ class LiteLlmAgainstItsSourceTest {
     }
 
     /**
-     * {@code /key/generate} answers {@code GenerateKeyResponse} ({@code litellm/proxy/_types.py}, the version
-     * stored in the source index; its fields: {@code key} (required), {@code key_name}, {@code expires},
-     * {@code token_id}, {@code token} (optional, may be null), {@code created_at}). NOT yet checked at
-     * 00670428: the snapshot was too large to fetch. Fixture shape: the model's fields, {@code token} null.
+     * {@code GenerateKeyResponse} ({@code _types.py} at 00025c84): {@code key} required; {@code key_name},
+     * {@code expires}, {@code token_id}, {@code token}, {@code created_at} optional. A create at 00670428 sends the
+     * hash in both {@code token} and {@code token_id} (tests below); {@code "token": null} with the hash in
+     * {@code token_id} is how regenerate answers, and a create answer of that shape is read by {@code token_id} too.
      */
     @Test
     void aCreateAnswerShapedAsGenerateKeyResponseWithTokenNullIsReadByTokenId() throws Exception {
