@@ -46,6 +46,7 @@ class HostileGatewayInTheWindowTest {
     private final FxRobot robot = new FxRobot();
     private final BackgroundTasks tasks = BackgroundTasks.pool(4);
     private HostileGateway gateway;
+    private AppServices services;
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -66,7 +67,7 @@ class HostileGatewayInTheWindowTest {
         GatewayClient client = new MultiRouteDriver().connect(new GatewayTarget(URI.create(hostile.baseUrl()),
                 AdminToken.of("mrk_admin_x".toCharArray()), Map.of(),
                 GatewayLimits.defaults().withDeadline(deadline), null));
-        AppServices services = AppServices.of(tasks, List.of(ConnectionSession.of("Hostile", false, client)),
+        services = AppServices.of(tasks, List.of(ConnectionSession.of("Hostile", false, client)),
                 Clock.systemDefaultZone());
         FxToolkit.setupStage(stage -> {
             Theme.LIGHT.apply();
@@ -95,6 +96,30 @@ class HostileGatewayInTheWindowTest {
         robot.clickOn("#cancelRetryButton");
         waitUntil(5, () -> onFx(() -> !node("#retryBar").isVisible()));
         assertThat(statusTexts()).anyMatch(t -> t.startsWith("Not retrying"));
+    }
+
+    @Test
+    void usageAndTheAuthLogCountDownARateLimitWithRetryAndDontRetryToo() throws Exception {
+        open(new HostileGateway(Mode.RETRY_AFTER).retryAfter(40), Duration.ofSeconds(5));
+        waitUntil(15, () -> onFx(() -> node("#retryBar").isVisible()));
+        for (String view : List.of("usage", "authlog")) {
+            onFx(() -> services.navigation().show("usage".equals(view)
+                    ? io.keydeck.ui.common.FxmlView.USAGE : io.keydeck.ui.common.FxmlView.AUTH_LOG));
+            waitUntil(15, () -> onFx(() -> robot.lookup("#" + view + "RetryBar").tryQuery()
+                    .map(Node::isVisible).orElse(false)));
+            int first = seconds(view + "RetryLabel");
+            assertThat(first).as(view).isBetween(30, 40);
+            waitUntil(5, () -> seconds(view + "RetryLabel") < first);
+
+            int asked = gateway.requests();
+            onFx(() -> ((Button) node("#" + view + "RetryNowButton")).fire());
+            waitUntil(10, () -> gateway.requests() > asked);
+            waitUntil(10, () -> onFx(() -> node("#" + view + "RetryBar").isVisible()) && seconds(view + "RetryLabel") >= 35);
+
+            onFx(() -> ((Button) node("#" + view + "CancelRetryButton")).fire());
+            waitUntil(5, () -> onFx(() -> !node("#" + view + "RetryBar").isVisible()));
+            assertThat(statusTexts()).as(view).anyMatch(t -> t.startsWith("Not retrying"));
+        }
     }
 
     @Test
@@ -165,7 +190,11 @@ class HostileGatewayInTheWindowTest {
     }
 
     private int shownSeconds() throws Exception {
-        String text = onFx(() -> ((Label) node("#retryLabel")).getText());
+        return seconds("retryLabel");
+    }
+
+    private int seconds(String labelId) throws Exception {
+        String text = onFx(() -> ((Label) node("#" + labelId)).getText());
         Matcher m = SECONDS.matcher(text);
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }

@@ -10,6 +10,7 @@ import io.keydeck.model.AuthEventQuery;
 import io.keydeck.ui.shell.ActiveConnection;
 import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.ui.common.RetryCountdown;
 import io.keydeck.ui.common.StatusLine;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -47,6 +48,7 @@ final class AuthEventFeed {
     private Task<?> current;
     private Task<?> poll;
     private int generation;
+    private RetryCountdown countdown;
 
     /** {@code changed} runs whenever what there is to show changed: a new filter, an answer, a failure. */
     AuthEventFeed(ActiveConnection connection, BackgroundTasks tasks, ResourceBundle messages, StatusLine status,
@@ -62,6 +64,11 @@ final class AuthEventFeed {
         this.loading = loading;
         this.errorText = errorText;
         this.changed = changed;
+    }
+
+    /** Counts down a rate limit's wait with {@code retry}, which asks again when it ends. */
+    void countDownWith(RetryCountdown retry) {
+        this.countdown = retry;
     }
 
     /** The part of the filter the gateway evaluates, as of the last refresh. */
@@ -144,6 +151,9 @@ final class AuthEventFeed {
         current = task;
         loading.set(true);
         errorText.set("");
+        if (countdown != null) {
+            countdown.stop();
+        }
         status.busy(messages.getString("authlog.loading"));
         task.setOnSucceeded(e -> {
             if (gen == generation && task == current) {
@@ -189,5 +199,8 @@ final class AuthEventFeed {
         }
         errorText.set(VisibleText.escape(description, 2000));
         status.show(messages.getString("authlog.failed"));
+        if (countdown != null) {
+            countdown.after(failure);
+        }
     }
 }

@@ -12,6 +12,7 @@ import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.shell.Navigation;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.RelativeTime;
+import io.keydeck.ui.common.RetryCountdown;
 import io.keydeck.ui.common.StatusLine;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
@@ -71,6 +72,7 @@ public final class AuthLogViewModel {
     private final Navigation navigation;
     private final AuthEventWindow window;
     private final AuthEventFeed feed;
+    private final RetryCountdown retry;
     private final ShownAuthEvents shown;
     private final LiveTail liveTail;
 
@@ -103,6 +105,8 @@ public final class AuthLogViewModel {
         this.feed = new AuthEventFeed(connection, tasks, messages, status, console, pageSize, window, loading,
                 errorText, this::reapply);
         this.shown = new ShownAuthEvents(window, console, messages);
+        this.retry = new RetryCountdown(messages, status, "authlog.retryCancelled", this::refresh);
+        feed.countDownWith(retry);
         this.liveTail = new LiveTail(feed::pollNewer);
         connection.sessionProperty().addListener((obs, old, now) -> refresh());
         InvalidationListener reload = obs -> refresh();
@@ -214,6 +218,11 @@ public final class AuthLogViewModel {
     }
 
     /** Drops what is loaded and loads the first page (and the key list, to recognise revoked keys). */
+    /** A rate limit's countdown, with Retry now and Don't retry. */
+    public RetryCountdown retry() {
+        return retry;
+    }
+
     public void refresh() {
         feed.restart();
         selectedBucket.set(null);

@@ -8,6 +8,7 @@ import io.keydeck.ui.shell.ActiveConnection;
 import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.shell.Navigation;
 import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.ui.common.RetryCountdown;
 import io.keydeck.ui.common.StatusLine;
 import io.keydeck.usage.ChartSeries;
 import io.keydeck.usage.UsageBreakdown;
@@ -72,6 +73,7 @@ public final class UsageViewModel {
     private final ResourceBundle messages;
     private final Clock clock;
     private final StatusLine status;
+    private final RetryCountdown retry;
     private final Navigation navigation;
     private final UsageText text;
 
@@ -130,6 +132,7 @@ public final class UsageViewModel {
         });
         autoRefreshTimer = new UsageAutoRefresh(AUTO_REFRESH_EVERY, this::refreshQuietly);
         export = new UsageExport(tasks, status, messages);
+        retry = new RetryCountdown(messages, status, "usage.retryCancelled", () -> load(true));
         autoRefresh.addListener((obs, old, now) -> updateTimer());
         windowShowing.addListener((obs, old, now) -> updateTimer());
     }
@@ -182,6 +185,11 @@ public final class UsageViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** A rate limit's countdown, with Retry now and Don't retry. */
+    public RetryCountdown retry() {
+        return retry;
     }
 
     public ReadOnlyStringProperty errorTextProperty() {
@@ -276,6 +284,7 @@ public final class UsageViewModel {
         current = task;
         loading.set(true);
         errorText.set("");
+        retry.stop();
         if (showProgress) {
             status.busy(messages.getString("usage.loading"));
         }
@@ -336,6 +345,7 @@ public final class UsageViewModel {
         }
         errorText.set(VisibleText.escape(description, 2000));
         status.show(messages.getString("usage.failed"));
+        retry.after(failure);
     }
 
     private void rangeChanged() {
