@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code keydeck connections list}: the saved connections, as the window lists them. */
 @Command(name = "list", description = "List the saved connections.",
@@ -30,7 +31,7 @@ final class ConnectionsListCommand implements Subcommand {
                     g.writeStringField("name", c.displayName());
                     g.writeStringField("driver", c.driverId());
                     g.writeStringField("base_url", c.baseUrl());
-                    g.writeStringField("tag", c.environmentTag().label());
+                    g.writeStringField("tag", c.environmentTag().name().toLowerCase(Locale.ROOT)); // as --tag takes it
                     g.writeBooleanField("built_into_window", c.demo());
                     g.writeEndObject();
                 }
