@@ -36,8 +36,8 @@ final class GatewayConnection implements AutoCloseable {
                         + " keychain)")
         String tokenEnv;
         @Option(names = "--deadline", paramLabel = "SECONDS", order = 104,
-                description = "give up on one gateway operation after SECONDS, retries included (default 60, or the"
-                        + " saved connection's own)")
+                description = "give up on one gateway operation after SECONDS, retries included (default: the saved"
+                        + " connection's own, else the window's preferences, else 60)")
         String deadline;
     }
 
@@ -82,12 +82,14 @@ final class GatewayConnection implements AutoCloseable {
         }
         GatewayOpener opener = new GatewayOpener(context.drivers());
         if (name.isPresent()) {
-            ConnectionProfile profile = SavedConnections.find(SavedConnections.load(context), name.get());
+            io.keydeck.settings.Settings settings = SavedConnections.load(context);
+            ConnectionProfile profile = SavedConnections.find(settings, name.get());
             if (GatewayOpener.isEmbeddedSandbox(profile)) {
                 throw SavedConnections.demoNotReachable(profile);
             }
+            int preferred = settings.preferences().gatewayDeadlineSeconds();
             GatewayOpener.Endpoint endpoint = endpoint(opener, profile.driverId(), profile.baseUrl(),
-                    withDeadline(args, profile.options()));
+                    withDeadline(args, GatewayOpener.withDefaultDeadline(profile.options(), preferred)));
             char[] token = args.tokenEnv != null
                     ? tokenFromEnvironment(context, args.tokenEnv)
                     : tokenFromVault(context, profile);
