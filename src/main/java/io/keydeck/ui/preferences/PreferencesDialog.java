@@ -19,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 import java.util.Locale;
@@ -40,12 +41,13 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         ButtonType cancel = DialogButtons.cancel(messages);
         getDialogPane().getButtonTypes().addAll(save, cancel);
         getDialogPane().getStyleClass().add("preferences-dialog");
-        getDialogPane().setPrefWidth(600);
+        getDialogPane().setPrefWidth(680);
 
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(4);
-        ColumnConstraints labels = new ColumnConstraints(240);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // captions are never cut short
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().addAll(labels, fields);
@@ -72,7 +74,9 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         Label deadlineHint = new Label(messages.getString("preferences.deadlineHint"));
         deadlineHint.setWrapText(true);
         deadlineHint.getStyleClass().add(Styles.TEXT_MUTED);
-        form.add(deadlineHint, 1, row);
+        deadlineHint.setMinHeight(Region.USE_PREF_SIZE);
+        GridPane.setColumnSpan(deadlineHint, 2);
+        form.add(deadlineHint, 0, row);
         form.setPadding(new Insets(8, 4, 4, 4));
         getDialogPane().setContent(form);
 
@@ -129,12 +133,15 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         problem.setId(id + "Problem");
         problem.setWrapText(true);
         problem.getStyleClass().addAll(Styles.DANGER, "field-problem");
-        problem.textProperty().bind(field.problemProperty());
-        problem.visibleProperty().bind(field.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        // one line kept free under every field, whole width: a dialog does not grow once shown, so a problem
+        // appearing later must not need more room than the form already has
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        problem.textProperty().bind(javafx.beans.binding.Bindings.when(field.problemProperty().isEmpty())
+                .then(" ").otherwise(field.problemProperty()));
+        GridPane.setColumnSpan(problem, 2);
         form.add(FormLabel.of(caption, input), 0, row);
         form.add(input, 1, row++);
-        form.add(problem, 1, row++);
+        form.add(problem, 0, row++);
         return row;
     }
 }

@@ -92,7 +92,7 @@ class ChangePreferencesInTheWindowTest {
         replace("#deadlineSeconds", "25");
         replace("#staleDays", "60");
         replace("#neverUsedDays", "21");
-        waitUntil(5, () -> label("#clipboardSecondsProblem").isEmpty() && label("#deadlineSecondsProblem").isEmpty());
+        waitUntil(5, () -> label("#clipboardSecondsProblem").isBlank() && label("#deadlineSecondsProblem").isBlank());
         onFx(() -> robot.lookup("#theme").queryAs(ComboBox.class).getSelectionModel().select(Theme.DARK));
         // meanwhile another writer (the command line, say) changes a threshold this dialog leaves alone
         new SettingsStore(configDir).update(s -> s.withPreferences(s.preferences().withReviewThresholds(
