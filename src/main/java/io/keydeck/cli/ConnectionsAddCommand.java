@@ -8,6 +8,9 @@ import io.keydeck.settings.Settings;
 import io.keydeck.vault.TokenVault;
 import io.keydeck.vault.VaultException;
 import io.keydeck.vault.VaultSelection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -20,28 +23,30 @@ import java.util.stream.Collectors;
  * {@code keydeck connections add}: saves a connection for the window and the command line. Its admin
  * token goes only into the OS keychain, read from {@code --token-env VAR} or typed without echo.
  */
+@Command(name = "add", description = "Save a connection; its admin token goes into the OS keychain, nowhere else.",
+        footer = {"Without an OS keychain the token could not be kept, so nothing is saved; use --driver/--base-url with",
+                "--token-env on each command instead."})
 final class ConnectionsAddCommand implements Subcommand {
-    private static final CommandSpec SPEC = new CommandSpec("connections add",
-            "Save a connection; its admin token goes into the OS keychain, nowhere else.", "", 0, 0, List.of(
-            OptionSpec.value("--name", "NAME", "what to call it (required, unique)"),
-            OptionSpec.value("--driver", "ID", "the gateway's driver, e.g. multiroute (required)"),
-            OptionSpec.value("--base-url", "URL", "the gateway's base URL (required)"),
-            OptionSpec.value("--tag", "TAG", "production (default), staging or development"),
-            OptionSpec.value("--token-env", "VAR", "read the admin token from environment variable VAR;"
-                    + " otherwise it is asked for at the terminal without echo")),
-            "Without an OS keychain the token could not be kept, so nothing is saved; use --driver/--base-url with"
-                    + "\n--token-env on each command instead.");
+    @Mixin
+    HelpOption help;
+    @Option(names = "--name", paramLabel = "NAME", required = true, description = "what to call it (unique)")
+    String name;
+    @Option(names = "--driver", paramLabel = "ID", required = true, description = "the gateway's driver, e.g."
+            + " multiroute")
+    String driver;
+    @Option(names = "--base-url", paramLabel = "URL", required = true, description = "the gateway's base URL")
+    String baseUrl;
+    @Option(names = "--tag", paramLabel = "TAG", completionCandidates = Choices.Tag.class,
+            description = "production (default), staging or development")
+    String tag;
+    @Option(names = "--token-env", paramLabel = "VAR", description = "read the admin token from environment variable"
+            + " VAR; otherwise it is asked for at the terminal without echo")
+    String tokenEnv;
 
     @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public int run(ParsedArgs args, CliContext context) throws CliFailure {
+    public int run(CliContext context) throws CliFailure {
         Settings settings = SavedConnections.load(context);
-        ConnectionProfile profile = ConnectionProfile.create(args.required("--name"), args.required("--driver"),
-                args.required("--base-url"), tag(args));
+        ConnectionProfile profile = ConnectionProfile.create(name, driver, baseUrl, tag());
         Set<String> drivers = context.drivers().get().stream().map(GatewayDriver::id).collect(Collectors.toSet());
         List<ProfileProblem> problems = profile.problems(settings.connections(), drivers);
         if (!problems.isEmpty()) {
@@ -54,7 +59,7 @@ final class ConnectionsAddCommand implements Subcommand {
                 throw CliFailure.local("the admin token cannot be kept: " + selection.notice().orElse(vault.description())
                         + " Nothing was saved; use --driver/--base-url with --token-env on each command instead.");
             }
-            token = token(args, context, profile.displayName());
+            token = token(context, profile.displayName());
             vault.store(profile.id(), token);
             try {
                 context.settings().get().update(saved -> saved.withConnection(profile));
@@ -73,24 +78,19 @@ final class ConnectionsAddCommand implements Subcommand {
         }
     }
 
-    private static EnvironmentTag tag(ParsedArgs args) throws CliFailure {
-        String tag = args.value("--tag").orElse("production").strip().toUpperCase(Locale.ROOT);
-        try {
-            return EnvironmentTag.valueOf(tag);
-        } catch (IllegalArgumentException e) {
-            throw CliFailure.usage("--tag must be production, staging or development, was \""
-                    + Text.printable(args.value("--tag").orElse("")) + "\".");
-        }
+    /** Checked against the choices before this runs. */
+    private EnvironmentTag tag() {
+        return EnvironmentTag.valueOf((tag == null ? "production" : tag).strip().toUpperCase(Locale.ROOT));
     }
 
-    private static char[] token(ParsedArgs args, CliContext context, String name) throws CliFailure {
-        if (args.has("--token-env")) {
-            return GatewayConnection.tokenFromEnvironment(context, args.value("--token-env").orElseThrow());
+    private char[] token(CliContext context, String shownName) throws CliFailure {
+        if (tokenEnv != null) {
+            return GatewayConnection.tokenFromEnvironment(context, tokenEnv);
         }
         if (!context.prompter().interactive()) {
             throw CliFailure.usage("there is no terminal to ask for the admin token; pass --token-env VAR.");
         }
-        char[] typed = context.prompter().readSecret("Admin token for \"" + Text.printable(name) + "\" (not shown): ");
+        char[] typed = context.prompter().readSecret("Admin token for \"" + Text.printable(shownName) + "\" (not shown): ");
         if (typed == null || typed.length == 0) {
             throw CliFailure.usage("no admin token was entered; nothing was saved.");
         }

@@ -4,25 +4,25 @@ import io.keydeck.settings.ConnectionProfile;
 import io.keydeck.settings.Settings;
 import io.keydeck.vault.TokenVault;
 import io.keydeck.vault.VaultException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.util.List;
 
 /** {@code keydeck connections remove NAME}: forgets a saved connection and its token in the keychain. */
+@Command(name = "remove", description = "Forget a saved connection and delete its admin token from the OS keychain.",
+        footer = "Keys on the gateway are not touched.")
 final class ConnectionsRemoveCommand implements Subcommand {
-    private static final CommandSpec SPEC = new CommandSpec("connections remove",
-            "Forget a saved connection and delete its admin token from the OS keychain.", "NAME", 1, 1, List.of(),
-            "Keys on the gateway are not touched.");
+    @Mixin
+    HelpOption help;
+    @Parameters(index = "0", paramLabel = "NAME", description = "the saved connection's name")
+    String name;
 
     @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public int run(ParsedArgs args, CliContext context) throws CliFailure {
+    public int run(CliContext context) throws CliFailure {
         Settings settings = SavedConnections.load(context);
-        ConnectionProfile profile = SavedConnections.find(settings, args.operands().get(0));
+        ConnectionProfile profile = SavedConnections.find(settings, this.name);
         try {
             context.settings().get().update(saved -> saved.withoutConnection(profile.id()));
         } catch (IOException e) {

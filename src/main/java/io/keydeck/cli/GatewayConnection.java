@@ -9,8 +9,8 @@ import io.keydeck.settings.EnvironmentTag;
 import io.keydeck.vault.TokenVault;
 import io.keydeck.vault.VaultException;
 import io.keydeck.vault.VaultSelection;
+import picocli.CommandLine.Option;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,14 +20,27 @@ import java.util.Optional;
  * admin token comes from the keychain or {@code --token-env VAR}, never from an argument.
  */
 final class GatewayConnection implements AutoCloseable {
-    static final List<OptionSpec> OPTIONS = List.of(
-            OptionSpec.value("--connection", "NAME", "a saved connection (see 'keydeck connections list')"),
-            OptionSpec.value("--driver", "ID", "ad-hoc gateway: its driver, e.g. multiroute, openrouter, openai"),
-            OptionSpec.value("--base-url", "URL", "ad-hoc gateway: its base URL (https://, or http:// to this computer)"),
-            OptionSpec.value("--token-env", "VAR", "read the admin token from environment variable VAR"
-                    + " (default for --connection: the OS keychain)"),
-            OptionSpec.value("--deadline", "SECONDS", "give up on one gateway operation after SECONDS, retries"
-                    + " included (default 60, or the saved connection's own)"));
+    /** The options every gateway command takes, as a picocli mixin. */
+    static final class Options {
+        @Option(names = "--connection", paramLabel = "NAME", order = 100,
+                description = "a saved connection (see 'keydeck connections list')")
+        String connection;
+        @Option(names = "--driver", paramLabel = "ID", order = 101,
+                description = "ad-hoc gateway: its driver, e.g. multiroute, openrouter, openai")
+        String driver;
+        @Option(names = "--base-url", paramLabel = "URL", order = 102,
+                description = "ad-hoc gateway: its base URL (https://, or http:// to this computer)")
+        String baseUrl;
+        @Option(names = "--token-env", paramLabel = "VAR", order = 103,
+                description = "read the admin token from environment variable VAR (default for --connection: the OS"
+                        + " keychain)")
+        String tokenEnv;
+        @Option(names = "--deadline", paramLabel = "SECONDS", order = 104,
+                description = "give up on one gateway operation after SECONDS, retries included (default: the saved"
+                        + " connection's own, else the window's preferences, else 60)")
+        String deadline;
+    }
+
     static final String HELP = """
             Gateway: --connection NAME for a saved connection, or --driver ID --base-url URL --token-env VAR
             for any other. Admin tokens are never accepted as arguments (other users can see those).
@@ -57,9 +70,9 @@ final class GatewayConnection implements AutoCloseable {
         return client;
     }
 
-    static GatewayConnection open(ParsedArgs args, CliContext context) throws CliFailure {
-        Optional<String> name = args.value("--connection");
-        boolean adHoc = args.has("--driver") || args.has("--base-url");
+    static GatewayConnection open(Options args, CliContext context) throws CliFailure {
+        Optional<String> name = Optional.ofNullable(args.connection);
+        boolean adHoc = args.driver != null || args.baseUrl != null;
         if (name.isPresent() && adHoc) {
             throw CliFailure.usage("use either --connection NAME or --driver ID --base-url URL, not both.");
         }
@@ -69,22 +82,24 @@ final class GatewayConnection implements AutoCloseable {
         }
         GatewayOpener opener = new GatewayOpener(context.drivers());
         if (name.isPresent()) {
-            ConnectionProfile profile = SavedConnections.find(SavedConnections.load(context), name.get());
+            io.keydeck.settings.Settings settings = SavedConnections.load(context);
+            ConnectionProfile profile = SavedConnections.find(settings, name.get());
             if (GatewayOpener.isEmbeddedSandbox(profile)) {
                 throw SavedConnections.demoNotReachable(profile);
             }
+            int preferred = settings.preferences().gatewayDeadlineSeconds();
             GatewayOpener.Endpoint endpoint = endpoint(opener, profile.driverId(), profile.baseUrl(),
-                    withDeadline(args, profile.options()));
-            char[] token = args.value("--token-env").isPresent()
-                    ? tokenFromEnvironment(context, args.value("--token-env").get())
+                    withDeadline(args, GatewayOpener.withDefaultDeadline(profile.options(), preferred)));
+            char[] token = args.tokenEnv != null
+                    ? tokenFromEnvironment(context, args.tokenEnv)
                     : tokenFromVault(context, profile);
             return connect(context, profile.displayName(), profile.environmentTag() == EnvironmentTag.PRODUCTION,
                     endpoint, token);
         }
-        GatewayOpener.Endpoint endpoint = endpoint(opener, args.required("--driver"), args.required("--base-url"),
-                withDeadline(args, Map.of()));
-        String variable = args.value("--token-env").orElseThrow(() -> CliFailure.usage("an ad-hoc gateway needs"
-                + " --token-env VAR naming the environment variable that holds its admin token."));
+        GatewayOpener.Endpoint endpoint = endpoint(opener, required(args.driver, "--driver"),
+                required(args.baseUrl, "--base-url"), withDeadline(args, Map.of()));
+        String variable = Optional.ofNullable(args.tokenEnv).orElseThrow(() -> CliFailure.usage("an ad-hoc gateway"
+                + " needs --token-env VAR naming the environment variable that holds its admin token."));
         return connect(context, endpoint.baseUrl().toString(), false, endpoint, tokenFromEnvironment(context, variable));
     }
 
@@ -101,8 +116,16 @@ final class GatewayConnection implements AutoCloseable {
     }
 
     /** {@code --deadline SECONDS} wins over a saved connection's own deadline. */
-    private static Map<String, String> withDeadline(ParsedArgs args, Map<String, String> options) throws CliFailure {
-        Optional<String> deadline = args.value("--deadline");
+    /** A value the parser may leave out but this use needs, as the same sentence a required option gets. */
+    static String required(String value, String option) throws CliFailure {
+        if (value == null) {
+            throw CliFailure.usage(option + " is required.");
+        }
+        return value;
+    }
+
+    private static Map<String, String> withDeadline(Options args, Map<String, String> options) throws CliFailure {
+        Optional<String> deadline = Optional.ofNullable(args.deadline);
         if (deadline.isEmpty()) {
             return options;
         }

@@ -4,6 +4,9 @@ import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.NewKeyRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,35 +23,39 @@ import java.util.UUID;
  * {@code keydeck keys create}: makes a key and prints its secret — the only thing this command
  * writes to stdout, exactly once — so {@code SECRET=$(keydeck keys create …)} captures just the key.
  */
+@Command(name = "create", description = "Create a key; its secret is printed once on stdout, everything else goes to"
+        + " stderr.",
+        footer = {GatewayConnection.HELP,
+                "Example: KEY=$(keydeck keys create --connection Prod --name ci-bot --scope chat:write)",
+                "The action is recorded in the action journal (see 'keydeck journal verify')."})
 final class KeysCreateCommand implements Subcommand {
-    private static final CommandSpec SPEC = new CommandSpec("keys create",
-            "Create a key; its secret is printed once on stdout, everything else goes to stderr.", "", 0, 0, options(),
-            GatewayConnection.HELP + "\nExample: KEY=$(keydeck keys create --connection Prod --name ci-bot --scope chat:write)"
-                    + "\nThe action is recorded in the action journal (see 'keydeck journal verify').");
-
-    private static List<OptionSpec> options() {
-        List<OptionSpec> options = new ArrayList<>(GatewayConnection.OPTIONS);
-        options.add(OptionSpec.value("--name", "NAME", "the key's name (required)"));
-        options.add(OptionSpec.repeatable("--scope", "SCOPE", "a scope to grant, e.g. chat:write; commas allowed"));
-        options.add(OptionSpec.value("--env", "live|test", "environment of the key (default live)"));
-        options.add(OptionSpec.value("--expires-in", "DAYS", "the key expires after DAYS days (or 90s, 12h, 30d)"));
-        options.add(OptionSpec.value("--expires", "DATE", "the key expires at DATE (2027-01-31 or an ISO instant)"));
-        return options;
-    }
+    @Mixin
+    HelpOption help;
+    @Mixin
+    GatewayConnection.Options gateway;
+    @Option(names = "--name", paramLabel = "NAME", required = true, description = "the key's name")
+    String name;
+    @Option(names = "--scope", paramLabel = "SCOPE", description = "a scope to grant, e.g. chat:write; commas allowed"
+            + " (repeatable)")
+    List<String> scope = new ArrayList<>();
+    @Option(names = "--env", paramLabel = "live|test", completionCandidates = Choices.Environment.class,
+            description = "environment of the key (default live)")
+    String env;
+    @Option(names = "--expires-in", paramLabel = "DAYS", description = "the key expires after DAYS days (or 90s, 12h,"
+            + " 30d)")
+    String expiresIn;
+    @Option(names = "--expires", paramLabel = "DATE", description = "the key expires at DATE (2027-01-31 or an ISO"
+            + " instant)")
+    String expires;
 
     @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public int run(ParsedArgs args, CliContext context) throws CliFailure {
-        String name = args.required("--name").strip();
-        if (name.isEmpty()) {
+    public int run(CliContext context) throws CliFailure {
+        String keyName = name.strip();
+        if (keyName.isEmpty()) {
             throw CliFailure.usage("--name must not be empty.");
         }
-        NewKeyRequest request = new NewKeyRequest(name, scopes(args), environment(args), expiry(args, context));
-        try (GatewayConnection gateway = GatewayConnection.open(args, context)) {
+        NewKeyRequest request = new NewKeyRequest(keyName, scopes(), environment(), expiry(context));
+        try (GatewayConnection gateway = GatewayConnection.open(this.gateway, context)) {
             IssuedSecret issued;
             try {
                 issued = JournalRecording.actions(context).create(gateway.client(), gateway.label(), request,
@@ -73,19 +80,15 @@ final class KeysCreateCommand implements Subcommand {
         }
     }
 
-    private static List<String> scopes(ParsedArgs args) {
-        return args.all("--scope").stream()
+    private List<String> scopes() {
+        return scope.stream()
                 .flatMap(s -> Arrays.stream(s.split(",")))
                 .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
-    private static KeyEnvironment environment(ParsedArgs args) throws CliFailure {
-        String env = args.value("--env").orElse("live").strip();
-        return switch (env.toLowerCase(java.util.Locale.ROOT)) {
-            case "live" -> KeyEnvironment.LIVE;
-            case "test" -> KeyEnvironment.TEST;
-            default -> throw CliFailure.usage("--env must be live or test, was \"" + Text.printable(env) + "\".");
-        };
+    /** Checked against the choices before this runs. */
+    private KeyEnvironment environment() {
+        return "test".equalsIgnoreCase(env == null ? "" : env.strip()) ? KeyEnvironment.TEST : KeyEnvironment.LIVE;
     }
 
     /** "30" or "30d" days, "12h", "45m", "90s" (OpenAI takes an Admin key's expiry to the second). */
@@ -108,13 +111,13 @@ final class KeysCreateCommand implements Subcommand {
         return duration;
     }
 
-    private static Instant expiry(ParsedArgs args, CliContext context) throws CliFailure {
-        if (args.has("--expires-in") && args.has("--expires")) {
+    private Instant expiry(CliContext context) throws CliFailure {
+        if (expiresIn != null && expires != null) {
             throw CliFailure.usage("use --expires-in or --expires, not both.");
         }
         Instant now = context.clock().instant();
-        if (args.has("--expires-in")) {
-            String days = args.value("--expires-in").orElseThrow();
+        if (expiresIn != null) {
+            String days = expiresIn;
             try {
                 return now.plus(expiresIn(days.strip()));
             } catch (NumberFormatException | ArithmeticException e) {
@@ -122,8 +125,8 @@ final class KeysCreateCommand implements Subcommand {
                         + " h or d (90s, 12h, 30d), was \"" + Text.printable(days) + "\".");
             }
         }
-        if (args.has("--expires")) {
-            String text = args.value("--expires").orElseThrow().strip();
+        if (expires != null) {
+            String text = expires.strip();
             Instant at;
             try {
                 at = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);

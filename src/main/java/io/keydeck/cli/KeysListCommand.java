@@ -1,58 +1,73 @@
 package io.keydeck.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.ApiKey;
-import io.keydeck.model.VisibleText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
-/** {@code keydeck keys list}: every key of a gateway, as a table for people or JSON for scripts. */
+/**
+ * {@code keydeck keys list}: the keys of a gateway, as a table for people or JSON for scripts, narrowed
+ * by the same notions the review uses (stale, never used, expiring) and by environment and status.
+ */
+@Command(name = "list", description = "List the keys of a gateway (never their secrets).",
+        footer = {GatewayConnection.HELP, """
+                The table goes to stdout; --json prints a JSON array instead. Filters combine: a key is listed
+                when it passes every one given. Revoked keys are listed with --all or --status revoked.
+                Example: keydeck keys list --connection Prod --stale 90 --env live"""})
 final class KeysListCommand implements Subcommand {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
-    private static final CommandSpec SPEC = new CommandSpec("keys list", "List the keys of a gateway (never their secrets).",
-            "", 0, 0, options(), GatewayConnection.HELP + "\nThe table goes to stdout; --json prints a JSON array instead.");
 
-    private static List<OptionSpec> options() {
-        List<OptionSpec> options = new ArrayList<>(GatewayConnection.OPTIONS);
-        options.add(OptionSpec.flag("--json", "print JSON instead of a table"));
-        options.add(OptionSpec.flag("--all", "include revoked keys"));
-        return options;
-    }
+    @Mixin
+    HelpOption help;
+    @Mixin
+    GatewayConnection.Options gateway;
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+    @Option(names = "--all", description = "include revoked keys")
+    boolean all;
+    @Option(names = "--stale", paramLabel = "DAYS",
+            description = "only keys last used DAYS or more days ago (as the review's stale rule)")
+    String stale;
+    @Option(names = "--never-used", description = "only keys the gateway has never seen used")
+    boolean neverUsed;
+    @Option(names = "--expiring", paramLabel = "DAYS", description = "only keys that expire within DAYS days"
+            + " (not those already expired)")
+    String expiring;
+    @Option(names = "--env", paramLabel = "live|test", completionCandidates = Choices.Environment.class,
+            description = "only keys of this environment")
+    String env;
+    @Option(names = "--status", paramLabel = "active|disabled|expired|revoked",
+            completionCandidates = Choices.Status.class, description = "only keys with this status")
+    String status;
 
     @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public int run(ParsedArgs args, CliContext context) throws CliFailure {
+    public int run(CliContext context) throws CliFailure {
+        Instant now = context.clock().instant();
+        Predicate<ApiKey> wanted = filter(now);
+        boolean withRevoked = all || "revoked".equalsIgnoreCase(status == null ? "" : status.strip());
         List<ApiKey> keys;
-        try (GatewayConnection gateway = GatewayConnection.open(args, context)) {
-            keys = gateway.client().listAllKeys(args.has("--all"), n -> { });
+        try (GatewayConnection connection = GatewayConnection.open(gateway, context)) {
+            keys = connection.client().listAllKeys(withRevoked, n -> { }).stream().filter(wanted).toList();
         } catch (GatewayException e) {
             throw CliFailure.of(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(ExitCode.GATEWAY, "listing keys was interrupted.");
         }
-        Instant now = context.clock().instant();
-        if (args.has("--json")) {
+        if (json) {
             json(keys, now, context.out());
         } else {
             table(keys, now, context.out());
@@ -60,6 +75,46 @@ final class KeysListCommand implements Subcommand {
         context.out().flush();
         context.err().println(keys.size() + (keys.size() == 1 ? " key." : " keys."));
         return ExitCode.OK;
+    }
+
+    /** Every filter given, checked and combined; revoked keys only when asked for. */
+    private Predicate<ApiKey> filter(Instant now) throws CliFailure {
+        List<Predicate<ApiKey>> filters = new ArrayList<>();
+        if (stale != null) {
+            long days = days("--stale", stale);
+            filters.add(k -> k.lastUsedAt() != null && !k.lastUsedAt().isAfter(now.minus(Duration.ofDays(days))));
+        }
+        if (neverUsed) {
+            filters.add(k -> k.lastUsedAt() == null);
+        }
+        if (expiring != null) {
+            long days = days("--expiring", expiring);
+            filters.add(k -> k.expiresAt() != null && k.expiresAt().isAfter(now)
+                    && !k.expiresAt().isAfter(now.plus(Duration.ofDays(days))));
+        }
+        if (env != null) {
+            String wantedEnv = env.strip().toLowerCase(Locale.ROOT);
+            filters.add(k -> k.environment().wireName().equals(wantedEnv));
+        }
+        if (status != null) {
+            String wantedStatus = status.strip().toLowerCase(Locale.ROOT);
+            filters.add(k -> k.status(now).name().toLowerCase(Locale.ROOT).equals(wantedStatus));
+        } else if (!all) {
+            filters.add(k -> !k.revoked());
+        }
+        return filters.stream().reduce(k -> true, Predicate::and);
+    }
+
+    private static long days(String option, String text) throws CliFailure {
+        try {
+            long days = Long.parseLong(text.strip());
+            if (days >= 0 && days <= 36_500) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw CliFailure.usage(option + " must be a number of days from 0 to 36500, was \"" + Text.printable(text) + "\".");
     }
 
     private static final List<String> HEADERS = List.of("ID", "NAME", "KEY", "ENV", "STATUS", "LAST USED", "EXPIRES",
@@ -95,15 +150,9 @@ final class KeysListCommand implements Subcommand {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /**
-     * Streams the JSON array key by key. Control characters, C1 and bidi overrides are written as
-     * backslash-u escapes (the same value to a JSON reader), so the output is safe on a terminal too.
-     */
+    /** Streams the JSON array key by key. */
     static void json(List<ApiKey> keys, Instant now, PrintStream out) {
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.setCharacterEscapes(TerminalSafeEscapes.INSTANCE);
-            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            g.useDefaultPrettyPrinter();
+        JsonOut.write(out, g -> {
             g.writeStartArray();
             for (ApiKey k : keys) {
                 g.writeStartObject();
@@ -119,12 +168,12 @@ final class KeysListCommand implements Subcommand {
                     g.writeString(scope);
                 }
                 g.writeEndArray();
-                g.writeStringField("created_at", iso(k.createdAt()));
-                g.writeStringField("last_used_at", iso(k.lastUsedAt()));
+                g.writeStringField("created_at", JsonOut.iso(k.createdAt()));
+                g.writeStringField("last_used_at", JsonOut.iso(k.lastUsedAt()));
                 g.writeStringField("last_used_ip", k.lastUsedIp());
-                g.writeStringField("expires_at", iso(k.expiresAt()));
+                g.writeStringField("expires_at", JsonOut.iso(k.expiresAt()));
                 g.writeBooleanField("revoked", k.revoked());
-                g.writeStringField("revoked_at", iso(k.revokedAt()));
+                g.writeStringField("revoked_at", JsonOut.iso(k.revokedAt()));
                 g.writeBooleanField("disabled", k.disabled());
                 g.writeObjectFieldStart("attributes");
                 for (var attribute : k.attributes().entrySet()) {
@@ -134,35 +183,6 @@ final class KeysListCommand implements Subcommand {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeRaw('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to stdout failed", e);
-        }
-    }
-
-    private static final JsonFactory JSON = new JsonFactory();
-
-    /** Jackson escapes C0 controls itself; this adds DEL, C1 and the bidi characters. */
-    private static final class TerminalSafeEscapes extends CharacterEscapes {
-        static final TerminalSafeEscapes INSTANCE = new TerminalSafeEscapes();
-        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
-
-        private TerminalSafeEscapes() {
-            ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return VisibleText.isHostile(ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
-        }
-    }
-
-    private static String iso(Instant instant) {
-        return instant == null ? null : instant.toString();
+        });
     }
 }

@@ -3,8 +3,11 @@ package io.keydeck.cli;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.RevokeResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,39 +15,35 @@ import java.util.Locale;
  * {@code keydeck keys revoke KEY}: revokes one key after a confirmation that names it (name and
  * {@code prefix…last4}), or with {@code --yes} for scripts. Revoking cannot be undone.
  */
+@Command(name = "revoke", description = "Revoke a key; apps using it stop working at once. Cannot be undone.",
+        footer = {"KEY is the key's id, or its name when exactly one active key has that name.",
+                "Without --yes you are asked to confirm at the terminal; without a terminal --yes is required.", "",
+                GatewayConnection.HELP, "The action is recorded in the action journal."})
 final class KeysRevokeCommand implements Subcommand {
-    private static final CommandSpec SPEC = new CommandSpec("keys revoke",
-            "Revoke a key; apps using it stop working at once. Cannot be undone.", "KEY", 1, 1, options(),
-            "KEY is the key's id, or its name when exactly one active key has that name.\n"
-                    + "Without --yes you are asked to confirm at the terminal; without a terminal --yes is required.\n\n"
-                    + GatewayConnection.HELP + "\nThe action is recorded in the action journal.");
-
-    private static List<OptionSpec> options() {
-        List<OptionSpec> options = new ArrayList<>(GatewayConnection.OPTIONS);
-        options.add(OptionSpec.flag("--yes", "revoke without asking (for scripts)"));
-        return options;
-    }
+    @Mixin
+    HelpOption help;
+    @Mixin
+    GatewayConnection.Options gateway;
+    @Option(names = "--yes", description = "revoke without asking (for scripts)")
+    boolean yes;
+    @Parameters(index = "0", paramLabel = "KEY", description = "the key's id or name")
+    String keyOperand;
 
     @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public int run(ParsedArgs args, CliContext context) throws CliFailure {
-        String wanted = args.operands().get(0);
-        if (!args.has("--yes") && !context.prompter().interactive()) {
+    public int run(CliContext context) throws CliFailure {
+        String wanted = keyOperand;
+        if (!yes && !context.prompter().interactive()) {
             throw CliFailure.usage("revoking needs a confirmation: pass --yes, or run the command in a terminal"
                     + " to be asked.");
         }
-        try (GatewayConnection gateway = GatewayConnection.open(args, context)) {
+        try (GatewayConnection gateway = GatewayConnection.open(this.gateway, context)) {
             ApiKey key = find(gateway, wanted);
             String described = "\"" + Text.printable(key.name()) + "\" (" + key.hint() + ", id " + key.id() + ")";
             if (key.revoked()) {
                 context.err().println("Key " + described + " is already revoked; nothing to do.");
                 return ExitCode.OK;
             }
-            if (!args.has("--yes") && !confirmed(context, described, gateway.label())) {
+            if (!yes && !confirmed(context, described, gateway.label())) {
                 context.err().println("Not revoked.");
                 return ExitCode.OK;
             }

@@ -10,11 +10,13 @@ import io.keydeck.review.Severity;
 import io.keydeck.review.SeverityCounts;
 import io.keydeck.review.Thresholds;
 import io.keydeck.session.ReviewGathering;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,40 +24,43 @@ import java.util.List;
  * {@code --fail-on} turning findings into exit code 1 so CI can gate on them. Same rules as the
  * Review view (io.keydeck.review), same auth-log window.
  */
+@Command(name = "report", description = "Review a gateway's keys and write the findings as CSV, JSON or HTML.",
+        footer = {GatewayConnection.HELP, """
+                The review uses every key (revoked ones too), the last 30 days of the auth log when the driver has
+                one, and the thresholds from the window's preferences. With --fail-on, exit 1 when a finding is at
+                or above that severity; those findings are also listed on stderr.
+                Example: keydeck report --connection Prod --json --out - | jq '.summary'"""})
 final class ReportCommand implements Subcommand {
     private static final int LISTED_FINDINGS = 20;
-    private static final CommandSpec SPEC = new CommandSpec("report",
-            "Review a gateway's keys and write the findings as CSV, JSON or HTML.", "", 0, 0, options(),
-            GatewayConnection.HELP + "\n" + """
-            The review uses every key (revoked ones too), the last 30 days of the auth log when the driver has
-            one, and the thresholds from the window's preferences. With --fail-on, exit 1 when a finding is at
-            or above that severity; those findings are also listed on stderr.""");
 
-    private static List<OptionSpec> options() {
-        List<OptionSpec> options = new ArrayList<>(GatewayConnection.OPTIONS);
-        options.add(OptionSpec.value("--format", "csv|json|html", "report format (default: from --out's extension)"));
-        options.add(OptionSpec.value("--out", "FILE", "where to write the report (required; - for stdout)"));
-        options.add(OptionSpec.value("--fail-on", "high|medium|low", "exit 1 when a finding is this severe or worse"));
-        options.add(OptionSpec.flag("--production", "judge an ad-hoc gateway as production (saved connections"
-                + " use their tag)"));
-        return options;
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
+    @Mixin
+    HelpOption help;
+    @Mixin
+    GatewayConnection.Options gateway;
+    @Option(names = "--format", paramLabel = "csv|json|html", completionCandidates = Choices.Format.class,
+            description = "report format (default: from --out's extension)")
+    String format;
+    @Option(names = "--json", description = "the same as --format json")
+    boolean json;
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "where to write the report;"
+            + " - for stdout")
+    String out;
+    @Option(names = "--fail-on", paramLabel = "high|medium|low", completionCandidates = Choices.Severity.class,
+            description = "exit 1 when a finding is this severe or worse")
+    String failOn;
+    @Option(names = "--production", description = "judge an ad-hoc gateway as production (saved connections use"
+            + " their tag)")
+    boolean production;
 
     @Override
-    public int run(ParsedArgs args, CliContext context) throws CliFailure {
-        String out = args.required("--out");
-        ReportFormat format = format(args, out);
-        Severity failOn = args.value("--fail-on").isPresent() ? severity(args.value("--fail-on").get()) : null;
+    public int run(CliContext context) throws CliFailure {
+        ReportFormat format = format();
+        Severity failOn = this.failOn == null ? null : severity(this.failOn);
         Instant now = context.clock().instant();
         Thresholds thresholds = ReviewGathering.thresholds(SavedConnections.load(context).preferences().reviewThresholds());
         ConnectionReview review;
-        try (GatewayConnection gateway = GatewayConnection.open(args, context)) {
-            review = review(gateway, args.has("--production") || gateway.production(), thresholds, now);
+        try (GatewayConnection gateway = GatewayConnection.open(this.gateway, context)) {
+            review = review(gateway, production || gateway.production(), thresholds, now);
         }
         ReportData data = new ReportData(now, List.of(review));
         if (out.equals("-")) {
@@ -105,13 +110,16 @@ final class ReportCommand implements Subcommand {
         }
     }
 
-    private static ReportFormat format(ParsedArgs args, String out) throws CliFailure {
-        if (args.value("--format").isPresent()) {
+    private ReportFormat format() throws CliFailure {
+        if (json && format != null && !format.strip().equalsIgnoreCase("json")) {
+            throw CliFailure.usage("--json and --format " + Text.printable(format) + " disagree; give one of them.");
+        }
+        String named = json ? "json" : format;
+        if (named != null) {
             try {
-                return ReportFormat.parse(args.value("--format").get());
+                return ReportFormat.parse(named);
             } catch (IllegalArgumentException e) {
-                throw CliFailure.usage("--format must be csv, json or html, was \""
-                        + Text.printable(args.value("--format").get()) + "\".");
+                throw CliFailure.usage("--format must be csv, json or html, was \"" + Text.printable(named) + "\".");
             }
         }
         ReportFormat guessed = ReportFormat.forFileName(out, null);

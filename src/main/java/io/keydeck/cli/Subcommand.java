@@ -1,9 +1,10 @@
 package io.keydeck.cli;
 
-/** One runnable command: its declaration and what it does with the parsed arguments. */
+/**
+ * One runnable command. Its options and operands are picocli-annotated fields, filled by the parser
+ * before {@link #run}; the same annotations make its {@code --help} and shell completion.
+ */
 interface Subcommand {
-    CommandSpec spec();
-
     /** Returns the exit code; throws {@link CliFailure} for anything that stops it. */
-    int run(ParsedArgs args, CliContext context) throws CliFailure;
+    int run(CliContext context) throws CliFailure;
 }

@@ -64,6 +64,25 @@ public final class GatewayOpener {
     }
 
     /**
+     * The endpoint of a saved connection; one without a deadline of its own gets the preferences' gateway
+     * deadline ({@link io.keydeck.settings.Preferences#gatewayDeadlineSeconds()}, 0 for KeyDeck's default).
+     */
+    public Endpoint endpoint(ConnectionProfile profile, int defaultDeadlineSeconds) throws GatewayException {
+        return endpoint(profile.driverId(), profile.baseUrl(), withDefaultDeadline(profile.options(), defaultDeadlineSeconds));
+    }
+
+    /** {@code options} with {@code seconds} as the deadline when they set none and seconds is above 0. */
+    public static Map<String, String> withDefaultDeadline(Map<String, String> options, int seconds) {
+        Map<String, String> all = options == null ? Map.of() : options;
+        if (seconds <= 0 || all.containsKey(io.keydeck.gateway.GatewayLimits.DEADLINE_OPTION)) {
+            return all;
+        }
+        Map<String, String> with = new java.util.HashMap<>(all);
+        with.put(io.keydeck.gateway.GatewayLimits.DEADLINE_OPTION, Integer.toString(seconds));
+        return Map.copyOf(with);
+    }
+
+    /**
      * Checks driver and base URL: UNSUPPORTED ({@code unknown_driver}, naming the installed drivers) or
      * POLICY ({@code bad_base_url}, e.g. plain http:// to another computer) when either is wrong.
      */

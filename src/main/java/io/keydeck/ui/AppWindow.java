@@ -60,7 +60,9 @@ public final class AppWindow {
         WindowJournal journal = JournalModule.register(window, services.journal(),
                 services.savedConnections()::journalForwarding, services.savedConnections()::updateJournalForwarding);
         MainWindowModule.register(window, services.connections(), services.savedConnections().preferences().theme(),
-                theme -> services.savedConnections().updatePreferences(p -> p.withTheme(theme)), layouts, views);
+                theme -> services.savedConnections().updatePreferences(p -> p.withTheme(theme)), layouts, views,
+                new io.keydeck.ui.preferences.SavedPreferences(services.savedConnections()::preferences,
+                        services.savedConnections()::updatePreferences));
         ConnectionsModule.register(window, services.savedConnections());
         KeysModule.register(window, journal, secretSettings, services.consoleAuthFailures());
         UsageModule.register(window);

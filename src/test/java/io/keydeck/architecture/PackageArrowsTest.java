@@ -132,7 +132,8 @@ class PackageArrowsTest {
         mayUseOnly("io.keydeck.cli..", "the headless commands run without JavaFX",
                 "io.keydeck.session..", "io.keydeck.model..", "io.keydeck.gateway..", "io.keydeck.vault..",
                 "io.keydeck.settings..", "io.keydeck.journal..", "io.keydeck.review..", "io.keydeck.usage..",
-                "io.keydeck.authlog..", "io.keydeck.sandbox..", JACKSON, SLF4J);
+                "io.keydeck.authlog..", "io.keydeck.sandbox..", JACKSON, SLF4J,
+                "picocli.."); // the parser, help and completion of the commands; only the command line uses it
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class Connections implements AutoCloseable {
         this.banners = new ConnectionNotices(notices, messages, clock);
         this.settings = new SavedSettings(store, settings, tasks.executor(), banners);
         this.opener = new SessionOpener(vault, questions::ask, this::tokenNotStored, tasks.executor(), messages,
-                sandbox);
+                sandbox, () -> this.settings.current().preferences().gatewayDeadlineSeconds());
         this.sessionWatch = new SessionWatch(sessions, banners, questions, opener, messages, this::replace);
     }
 

@@ -40,12 +40,15 @@ final class SessionOpener {
     private final Executor executor;
     private final ResourceBundle messages;
     private final SandboxOptions sandbox;
+    /** The preferences' gateway deadline, read when a connection opens (0: KeyDeck's default). */
+    private final java.util.function.IntSupplier preferredDeadline;
 
     SessionOpener(CompletableFuture<TokenVault> vault,
                   BiFunction<ConnectionProfile, String, CompletableFuture<Optional<char[]>>> askToken,
                   BiConsumer<ConnectionProfile, VaultException> storeFailed, Executor executor,
-                  ResourceBundle messages, SandboxOptions sandbox) {
+                  ResourceBundle messages, SandboxOptions sandbox, java.util.function.IntSupplier preferredDeadline) {
         this.vault = vault;
+        this.preferredDeadline = preferredDeadline;
         this.askToken = askToken;
         this.storeFailed = storeFailed;
         this.executor = executor;
@@ -108,7 +111,8 @@ final class SessionOpener {
                     ? MessageFormat.format(messages.getString("connection.manageBlocked"), profile.displayName())
                     : null);
             // a bad URL only comes from a hand-edited settings file; the form refuses it
-            GatewayClient client = GatewayOpener.connect(OPENER.endpoint(profile), token, WaitListener.NONE);
+            GatewayClient client = GatewayOpener.connect(OPENER.endpoint(profile, preferredDeadline.getAsInt()), token,
+                    WaitListener.NONE);
             checkToken(client, session);
             return client;
         } finally {

@@ -4,6 +4,8 @@ import io.keydeck.ui.common.ListRows;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.common.LayoutMemory;
 import io.keydeck.ui.common.ViewLoader;
+import io.keydeck.ui.preferences.PreferencesDialog;
+import io.keydeck.ui.preferences.SavedPreferences;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -27,6 +29,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.function.Function;
 
 /**
@@ -41,6 +44,8 @@ public final class MainWindowController {
     private final ThemeChoiceViewModel themeChoice;
     private final LayoutMemory layouts;
     private final ViewLoader views;
+    private final SavedPreferences preferences;
+    private final ResourceBundle messages;
     private final Map<FxmlView, Parent> loadedViews = new EnumMap<>(FxmlView.class);
 
     @FXML private ListView<FxmlView> viewList;
@@ -55,7 +60,10 @@ public final class MainWindowController {
     @FXML private RadioMenuItem themeDark;
 
     public MainWindowController(MainWindowViewModel viewModel, StatusBarViewModel statusDetails,
-                                ThemeChoiceViewModel themeChoice, LayoutMemory layouts, ViewLoader views) {
+                                ThemeChoiceViewModel themeChoice, LayoutMemory layouts, ViewLoader views,
+                                SavedPreferences preferences, ResourceBundle messages) {
+        this.preferences = preferences;
+        this.messages = messages;
         this.layouts = layouts;
         this.viewModel = viewModel;
         this.statusDetails = statusDetails;
@@ -100,6 +108,13 @@ public final class MainWindowController {
                 themeChoice.choiceProperty().set((Theme) toggle.getUserData());
             }
         });
+        // a theme chosen in Preferences shows in the menu too
+        themeChoice.choiceProperty().addListener((obs, old, theme) -> items.get(theme).setSelected(true));
+    }
+
+    @FXML
+    private void openPreferences() {
+        PreferencesDialog.open(content.getScene().getWindow(), preferences, themeChoice.choiceProperty(), messages);
     }
 
     private void notifyDone(String message) {
