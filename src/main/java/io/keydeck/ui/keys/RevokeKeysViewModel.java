@@ -7,7 +7,6 @@ import io.keydeck.model.ApiKey;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.RevokeResult;
 import io.keydeck.ui.common.BackgroundTasks;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -16,7 +15,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,10 +118,16 @@ public final class RevokeKeysViewModel {
         return outcomes;
     }
 
-    /** "2 of 3 keys revoked." */
+    /** "2 of 3 keys revoked.", "Key revoked." */
     public String summary() {
-        long revoked = outcomes.stream().filter(Outcome::revoked).count();
-        return MessageFormat.format(messages.getString("revoke.summary"), revoked, keys.size());
+        return summary(messages, "revoke.summary", "revoke.summaryOne", outcomes.stream().filter(Outcome::revoked)
+                .count(), keys.size());
+    }
+
+    /** "{@code done} of {@code total} keys revoked." ({@code many}) for several keys; for one ({@code one}), whether it was. */
+    static String summary(ResourceBundle messages, String many, String one, long done, int total) {
+        return total == 1 ? MessageFormat.format(messages.getString(one), done)
+                : MessageFormat.format(messages.getString(many), done, total);
     }
 
     /** Revokes the keys one after another; each result arrives as soon as the gateway answered. */
@@ -132,20 +136,10 @@ public final class RevokeKeysViewModel {
             return;
         }
         busy.set(true);
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() {
-                for (ApiKey key : keys) {
-                    Outcome outcome = revokeOne(key);
-                    Platform.runLater(() -> record(outcome));
-                }
-                return null;
-            }
-        };
-        task.setOnSucceeded(e -> finish());
-        task.setOnFailed(e -> finish());
-        task.setOnCancelled(e -> finish());
-        tasks.run(task);
+        OneKeyAtATime.run(tasks, keys, this::revokeOne, this::record, () -> {
+            busy.set(false);
+            done.set(true);
+        });
     }
 
     private Outcome revokeOne(ApiKey key) {
@@ -166,12 +160,5 @@ public final class RevokeKeysViewModel {
         if (outcome.revoked()) {
             onRevoked.accept(outcome.key().withRevoked(clock.instant()));
         }
-    }
-
-    private void finish() {
-        Platform.runLater(() -> { // after every outcome posted by the task
-            busy.set(false);
-            done.set(true);
-        });
     }
 }
