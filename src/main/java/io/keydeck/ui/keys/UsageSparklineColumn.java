@@ -61,6 +61,7 @@ public final class UsageSparklineColumn {
         column.setId("usageColumn");
         column.setPrefWidth(WIDTH + 14);
         column.setMinWidth(WIDTH + 14);
+        column.setMaxWidth(WIDTH + 40);
         column.setSortable(false);
         column.setCellValueFactory(data -> {
             String id = data.getValue().id();
