@@ -48,6 +48,10 @@ final class ConfiguredForwarding implements JournalSink, AutoCloseable {
                 old.close();
                 Thread.currentThread().interrupt();
             }
+            if (next != null) {
+                // the old one may have spooled what it was offered after the new one's first drain
+                next.drainSoon();
+            }
         }
         LOG.info("Journal forwarding: {}", target.map(ForwardingTarget::describe).orElse("off"));
     }

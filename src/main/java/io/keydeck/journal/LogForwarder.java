@@ -194,6 +194,15 @@ public final class LogForwarder implements JournalSink, AutoCloseable {
         }
     }
 
+    /** Sends what the spool holds now, off the caller's thread (another writer of the spool has added to it). */
+    void drainSoon() {
+        try {
+            worker.execute(this::drain);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            LOG.debug("Forwarding to {} has stopped; the spool is drained at the next start", target.describe());
+        }
+    }
+
     /** Stops sending; what is still queued stays in the spool for the next start. */
     @Override
     public void close() {

@@ -141,13 +141,10 @@ final class RealDesktop {
     }
 
     static void waitFor(int seconds, Condition condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " did not come up within " + seconds + " s");
-            }
-            Thread.onSpinWait();
-            Thread.sleep(50); // polling a condition, not a fixed wait
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::holds);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(what + " did not come up within " + seconds + " s", e);
         }
     }
 

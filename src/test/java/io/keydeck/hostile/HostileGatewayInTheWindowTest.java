@@ -129,6 +129,37 @@ class HostileGatewayInTheWindowTest {
         waitUntil(5, () -> gateway.hungUpPaths().contains("/v1/api-keys"));
     }
 
+    @Test
+    void aCreateWhoseAnswerWasDroppedNamesTheKeyAndOffersToRevokeIt() throws Exception {
+        open(new HostileGateway(Mode.DROP_AFTER_CREATE), Duration.ofSeconds(10));
+        waitUntil(15, () -> onFx(() -> !robot.lookup("#masker").queryAs(MaskerPane.class).isVisible()));
+        robot.clickOn("#newKeyButton");
+        waitUntil(5, () -> robot.lookup("#keyNameField").tryQuery().isPresent());
+        onFx(() -> robot.lookup("#keyNameField").queryAs(javafx.scene.control.TextField.class).setText("ci-bot"));
+        assertThat(onFx(() -> node("#revokeLostKeyButton").isVisible())).as("only once a secret is lost").isFalse();
+        robot.clickOn("#createKeyButton");
+
+        // shown, and inside the dialog: the dialog grows to the error and the button instead of hiding them
+        waitUntil(20, () -> onFx(() -> node("#revokeLostKeyButton").isVisible()));
+        waitUntil(20, () -> onFx(() -> node("#revokeLostKeyButton").isVisible() && node("#revokeLostKeyButton")
+                .localToScene(node("#revokeLostKeyButton").getLayoutBounds()).getMaxY()
+                <= node("#revokeLostKeyButton").getScene().getHeight()));
+        assertThat(onFx(() -> robot.lookup("#dialogError").queryAll().stream()
+                .map(n -> ((Message) n).getDescription()).toList()))
+                .anyMatch(t -> t != null && t.contains("The gateway created key \"ci-bot\" (mrk_live_…wxyz, id key_lost_1)"
+                        + " but its secret was lost in transit — revoke it"));
+        assertThat(gateway.createdKeys()).as("replays used the same Idempotency-Key").isEqualTo(1);
+
+        onFx(() -> ((Button) node("#revokeLostKeyButton")).fire()); // shown inside the dialog, checked above
+        waitUntil(5, () -> robot.lookup("#confirmRevokeButton").tryQuery().isPresent());
+        assertThat(robot.lookup("#keyNameField").tryQuery()).as("the create form is closed").isEmpty();
+        assertThat(onFx(() -> robot.lookup(".dialog-pane").queryAll().stream()
+                .flatMap(p -> p.lookupAll(".label").stream()).map(n -> ((Labeled) n).getText()).toList()))
+                .anyMatch(t -> t != null && t.contains("ci-bot"));
+        assertThat(onFx(() -> ((Button) node("#confirmRevokeButton")).isDefaultButton()))
+                .as("revoking is never the default button").isFalse();
+    }
+
     private Node node(String query) {
         return robot.lookup(query).query();
     }

@@ -106,12 +106,11 @@ final class RsyslogDaemons implements AutoCloseable {
     }
 
     static void waitFor(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(50); // polling a condition with a deadline, not a fixed wait
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS,
+                    condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            fail("timed out after " + timeout.toSeconds() + " s waiting for " + what);
         }
     }
 

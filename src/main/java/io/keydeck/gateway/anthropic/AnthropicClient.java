@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.http.BucketedUsagePages;
 import io.keydeck.gateway.http.GatewayHttp;
 import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
@@ -24,14 +25,11 @@ import io.keydeck.model.UsagePoint;
 import io.keydeck.model.UsageQuery;
 import io.keydeck.model.UsageSeries;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Anthropic's Admin API key and usage endpoints over the shared {@link GatewayHttp}. */
 public final class AnthropicClient extends HttpGatewayClient {
@@ -111,10 +109,7 @@ public final class AnthropicClient extends HttpGatewayClient {
     /** The Messages usage report grouped by API key, following {@code next_page} to the end. */
     @Override
     public UsageSeries usage(UsageQuery query) throws GatewayException {
-        List<UsagePoint> points = new ArrayList<>();
-        Set<String> seenPages = new HashSet<>();
-        String page = null;
-        do {
+        return BucketedUsagePages.read(query, limits(), "Anthropic", "usage report", "starting_at", page -> {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("starting_at", query.start());
             params.put("ending_at", query.end());
@@ -123,23 +118,8 @@ public final class AnthropicClient extends HttpGatewayClient {
             params.put("api_key_ids[]", query.keyId() == null ? null : List.of(query.keyId()));
             params.put("limit", query.bucket() == UsageBucket.HOUR ? 168 : 31);
             params.put("page", page);
-            GatewayResponse<JsonNode> response = http.get("/v1/organizations/usage_report/messages", params);
-            JsonNode root = response.body();
-            if (!root.path("data").isArray()) {
-                throw JsonFields.unexpected("Anthropic's usage report has no \"data\" array.", response.requestId());
-            }
-            for (JsonNode bucket : root.path("data")) {
-                Instant start = JsonFields.instant(bucket, "starting_at", response.requestId());
-                for (JsonNode result : bucket.path("results")) {
-                    points.add(AnthropicJson.usagePoint(start, result));
-                }
-            }
-            page = root.path("has_more").asBoolean(false) ? JsonFields.text(root, "next_page") : null;
-            if (page != null && !seenPages.add(page)) {
-                throw JsonFields.unexpected("Anthropic sent the same usage page twice.", response.requestId());
-            }
-        } while (page != null);
-        return new UsageSeries(query, points);
+            return http.get("/v1/organizations/usage_report/messages", params);
+        }, AnthropicJson::usagePoint);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.http.BucketedUsagePages;
 import io.keydeck.gateway.http.GatewayHttp;
 import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
@@ -228,10 +229,7 @@ public final class OpenAiClient extends HttpGatewayClient {
     public UsageSeries usage(UsageQuery query) throws GatewayException {
         String keyFilter = query.keyId() == null ? null
                 : query.keyId().substring(query.keyId().indexOf('/') + 1);
-        List<UsagePoint> points = new ArrayList<>();
-        Set<String> seenPages = new HashSet<>();
-        String page = null;
-        do {
+        return BucketedUsagePages.read(query, limits(), "OpenAI", "usage answer", "start_time", page -> {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("start_time", query.start().getEpochSecond());
             params.put("end_time", query.end().getEpochSecond());
@@ -240,27 +238,14 @@ public final class OpenAiClient extends HttpGatewayClient {
             params.put("api_key_ids", keyFilter == null ? null : List.of(keyFilter));
             params.put("limit", query.bucket() == UsageBucket.HOUR ? 168 : 31);
             params.put("page", page);
-            GatewayResponse<JsonNode> response = http.get("/v1/organization/usage/completions", params);
-            JsonNode root = response.body();
-            if (!root.path("data").isArray()) {
-                throw JsonFields.unexpected("OpenAI's usage answer has no \"data\" array.", response.requestId());
-            }
-            for (JsonNode bucket : root.path("data")) {
-                var start = JsonFields.instant(bucket, "start_time", response.requestId());
-                for (JsonNode r : bucket.path("results")) {
-                    String plain = JsonFields.text(r, "api_key_id");
-                    String keyId = plain == null ? null : listedIds.getOrDefault(plain,
-                            query.keyId() != null ? query.keyId() : plain);
-                    points.add(new UsagePoint(keyId, start, r.path("num_model_requests").asLong(0),
-                            r.path("input_tokens").asLong(0), r.path("output_tokens").asLong(0), 0));
-                }
-            }
-            page = root.path("has_more").asBoolean(false) ? JsonFields.text(root, "next_page") : null;
-            if (page != null && !seenPages.add(page)) {
-                throw JsonFields.unexpected("OpenAI sent the same usage page twice.", response.requestId());
-            }
-        } while (page != null);
-        return new UsageSeries(query, points);
+            return http.get("/v1/organization/usage/completions", params);
+        }, (start, r) -> {
+            String plain = JsonFields.text(r, "api_key_id");
+            String keyId = plain == null ? null : listedIds.getOrDefault(plain,
+                    query.keyId() != null ? query.keyId() : plain);
+            return new UsagePoint(keyId, start, r.path("num_model_requests").asLong(0),
+                    r.path("input_tokens").asLong(0), r.path("output_tokens").asLong(0), 0);
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.keydeck.ui.keys;
 
+import io.keydeck.model.ApiKey;
 import io.keydeck.ui.common.DialogButtons;
 import io.keydeck.ui.common.DisplayText;
 import io.keydeck.model.IssuedSecret;
@@ -35,6 +36,7 @@ public final class CreateKeyDialog {
     private final CreateKeyViewModel viewModel;
     private final ResourceBundle messages;
     private final Dialog<IssuedSecret> dialog;
+    private ApiKey lostKeyToRevoke;
 
     public CreateKeyDialog(Window owner, CreateKeyViewModel viewModel, ResourceBundle messages) {
         this.viewModel = viewModel;
@@ -61,7 +63,28 @@ public final class CreateKeyDialog {
                 dialog.close();
             }
         });
+        ButtonType revokeLost = new ButtonType(messages.getString("create.revokeLost"), ButtonBar.ButtonData.LEFT);
+        dialog.getDialogPane().getButtonTypes().add(revokeLost);
+        Node revokeLostButton = dialog.getDialogPane().lookupButton(revokeLost);
+        revokeLostButton.setId("revokeLostKeyButton");
+        revokeLostButton.getStyleClass().add("danger");
+        revokeLostButton.visibleProperty().bind(creation.secretLostProperty().isNotNull());
+        revokeLostButton.managedProperty().bind(revokeLostButton.visibleProperty());
+        revokeLostButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume(); // closes with no secret; the caller opens the revoke confirmation for this key
+            lostKeyToRevoke = creation.secretLostProperty().get();
+            dialog.setResult(null);
+            dialog.close();
+        });
         dialog.setResultConverter(button -> null);
+    }
+
+    /**
+     * The key whose secret was lost in transit when the user chose to revoke it from this dialog; empty otherwise.
+     * Read after {@link #showAndWait()} returned.
+     */
+    public Optional<ApiKey> lostKeyToRevoke() {
+        return Optional.ofNullable(lostKeyToRevoke);
     }
 
     /** Shows the form until the key is created (its secret) or the user cancels (empty). */

@@ -36,6 +36,7 @@ final class DialogForms {
         dialog.setHeaderText(header);
         dialog.setResizable(true);
         dialog.getDialogPane().getStyleClass().add("key-dialog");
+        io.keydeck.ui.common.DialogGrowth.followContent(dialog);
         return dialog;
     }
 

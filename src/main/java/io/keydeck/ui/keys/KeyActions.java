@@ -92,14 +92,15 @@ public final class KeyActions {
         });
         CreateKeyViewModel form = new CreateKeyViewModel(client.driver().knownScopes(), keys.allKeys(), creation,
                 messages, clock);
-        new CreateKeyDialog(owner, form, messages).showAndWait().ifPresent(secret -> {
+        CreateKeyDialog dialog = new CreateKeyDialog(owner, form, messages);
+        dialog.showAndWait().ifPresentOrElse(secret -> {
             keys.add(secret.key());
             SecretOnceViewModel once = new SecretOnceViewModel(secret, client.driver().secretEnvironmentVariable(),
                     messages);
             new SecretOnceDialog(owner, once, secretSettings, messages).showAndWait();
             status.notify(VisibleText.escape(secret.warning().orElse(MessageFormat.format(
                     messages.getString("keys.createdNotice"), secret.key().name(), secret.key().hint())), 2000));
-        });
+        }, () -> dialog.lostKeyToRevoke().ifPresent(lost -> revoke(owner, List.of(lost))));
     }
 
     /** One confirmation for every selected key that is not revoked yet; each row turns revoked as it goes. */

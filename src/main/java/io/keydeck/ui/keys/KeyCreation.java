@@ -36,6 +36,7 @@ public final class KeyCreation {
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<IssuedSecret> created = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ApiKey> alreadyCreated = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ApiKey> secretLost = new ReadOnlyObjectWrapper<>();
     private Object lastFormState;
     private NewKeyRequest lastRequest;
     private String idempotencyKey;
@@ -68,6 +69,7 @@ public final class KeyCreation {
         busy.set(true);
         errorText.set("");
         alreadyCreated.set(null);
+        secretLost.set(null);
         IssuedSecret[] arrived = new IssuedSecret[1];
         Task<IssuedSecret> task = new Task<>() {
             @Override
@@ -104,6 +106,7 @@ public final class KeyCreation {
                 errorText.set(VisibleText.escape(shown.describe()));
             } else if (failure instanceof LostCreateRecovery.SecretLostException lost) {
                 alreadyCreated.set(lost.key());
+                secretLost.set(lost.key());
                 errorText.set(VisibleText.escape(lost.describe()));
             } else if (failure instanceof GatewayException gatewayException) {
                 errorText.set(VisibleText.escape(gatewayException.describe()));
@@ -149,5 +152,10 @@ public final class KeyCreation {
     /** The key an earlier attempt already created, when the gateway replays instead of showing a secret. */
     public ReadOnlyObjectProperty<ApiKey> alreadyCreatedProperty() {
         return alreadyCreated.getReadOnlyProperty();
+    }
+
+    /** The key the gateway made while its answer, with the only copy of the secret, was lost: to be revoked. */
+    public ReadOnlyObjectProperty<ApiKey> secretLostProperty() {
+        return secretLost.getReadOnlyProperty();
     }
 }

@@ -89,9 +89,6 @@ public final class LeakedKeyFinderDialog {
                 results.getChildren().add(matchRow(key));
             }
         }
-        if (dialog.isShowing()) {
-            dialog.getDialogPane().getScene().getWindow().sizeToScene();
-        }
     }
 
     private Node matchRow(ApiKey key) {

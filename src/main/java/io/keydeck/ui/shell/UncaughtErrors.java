@@ -55,8 +55,9 @@ public final class UncaughtErrors implements Thread.UncaughtExceptionHandler {
 
     private void show(Throwable error, String details) {
         ButtonType copy = new ButtonType(messages.getString("crash.copy"), ButtonBar.ButtonData.HELP);
+        ButtonType close = new ButtonType(messages.getString("crash.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.ERROR, MessageFormat.format(messages.getString("crash.text"),
-                SecretRedactor.redactAndShorten(summary(error), 300)), copy, ButtonType.CLOSE);
+                SecretRedactor.redactAndShorten(summary(error), 300)), copy, close);
         alert.setTitle(messages.getString("crash.title"));
         alert.setHeaderText(messages.getString("crash.header"));
         alert.getDialogPane().setId("crashNotice");

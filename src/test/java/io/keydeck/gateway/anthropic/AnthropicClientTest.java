@@ -170,6 +170,21 @@ class AnthropicClientTest {
     }
 
     @Test
+    void usageStopsWhenPagesStayEmptyWhileHasMoreSaysThereAreMore() {
+        for (int i = 1; i <= 20; i++) {
+            server.enqueue(Reply.json(200, "{\"data\":[],\"has_more\":true,\"next_page\":\"page_" + i + "\"}"));
+        }
+        UsageQuery query = new UsageQuery(Instant.parse("2025-05-01T00:00:00Z"), Instant.parse("2025-05-03T00:00:00Z"),
+                UsageBucket.DAY, null);
+
+        assertThatThrownBy(() -> client.usage(query)).isInstanceOfSatisfying(GatewayException.class, e -> {
+            assertThat(e.code()).isEqualTo("no_progress");
+            assertThat(e.getMessage()).contains("3 pages in a row with no new usage points");
+        });
+        assertThat(server.requests()).hasSize(3);
+    }
+
+    @Test
     void usageReportIsGroupedByKeyAndFollowsNextPage() throws Exception {
         server.enqueue(
                 Reply.json(200, """

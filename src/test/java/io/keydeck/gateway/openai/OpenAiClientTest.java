@@ -184,6 +184,21 @@ class OpenAiClientTest {
     }
 
     @Test
+    void usageStopsWhenPagesStayEmptyWhileHasMoreSaysThereAreMore() {
+        for (int i = 1; i <= 20; i++) {
+            server.enqueue(Reply.json(200, "{\"object\":\"page\",\"data\":[],\"has_more\":true,\"next_page\":\"p" + i + "\"}"));
+        }
+        UsageQuery query = new UsageQuery(Instant.ofEpochSecond(1730419200), Instant.ofEpochSecond(1730592000),
+                UsageBucket.DAY, null);
+
+        assertThatThrownBy(() -> client.usage(query)).isInstanceOfSatisfying(GatewayException.class, e -> {
+            assertThat(e.code()).isEqualTo("no_progress");
+            assertThat(e.getMessage()).contains("3 pages in a row with no new usage points");
+        });
+        assertThat(server.requests()).hasSize(3);
+    }
+
+    @Test
     void completionsUsageIsGroupedByKeyAndFollowsNextPage() throws Exception {
         server.enqueue(
                 Reply.json(200, USAGE_PAGE),
