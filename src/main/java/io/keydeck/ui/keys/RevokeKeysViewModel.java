@@ -65,8 +65,22 @@ public final class RevokeKeysViewModel {
         return keys;
     }
 
-    /** "Revoke “Checkout” (mrk_live_…a1b2)?" or "Revoke these 3 keys?". */
+    private String connection;
+
+    /** Names {@code connectionName} in the question: the keys belong to it, not necessarily to the active one. */
+    public RevokeKeysViewModel onConnection(String connectionName) {
+        this.connection = connectionName;
+        return this;
+    }
+
+    /** "Revoke “Checkout” (mrk_live_…a1b2)?", "Revoke these 3 keys?", "Revoke “Checkout” (…) on Production?". */
     public String question() {
+        if (connection != null && keys.size() == 1) {
+            ApiKey key = keys.get(0);
+            return MessageFormat.format(messages.getString("revoke.questionOneOn"),
+                    VisibleText.escape(key.name(), 300), VisibleText.escape(key.hint(), 120),
+                    VisibleText.escape(connection, 300));
+        }
         if (keys.size() == 1) {
             ApiKey key = keys.get(0);
             return MessageFormat.format(messages.getString("revoke.questionOne"),
