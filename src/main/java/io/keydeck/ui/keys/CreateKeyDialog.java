@@ -110,7 +110,7 @@ public final class CreateKeyDialog {
         } else {
             javafx.scene.control.Label adminCaption = new javafx.scene.control.Label(
                     messages.getString("create.scopes.admin"));
-            adminCaption.setWrapText(true);
+            adminCaption.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // one line: a wrapping label here inflated the dialog on GTK
             adminCaption.getStyleClass().add("text-muted");
             DialogForms.row(form, 1, messages.getString("create.scopes"), scopes, adminCaption,
                     scopeBoxes("adminScopes", viewModel.adminScopes()),
