@@ -3,6 +3,9 @@ package io.keydeck.ui.common;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ResourceBundle;
@@ -23,15 +26,26 @@ public final class RelativeTime {
         return clock.instant();
     }
 
-    /** {@code never} for null, otherwise the distance from now in the largest whole unit. */
+    /**
+     * {@code never} for null, otherwise the distance from now in the largest whole unit. A day or more
+     * away counts calendar days in the clock's zone, so every time on one date reads the same ("in 5 days"
+     * for 01:00 and 23:00 alike, not "in 4 days" for one of them).
+     */
     public String format(Instant when) {
         if (when == null) {
             return messages.getString("time.never");
         }
-        Duration distance = Duration.between(clock.instant(), when);
+        Instant now = clock.instant(); // one reference instant for the whole text
+        Duration distance = Duration.between(now, when);
         long seconds = Math.abs(distance.getSeconds());
         if (seconds < 60) {
             return messages.getString("time.now");
+        }
+        if (seconds >= 86_400) {
+            ZoneId zone = clock.getZone();
+            long calendarDays = Math.abs(ChronoUnit.DAYS.between(LocalDate.ofInstant(now, zone),
+                    LocalDate.ofInstant(when, zone)));
+            seconds = Math.max(1, calendarDays) * 86_400;
         }
         String amount = amount(seconds);
         String pattern = distance.isNegative() ? "time.past" : "time.future";

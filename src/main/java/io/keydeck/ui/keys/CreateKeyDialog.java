@@ -104,15 +104,18 @@ public final class CreateKeyDialog {
                 DialogForms.hint(viewModel.nameErrorShownProperty(), "form-error", "nameError"),
                 DialogForms.hint(viewModel.nameWarningProperty(), "form-warning", "nameWarning"));
 
-        FlowPane scopes = new FlowPane(12, 8);
-        for (CreateKeyViewModel.ScopeChoice choice : viewModel.scopes()) {
-            CheckBox box = new CheckBox(choice.scope());
-            box.setMnemonicParsing(false); // scope names are the gateway's, underscores included
-            box.getStyleClass().add("scope-choice");
-            box.selectedProperty().bindBidirectional(choice.selected());
-            scopes.getChildren().add(box);
+        FlowPane scopes = scopeBoxes("inferenceScopes", viewModel.inferenceScopes());
+        if (viewModel.adminScopes().isEmpty()) {
+            DialogForms.row(form, 1, messages.getString("create.scopes"), scopes);
+        } else {
+            javafx.scene.control.Label adminCaption = new javafx.scene.control.Label(
+                    messages.getString("create.scopes.admin"));
+            adminCaption.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // one line: a wrapping label here inflated the dialog on GTK
+            adminCaption.getStyleClass().add("text-muted");
+            DialogForms.row(form, 1, messages.getString("create.scopes"), scopes, adminCaption,
+                    scopeBoxes("adminScopes", viewModel.adminScopes()),
+                    DialogForms.hint(viewModel.adminWarningProperty(), "form-warning", "adminScopeWarning"));
         }
-        DialogForms.row(form, 1, messages.getString("create.scopes"), scopes);
         DialogForms.row(form, 2, messages.getString("create.environment"), environmentChoice());
 
         ComboBox<ExpiryChoice> expiry = new ComboBox<>();
@@ -134,6 +137,19 @@ public final class CreateKeyDialog {
         return new VBox(14, form, DialogForms.errorBanner(Bindings.createStringBinding(
                 () -> viewModel.creation().errorTextProperty().get(), viewModel.creation().errorTextProperty()),
                 messages.getString("create.failed")), busy);
+    }
+
+    private static FlowPane scopeBoxes(String id, java.util.List<CreateKeyViewModel.ScopeChoice> choices) {
+        FlowPane boxes = new FlowPane(12, 8);
+        boxes.setId(id);
+        for (CreateKeyViewModel.ScopeChoice choice : choices) {
+            CheckBox box = new CheckBox(choice.scope());
+            box.setMnemonicParsing(false); // scope names are the gateway's, underscores included
+            box.getStyleClass().add("scope-choice");
+            box.selectedProperty().bindBidirectional(choice.selected());
+            boxes.getChildren().add(box);
+        }
+        return boxes;
     }
 
     private Node environmentChoice() {

@@ -3,6 +3,7 @@ package io.keydeck.ui.keys;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.NewKeyRequest;
+import io.keydeck.review.ReviewRules;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -43,6 +44,15 @@ public final class CreateKeyViewModel {
 
     /** One scope checkbox. */
     public record ScopeChoice(String scope, BooleanProperty selected) {
+        /**
+         * A scope of the gateway's admin API (keys, usage, audit log, configuration) rather than of its
+         * models: an app's key needs none, and a leaked key holding one exposes or changes the gateway.
+         */
+        public boolean administers() {
+            String name = scope.toLowerCase(Locale.ROOT);
+            return name.startsWith("keys:") || name.startsWith("config:") || name.startsWith("audit:")
+                    || name.startsWith("usage:") || ReviewRules.ADMIN_SCOPES.contains(name);
+        }
     }
 
     private final ResourceBundle messages;
@@ -59,6 +69,7 @@ public final class CreateKeyViewModel {
     private final StringBinding nameWarning;
     private final StringBinding dateError;
     private final BooleanBinding valid;
+    private final StringBinding adminWarning;
 
     public CreateKeyViewModel(List<String> knownScopes, Collection<ApiKey> existingKeys, KeyCreation creation,
                               ResourceBundle messages, Clock clock) {
@@ -77,6 +88,38 @@ public final class CreateKeyViewModel {
         dateError = Bindings.createStringBinding(this::checkDate, expiry, expiryDate);
         valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && dateError.get().isEmpty(),
                 nameError, dateError);
+        adminWarning = Bindings.createStringBinding(this::checkAdminScopes,
+                scopes.stream().map(ScopeChoice::selected).toArray(javafx.beans.Observable[]::new));
+    }
+
+    /** The scopes an app's key calls models with, for the first group of checkboxes. */
+    public List<ScopeChoice> inferenceScopes() {
+        return scopes.stream().filter(s -> !s.administers()).toList();
+    }
+
+    /** The admin API's scopes, grouped apart below a caption saying they are not for apps. */
+    public List<ScopeChoice> adminScopes() {
+        return scopes.stream().filter(ScopeChoice::administers).toList();
+    }
+
+    /**
+     * What the ticked admin scopes mean, or empty when none is ticked. A scope that lets the key change the
+     * gateway is the one Review's broad-scopes rule flags High on an inference key, and the warning says so;
+     * a read scope is not flagged there, and the warning says that too.
+     */
+    public StringBinding adminWarningProperty() {
+        return adminWarning;
+    }
+
+    private String checkAdminScopes() {
+        List<String> ticked = adminScopes().stream().filter(s -> s.selected().get()).map(ScopeChoice::scope).toList();
+        List<String> flaggedHigh = ticked.stream()
+                .filter(s -> ReviewRules.ADMIN_SCOPES.contains(s.toLowerCase(Locale.ROOT))).toList();
+        if (!flaggedHigh.isEmpty()) {
+            return MessageFormat.format(messages.getString("create.adminWarning.high"), String.join(", ", flaggedHigh));
+        }
+        return ticked.isEmpty() ? "" : MessageFormat.format(messages.getString("create.adminWarning.read"),
+                String.join(", ", ticked));
     }
 
     public StringProperty nameProperty() {

@@ -189,12 +189,30 @@ public final class KeyActions {
         });
     }
 
-    /** Disables a live key or enables a disabled one. */
-    public void toggleDisabled(ApiKey key) {
-        if (available(Capability.DISABLE_KEY)) {
-            Task<ApiKey> task = keys.update(key, KeyUpdate.disabled(!key.disabled()),
+    /**
+     * Disables the selection's active keys, or enables it when every live key in it is disabled (what the
+     * Disable/Enable button says). One key changes at once; several are confirmed first, naming each.
+     */
+    public void toggleDisabled(Window owner, List<ApiKey> selection) {
+        if (!available(Capability.DISABLE_KEY)) {
+            return;
+        }
+        DisableKeysViewModel.Plan plan = DisableKeysViewModel.Plan.of(selection);
+        if (plan.changing().isEmpty()) {
+            return;
+        }
+        if (plan.changing().size() == 1 && plan.unchanged() == 0) {
+            ApiKey key = plan.changing().get(0);
+            Task<ApiKey> task = keys.update(key, KeyUpdate.disabled(plan.disabling()),
                     journaled(keys.client(), List.of(key)));
-            reportFailure(null, task, "disable.failed");
+            reportFailure(owner, task, "disable.failed");
+            return;
+        }
+        DisableKeysViewModel change = new DisableKeysViewModel(selection,
+                journaled(keys.client(), plan.changing()), tasks, messages, keys::replace);
+        new DisableKeysDialog(owner, change, messages).showAndWait();
+        if (!change.outcomes().isEmpty()) {
+            status.notify(change.summary());
         }
     }
 

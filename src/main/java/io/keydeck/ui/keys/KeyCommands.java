@@ -9,6 +9,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -24,6 +25,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
@@ -56,10 +58,36 @@ final class KeyCommands {
                         () -> actions.rotate(window(), single())),
                 button("renameButton", "keys.action.rename", Feather.EDIT_2, Capability.RENAME_KEY, oneLive(),
                         () -> actions.rename(window(), single())),
-                button("disableButton", "keys.action.disable", Feather.SLASH, Capability.DISABLE_KEY, oneLive(),
-                        () -> actions.toggleDisabled(single())),
+                disableButton(),
                 button("leakedButton", "keys.action.leaked", Feather.SHIELD, null, loaded(),
-                        () -> actions.findLeaked(window())));
+                        () -> actions.findLeaked(window())),
+                selectedCount());
+    }
+
+    /** "Disable", "Enable", "Disable 3", "Disable 2 of 3": what a press does to the selection as it is now. */
+    private Button disableButton() {
+        Button button = button("disableButton", "keys.action.disable", Feather.SLASH, Capability.DISABLE_KEY,
+                someToToggle(), () -> actions.toggleDisabled(window(), List.copyOf(viewModel.selectedKeys())));
+        button.textProperty().bind(disableText());
+        StringBinding plain = Bindings.createStringBinding(() -> Mnemonic.plain(button.getText()), button.textProperty());
+        button.accessibleTextProperty().bind(plain);
+        button.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> {
+            String reason = viewModel.unsupportedReason(Capability.DISABLE_KEY);
+            return reason == null ? plain.get() : reason;
+        }, plain, viewModel.driverProperty()));
+        return button;
+    }
+
+    /** "3 selected", shown while more than one row is selected (the actions then apply to all of them). */
+    private Label selectedCount() {
+        Label count = new Label();
+        count.setId("selectedCount");
+        count.getStyleClass().add("text-muted");
+        count.textProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
+                messages.getString("keys.selectedCount"), viewModel.selectedKeys().size()), viewModel.selectedKeys()));
+        count.visibleProperty().bind(Bindings.size(viewModel.selectedKeys()).greaterThan(1));
+        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return count;
     }
 
     /** Right-click on a row: the commands for that row (or the whole selection, for revoke). */
@@ -67,8 +95,8 @@ final class KeyCommands {
         MenuItem copyId = item("keys.copyId", Feather.COPY, null, oneSelected(), () -> actions.copyId(single()));
         MenuItem rename = item("keys.action.rename", Feather.EDIT_2, Capability.RENAME_KEY, oneLive(),
                 () -> actions.rename(window(), single()));
-        MenuItem disable = item("keys.action.disable", Feather.SLASH, Capability.DISABLE_KEY, oneLive(),
-                () -> actions.toggleDisabled(single()));
+        MenuItem disable = item("keys.action.disable", Feather.SLASH, Capability.DISABLE_KEY, someToToggle(),
+                () -> actions.toggleDisabled(window(), List.copyOf(viewModel.selectedKeys())));
         disable.textProperty().bind(disableText());
         MenuItem rotate = item("keys.action.rotate", Feather.REPEAT, Capability.CREATE_KEY, oneLive(),
                 () -> actions.rotate(window(), single()));
@@ -142,10 +170,12 @@ final class KeyCommands {
     }
 
     private StringBinding disableText() {
-        return Bindings.createStringBinding(() -> {
-            ApiKey key = viewModel.selectedKeys().size() == 1 ? viewModel.selectedKeys().get(0) : null;
-            return messages.getString(key != null && key.disabled() ? "keys.action.enable" : "keys.action.disable");
-        }, viewModel.selectedKeys());
+        return Bindings.createStringBinding(() -> DisableKeysViewModel.Plan.of(viewModel.selectedKeys()).label(messages),
+                viewModel.selectedKeys());
+    }
+
+    private BooleanBinding someToToggle() {
+        return selection(() -> !DisableKeysViewModel.Plan.of(viewModel.selectedKeys()).changing().isEmpty());
     }
 
     private BooleanBinding unsupported(Capability capability) {

@@ -81,9 +81,6 @@ public final class KeysController {
     private void initialize() {
         setUpColumns();
         new DriverAttributeColumns().install(table, viewModel.driverProperty());
-        if (sparklines != null) {
-            sparklines.install(table, viewModel.loadingProperty());
-        }
         table.setItems(viewModel.keys());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ApiKey>) change ->
@@ -130,6 +127,9 @@ public final class KeysController {
         viewModel.details().addListener((ListChangeListener<KeyDetail>) change -> showDetails());
 
         viewModel.loadUnlessStarted();
+        if (sparklines != null) { // after the load started: a load already running or done is not asked twice
+            sparklines.install(table, viewModel.loadingProperty());
+        }
     }
 
     private void setUpColumns() {

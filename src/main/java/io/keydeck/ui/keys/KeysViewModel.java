@@ -120,6 +120,12 @@ public final class KeysViewModel {
         if (rows.replace(changed) && wasSelected) {
             selected.set(changed);
         }
+        // the table keeps the row selected but does not announce the new object: the commands read this list
+        for (int i = 0; i < selectedKeys.size(); i++) {
+            if (selectedKeys.get(i).id().equals(changed.id())) {
+                selectedKeys.set(i, changed);
+            }
+        }
     }
 
     /** Shows a key created in this session without reloading, and selects it. */

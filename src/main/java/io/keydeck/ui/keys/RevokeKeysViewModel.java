@@ -7,7 +7,6 @@ import io.keydeck.model.ApiKey;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.RevokeResult;
 import io.keydeck.ui.common.BackgroundTasks;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -16,7 +15,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +65,22 @@ public final class RevokeKeysViewModel {
         return keys;
     }
 
-    /** "Revoke “Checkout” (mrk_live_…a1b2)?" or "Revoke these 3 keys?". */
+    private String connection;
+
+    /** Names {@code connectionName} in the question: the keys belong to it, not necessarily to the active one. */
+    public RevokeKeysViewModel onConnection(String connectionName) {
+        this.connection = connectionName;
+        return this;
+    }
+
+    /** "Revoke “Checkout” (mrk_live_…a1b2)?", "Revoke these 3 keys?", "Revoke “Checkout” (…) on Production?". */
     public String question() {
+        if (connection != null && keys.size() == 1) {
+            ApiKey key = keys.get(0);
+            return MessageFormat.format(messages.getString("revoke.questionOneOn"),
+                    VisibleText.escape(key.name(), 300), VisibleText.escape(key.hint(), 120),
+                    VisibleText.escape(connection, 300));
+        }
         if (keys.size() == 1) {
             ApiKey key = keys.get(0);
             return MessageFormat.format(messages.getString("revoke.questionOne"),
@@ -120,10 +132,16 @@ public final class RevokeKeysViewModel {
         return outcomes;
     }
 
-    /** "2 of 3 keys revoked." */
+    /** "2 of 3 keys revoked.", "Key revoked." */
     public String summary() {
-        long revoked = outcomes.stream().filter(Outcome::revoked).count();
-        return MessageFormat.format(messages.getString("revoke.summary"), revoked, keys.size());
+        return summary(messages, "revoke.summary", "revoke.summaryOne", outcomes.stream().filter(Outcome::revoked)
+                .count(), keys.size());
+    }
+
+    /** "{@code done} of {@code total} keys revoked." ({@code many}) for several keys; for one ({@code one}), whether it was. */
+    static String summary(ResourceBundle messages, String many, String one, long done, int total) {
+        return total == 1 ? MessageFormat.format(messages.getString(one), done)
+                : MessageFormat.format(messages.getString(many), done, total);
     }
 
     /** Revokes the keys one after another; each result arrives as soon as the gateway answered. */
@@ -132,20 +150,10 @@ public final class RevokeKeysViewModel {
             return;
         }
         busy.set(true);
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() {
-                for (ApiKey key : keys) {
-                    Outcome outcome = revokeOne(key);
-                    Platform.runLater(() -> record(outcome));
-                }
-                return null;
-            }
-        };
-        task.setOnSucceeded(e -> finish());
-        task.setOnFailed(e -> finish());
-        task.setOnCancelled(e -> finish());
-        tasks.run(task);
+        OneKeyAtATime.run(tasks, keys, this::revokeOne, this::record, () -> {
+            busy.set(false);
+            done.set(true);
+        });
     }
 
     private Outcome revokeOne(ApiKey key) {
@@ -166,12 +174,5 @@ public final class RevokeKeysViewModel {
         if (outcome.revoked()) {
             onRevoked.accept(outcome.key().withRevoked(clock.instant()));
         }
-    }
-
-    private void finish() {
-        Platform.runLater(() -> { // after every outcome posted by the task
-            busy.set(false);
-            done.set(true);
-        });
     }
 }

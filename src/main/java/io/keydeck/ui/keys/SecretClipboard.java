@@ -18,9 +18,15 @@ public final class SecretClipboard {
     private final Duration clearAfter;
     private PauseTransition pending;
     private byte[] copiedDigest;
+    private Runnable onCleared = () -> { };
 
     public SecretClipboard(Duration clearAfter) {
         this.clearAfter = clearAfter;
+    }
+
+    /** Runs on the FX thread when the delay after a copy has passed (the clipboard was cleared if still ours). */
+    public void setOnCleared(Runnable onCleared) {
+        this.onCleared = onCleared;
     }
 
     /** Copies {@code text} and schedules the clean-up; call on the FX thread. */
@@ -33,7 +39,10 @@ public final class SecretClipboard {
             pending.stop();
         }
         pending = new PauseTransition(javafx.util.Duration.millis(clearAfter.toMillis()));
-        pending.setOnFinished(e -> clearIfStillOurs());
+        pending.setOnFinished(e -> {
+            clearIfStillOurs();
+            onCleared.run();
+        });
         pending.play();
     }
 

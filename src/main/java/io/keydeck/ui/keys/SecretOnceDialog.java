@@ -85,12 +85,25 @@ public final class SecretOnceDialog {
                 .then(messages.getString("secret.hide")).otherwise(messages.getString("secret.reveal")));
         Button copy = new Button(messages.getString("secret.copy"), new FontIcon(Feather.COPY));
         copy.setId("copySecretButton");
-        copy.setOnAction(e -> clipboard.copy(viewModel.copyText()));
+        Label copied = new Label();
+        copied.setId("copiedFeedback");
+        copied.getStyleClass().add("text-bold");
+        copied.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        clipboard.setOnCleared(() -> copied.setText(messages.getString("secret.clipboardCleared")));
+        Runnable saidCopied = () -> copied.setText(MessageFormat.format(messages.getString("secret.copied"),
+                settings.clipboardClearDelay().toSeconds()));
+        copy.setOnAction(e -> {
+            clipboard.copy(viewModel.copyText());
+            saidCopied.run();
+        });
         Button copyEnv = new Button(MessageFormat.format(messages.getString("secret.copyEnv"),
                 viewModel.environmentVariable()), new FontIcon(Feather.TERMINAL));
         // JavaFX reads only the first mnemonic, so the variable's underscores after "Copy _as" stay literal
         copyEnv.setId("copyEnvButton");
-        copyEnv.setOnAction(e -> clipboard.copy(viewModel.copyEnvironmentText()));
+        copyEnv.setOnAction(e -> {
+            clipboard.copy(viewModel.copyEnvironmentText());
+            saidCopied.run();
+        });
 
         Label warning = new Label(messages.getString("secret.onlyOnce"), new FontIcon(Feather.ALERT_TRIANGLE));
         warning.setWrapText(true);
@@ -102,7 +115,9 @@ public final class SecretOnceDialog {
         CheckBox stored = new CheckBox(messages.getString("secret.stored"));
         stored.setId("storedCheckBox");
         stored.selectedProperty().bindBidirectional(viewModel.storedProperty());
-        VBox content = new VBox(12, warning, secretBox, new HBox(8, reveal, copy, copyEnv), clipboardNote, stored);
+        HBox buttons = new HBox(8, reveal, copy, copyEnv, copied);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox content = new VBox(12, warning, secretBox, buttons, clipboardNote, stored);
         content.setPrefWidth(580);
         return content;
     }

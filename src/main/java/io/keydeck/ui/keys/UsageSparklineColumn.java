@@ -51,12 +51,17 @@ public final class UsageSparklineColumn {
         this.messages = messages;
     }
 
-    /** Adds the column to {@code table} and reloads the lines whenever {@code loading} turns false. */
+    /**
+     * Adds the column to {@code table} and loads the lines now unless keys are {@code loading}, and again
+     * whenever {@code loading} turns false. "Now" matters at start: the window starts loading the keys
+     * before the view exists, and a load that ended before this call never turns {@code loading} false again.
+     */
     public void install(TableView<ApiKey> table, ObservableBooleanValue loading) {
         TableColumn<ApiKey, double[]> column = new TableColumn<>(messages.getString("keys.column.usage"));
         column.setId("usageColumn");
         column.setPrefWidth(WIDTH + 14);
         column.setMinWidth(WIDTH + 14);
+        column.setMaxWidth(WIDTH + 40);
         column.setSortable(false);
         column.setCellValueFactory(data -> {
             String id = data.getValue().id();
@@ -69,6 +74,9 @@ public final class UsageSparklineColumn {
                 reload();
             }
         });
+        if (!loading.get()) {
+            reload();
+        }
     }
 
     /** Each key's requests per day over the last seven days, oldest first. */

@@ -75,7 +75,7 @@ final class FindingFixes {
         GatewayClient revoking = journal == null ? client
                 : journal.watching(client, session.displayName(), List.of(finding.key()));
         RevokeKeysViewModel dialog = new RevokeKeysViewModel(List.of(finding.key()), revoking, tasks, messages, clock,
-                revoked -> { });
+                revoked -> { }).onConnection(session.displayName()); // Review spans connections: say whose key
         dialog.outcomes().addListener((ListChangeListener<RevokeKeysViewModel.Outcome>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(outcome -> afterRevoke(session, outcome));

@@ -197,4 +197,29 @@ class CreateKeyViewModelTest {
         FxTestSupport.waitUntil(5, () -> client.issued().size() == 1 && client.issued().get(0).isWiped());
         assertThat(FxTestSupport.onFx(() -> form.creation().createdProperty().get())).isNull();
     }
+
+    /** What the form's warning says about Review holds for every admin scope the multiroute gateway offers. */
+    @Test
+    void theAdminScopeWarningSaysWhatReviewDoesWithEachScope() {
+        List<String> scopes = io.keydeck.gateway.GatewayDriver.byId("multiroute").orElseThrow().knownScopes();
+        CreateKeyViewModel form = new CreateKeyViewModel(scopes, List.of(),
+                new KeyCreation(client, tasks, "Cancelled."), MESSAGES, CLOCK);
+        assertThat(form.adminScopes()).isNotEmpty();
+        for (CreateKeyViewModel.ScopeChoice choice : form.adminScopes()) {
+            form.scopes().forEach(c -> c.selected().set(false));
+            choice.selected().set(true);
+            io.keydeck.model.ApiKey key = TestKeys.key("key_0009", "Tool", KeyEnvironment.LIVE,
+                    List.of(choice.scope()), Duration.ofDays(3), null, null, false, false);
+            boolean flaggedHigh = io.keydeck.review.ReviewRules.review(new io.keydeck.review.ReviewInput("C", false,
+                    List.of(key), List.of(), io.keydeck.review.Thresholds.DEFAULTS), TestKeys.NOW).stream()
+                    .anyMatch(f -> f.ruleId().equals("broad-scopes")
+                            && f.severity() == io.keydeck.review.Severity.HIGH);
+            assertThat(form.adminWarningProperty().get()).as(choice.scope())
+                    .startsWith(choice.scope() + " lets anyone holding this key")
+                    .contains(flaggedHigh ? "Review flags such a key High" : "Review does not flag read scopes");
+        }
+        form.scopes().forEach(c -> c.selected().set(false));
+        form.inferenceScopes().forEach(c -> c.selected().set(true));
+        assertThat(form.adminWarningProperty().get()).isEmpty();
+    }
 }

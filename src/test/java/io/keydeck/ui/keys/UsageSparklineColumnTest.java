@@ -12,6 +12,10 @@ import io.keydeck.ui.FxTestSupport;
 import io.keydeck.ui.TestKeys;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.usage.UsageRange;
+import io.keydeck.ui.common.ControllerFactory;
+import io.keydeck.ui.common.FxmlView;
+import io.keydeck.ui.common.ViewLoader;
+import io.keydeck.ui.shell.WindowContext;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
@@ -68,5 +72,31 @@ class UsageSparklineColumnTest {
 
         assertThat(onFx(() -> column.dailyRequests().get("key_0001"))).containsExactly(7, 0, 0, 0, 0, 0, 3);
         assertThat(onFx(() -> column.dailyRequests().get("key_0002"))).containsExactly(0, 0, 9, 0, 0, 0, 0);
+    }
+
+    /**
+     * The window starts loading the keys before the Keys view exists (KeysModule); when that load has
+     * ended by the time the view is built, the lines must still come (issue 19 item 3: empty until Refresh).
+     */
+    @Test
+    void theLinesComeWhenTheKeysLoadedBeforeTheViewWasBuilt() throws Exception {
+        UsageRange week = UsageRange.last(Duration.ofDays(7), TestKeys.NOW, UsageBucket.DAY);
+        FakeGatewayClient client = new FakeGatewayClient(List.of(TestKeys.active("key_0001", "Checkout")))
+                .withCapabilities(Capability.LIST_KEYS, Capability.USAGE)
+                .withUsage(List.of(new UsagePoint("key_0001", week.bucketStart(3), 4, 0, 0, 0)));
+        AppServices services = AppServices.of(tasks, List.of(ConnectionSession.of("Fake", false, client)), CLOCK);
+        ControllerFactory controllers = new ControllerFactory();
+        WindowContext window = new WindowContext(controllers, tasks, services.active(), services.messages(),
+                services.clock(), services.status(), services.navigation());
+        onFx(() -> KeysModule.register(window, null, KeysWindow.ONE_SECOND_CLIPBOARD, services.consoleAuthFailures()));
+        waitUntil(10, () -> onFx(() -> services.status().textProperty().get().startsWith("Loaded 1 ")));
+
+        TableView<?> table = onFx(() -> (TableView<?>) new ViewLoader(controllers, services.messages())
+                .load(FxmlView.KEYS).lookup(".keys-table"));
+
+        waitUntil(10, () -> onFx(() -> table.getColumns().stream().filter(c -> "usageColumn".equals(c.getId()))
+                .findFirst().orElseThrow().getCellData(0) != null));
+        assertThat(onFx(() -> (double[]) table.getColumns().stream().filter(c -> "usageColumn".equals(c.getId()))
+                .findFirst().orElseThrow().getCellData(0))).containsExactly(0, 0, 0, 4, 0, 0, 0);
     }
 }

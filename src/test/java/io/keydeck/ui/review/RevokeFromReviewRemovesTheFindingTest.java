@@ -67,7 +67,8 @@ class RevokeFromReviewRemovesTheFindingTest {
         robot.clickOn(revoke);
         waitUntil(10, () -> robot.lookup("#confirmRevokeButton").tryQuery().isPresent());
         assertThat(onFx(() -> robot.lookup(".dialog-pane .label").queryAllAs(Labeled.class).stream()
-                .map(Labeled::getText).toList())).anySatisfy(text -> assertThat(text).startsWith("Revoke “dev-bob” (mrk_test_…"));
+                .map(Labeled::getText).toList())).anySatisfy(text -> assertThat(text).startsWith("Revoke “dev-bob” (mrk_test_…")
+                        .endsWith(") on the connection “" + sandbox.session.displayName() + "”?")); // issue 19 item 8
         robot.clickOn("#confirmRevokeButton");
         waitUntil(30, () -> robot.lookup("#revokeSummary").tryQuery().isPresent());
         robot.clickOn("#closeRevokeButton");
