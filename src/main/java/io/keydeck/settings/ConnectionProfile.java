@@ -25,6 +25,10 @@ public record ConnectionProfile(String id, String displayName, String driverId, 
     public static final String SANDBOX_NAME = "Sandbox (local demo)";
     public static final String SANDBOX_DRIVER = "multiroute";
     public static final int MAX_NAME_LENGTH = 80;
+    /** The option holding this connection's deadline for one gateway operation, in seconds (the gateway's name). */
+    public static final String DEADLINE_OPTION = "deadline_seconds";
+    /** The longest deadline a connection may set, as {@code --deadline} allows. */
+    public static final int MAX_DEADLINE_SECONDS = 3600;
 
     public ConnectionProfile {
         id = id == null || id.isBlank() ? newId() : id;
@@ -92,7 +96,26 @@ public record ConnectionProfile(String id, String displayName, String driverId, 
         if (!(demo && SANDBOX_BASE_URL.equals(baseUrl))) {
             BaseUrlPolicy.problem(baseUrl).ifPresent(p -> problems.add(new ProfileProblem(ProfileProblem.Field.BASE_URL, p)));
         }
+        deadlineProblem().ifPresent(p -> problems.add(new ProfileProblem(ProfileProblem.Field.DEADLINE, p)));
         return problems;
+    }
+
+    /** Why the deadline option cannot be used; empty when it is absent or a whole number of seconds in range. */
+    private java.util.Optional<String> deadlineProblem() {
+        String value = options == null ? null : options.get(DEADLINE_OPTION);
+        if (value == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            int seconds = Integer.parseInt(value.strip());
+            if (seconds >= 1 && seconds <= MAX_DEADLINE_SECONDS) {
+                return java.util.Optional.empty();
+            }
+        } catch (NumberFormatException notANumber) {
+            // named below
+        }
+        return java.util.Optional.of("The deadline must be a whole number of seconds from 1 to " + MAX_DEADLINE_SECONDS
+                + ", was \"" + io.keydeck.model.VisibleText.escape(value, 40) + "\".");
     }
 
     private static boolean sameName(String a, String b) {

@@ -4,5 +4,5 @@ package io.keydeck.settings;
 public record ProfileProblem(Field field, String message) {
 
     /** The connection form's fields. */
-    public enum Field { DISPLAY_NAME, DRIVER, BASE_URL }
+    public enum Field { DISPLAY_NAME, DRIVER, BASE_URL, DEADLINE }
 }

@@ -10,7 +10,6 @@ import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.gateway.http.GatewayResponse;
 import io.keydeck.gateway.http.IssuedAnyway;
 import io.keydeck.gateway.http.JsonFields;
-import io.keydeck.gateway.http.SecretFieldReader;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
 import io.keydeck.model.AuthEventQuery;
@@ -90,51 +89,40 @@ public final class LiteLlmClient extends HttpGatewayClient {
             }
             body.put("duration", seconds + "s");
         }
-        return issued(http.post("/key/generate", body, null, new SecretFieldReader("key")));
+        return issued(http.post("/key/generate", body, null, new IssuedKeyReader()),
+                "The LiteLLM proxy made the key but sent no \"key\" with its secret.");
     }
 
     /**
      * {@code POST /key/{token}/regenerate}: a new secret for the same key (budgets and limits kept);
      * the old secret stops working. An Enterprise feature of LiteLLM.
-     *
-     * <p>Once the proxy answers 2xx it has already replaced the key, so the new secret is handed on
-     * whatever else the answer lacks. Current proxies send {@code "token": null} and the new hash as
-     * {@code token_id}; older ones sent the new secret itself as {@code token}, which is never used as
-     * an id. Without a usable hash the id is computed as the proxy does: SHA-256 of the secret, in hex.
      */
     public IssuedSecret regenerateKey(String keyId) throws GatewayException {
         requireId(keyId);
-        GatewayResponse<RegeneratedKeyReader.Regenerated> response = http.post("/key/" + GatewayHttp.segment(keyId)
-                + "/regenerate", GatewayJson.mapper().createObjectNode(), null, new RegeneratedKeyReader());
-        RegeneratedKeyReader.Regenerated answer = response.body();
-        char[] secret = answer.secret();
-        if (secret == null || secret.length == 0) {
-            throw JsonFields.unexpected("The LiteLLM proxy regenerated the key but sent no \"key\" with the new "
-                    + "secret; the old secret no longer works. Regenerate it again or create a new key.",
-                    response.requestId());
-        }
-        // The proxy has already replaced the key: a field KeyDeck cannot read must not cost the new secret.
-        ObjectNode rest = answer.rest();
-        rest.put("token", answer.newHash() != null ? answer.newHash() : RegeneratedKeyReader.hashOf(secret));
-        return IssuedAnyway.issue(rest, secret, node -> key(node, secret, response.requestId()), IDENTITY);
+        return issued(http.post("/key/" + GatewayHttp.segment(keyId) + "/regenerate",
+                GatewayJson.mapper().createObjectNode(), null, new IssuedKeyReader()),
+                "The LiteLLM proxy regenerated the key but sent no \"key\" with the new secret; the old secret no "
+                        + "longer works. Regenerate it again or create a new key.");
     }
 
-    private IssuedSecret issued(GatewayResponse<SecretFieldReader.Created> response) throws GatewayException {
-        SecretFieldReader.Created created = response.body();
-        if (created.secret() == null || created.secret().length == 0) {
-            throw JsonFields.unexpected("The LiteLLM proxy made the key but sent no \"key\" with its secret.",
-                    response.requestId());
+    /**
+     * Once the proxy answers 2xx it has already made (or replaced) the key, so the secret is handed on
+     * whatever else the answer lacks. The id is the hash the answer sends as {@code token} (current
+     * generate) or {@code token_id} (current regenerate, {@code "token": null}); a {@code token} that is
+     * the secret itself (proxies without the endpoints' remap) is never used. Without a usable hash the
+     * id is computed as the proxy does: SHA-256 of the secret, in hex.
+     */
+    private IssuedSecret issued(GatewayResponse<IssuedKeyReader.Issued> response, String noSecret)
+            throws GatewayException {
+        IssuedKeyReader.Issued answer = response.body();
+        char[] secret = answer.secret();
+        if (secret == null || secret.length == 0) {
+            throw JsonFields.unexpected(noSecret, response.requestId());
         }
-        char[] secret = created.secret();
-        // GenerateKeyResponse (litellm/proxy/_types.py) has token and token_id both optional: when token is
-        // missing or null, the id is token_id, else the hash of the secret, as the proxy computes it.
-        ObjectNode row = created.rest();
-        if (!row.path("token").isTextual()) {
-            row.put("token", row.path("token_id").isTextual() ? row.path("token_id").asText()
-                    : RegeneratedKeyReader.hashOf(secret));
-        }
-        return IssuedAnyway.issue(created.rest(), secret, node -> key(node, secret, response.requestId()),
-                IDENTITY);
+        // A field KeyDeck cannot read must not cost the new secret.
+        ObjectNode rest = answer.rest();
+        rest.put("token", answer.hash() != null ? answer.hash() : IssuedKeyReader.hashOf(secret));
+        return IssuedAnyway.issue(rest, secret, node -> key(node, secret, response.requestId()), IDENTITY);
     }
 
     /** The key of a create or regenerate answer, its hint taken from the secret when the answer has none. */

@@ -75,6 +75,13 @@ public final class ConnectionDialog extends Dialog<ButtonType> {
         environment.setConverter(DisplayText.of(EnvironmentTag::label));
         environment.valueProperty().bindBidirectional(viewModel.environmentProperty());
 
+        TextField deadline = new TextField();
+        deadline.setId("connectionDeadline");
+        deadline.setPromptText(messages.getString("connectionDialog.deadlinePrompt"));
+        deadline.setPrefColumnCount(6);
+        deadline.setMaxWidth(Region.USE_PREF_SIZE);
+        deadline.textProperty().bindBidirectional(viewModel.deadlineProperty());
+
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(4);
@@ -88,7 +95,9 @@ public final class ConnectionDialog extends Dialog<ButtonType> {
         row = field(form, row, messages.getString("connectionDialog.token"), token,
                 problem(viewModel.tokenProblemProperty()), note(viewModel.tokenDetailsProperty(), "token-details"),
                 hint(viewModel.tokenHint()));
-        field(form, row, messages.getString("connectionDialog.environment"), environment);
+        row = field(form, row, messages.getString("connectionDialog.environment"), environment);
+        field(form, row, messages.getString("connectionDialog.deadline"), deadline,
+                problem(viewModel.deadlineProblemProperty()), hint(messages.getString("connectionDialog.deadlineHint")));
 
         Button test = new Button(messages.getString("connectionDialog.test"));
         test.setId("testConnection");

@@ -63,6 +63,8 @@ public final class ConnectionDialogViewModel {
     private final StringProperty baseUrl = new SimpleStringProperty("");
     private final StringProperty token = new SimpleStringProperty("");
     private final ObjectProperty<EnvironmentTag> environment = new SimpleObjectProperty<>(EnvironmentTag.PRODUCTION);
+    private final StringProperty deadline = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper deadlineProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper driverProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper baseUrlProblem = new ReadOnlyStringWrapper("");
@@ -94,13 +96,14 @@ public final class ConnectionDialogViewModel {
             displayName.set(original.displayName());
             baseUrl.set(original.baseUrl());
             environment.set(original.environmentTag());
+            deadline.set(original.options().getOrDefault(ConnectionProfile.DEADLINE_OPTION, ""));
             driver.set(drivers.stream().filter(d -> d.id().equals(original.driverId())).findFirst().orElse(null));
             touched.addAll(List.of(displayName, baseUrl, driver));
         } else {
             driver.set(drivers.stream().filter(d -> d.id().equals(ConnectionProfile.SANDBOX_DRIVER)).findFirst()
                     .orElse(drivers.isEmpty() ? null : drivers.get(0)));
         }
-        for (Observable field : List.of(displayName, driver, baseUrl, token, environment)) {
+        for (Observable field : List.of(displayName, driver, baseUrl, token, environment, deadline)) {
             field.addListener(changed -> {
                 touched.add(changed);
                 validate();
@@ -137,6 +140,15 @@ public final class ConnectionDialogViewModel {
 
     public ObjectProperty<EnvironmentTag> environmentProperty() {
         return environment;
+    }
+
+    /** Seconds for one gateway operation, retries included; empty for the default (60 s). */
+    public StringProperty deadlineProperty() {
+        return deadline;
+    }
+
+    public ReadOnlyStringProperty deadlineProblemProperty() {
+        return deadlineProblem.getReadOnlyProperty();
     }
 
     public List<EnvironmentTag> environments() {
@@ -187,11 +199,18 @@ public final class ConnectionDialogViewModel {
     /** The profile as typed; the id of the edited connection is kept. */
     public ConnectionProfile profile() {
         String driverId = driver.get() == null ? "" : driver.get().id();
-        if (original != null) {
-            return new ConnectionProfile(original.id(), displayName.get(), driverId, baseUrl.get(),
-                    environment.get(), original.demo(), original.options());
+        ConnectionProfile typed = original != null
+                ? new ConnectionProfile(original.id(), displayName.get(), driverId, baseUrl.get(),
+                        environment.get(), original.demo(), original.options())
+                : ConnectionProfile.create(displayName.get(), driverId, baseUrl.get(), environment.get());
+        Map<String, String> options = new java.util.LinkedHashMap<>(typed.options());
+        String seconds = deadline.get() == null ? "" : deadline.get().strip();
+        if (seconds.isEmpty()) {
+            options.remove(ConnectionProfile.DEADLINE_OPTION);
+        } else {
+            options.put(ConnectionProfile.DEADLINE_OPTION, seconds);
         }
-        return ConnectionProfile.create(displayName.get(), driverId, baseUrl.get(), environment.get());
+        return typed.withOptions(options);
     }
 
     /** A copy of the typed token (the caller wipes it), or empty when none was typed. */
@@ -272,6 +291,7 @@ public final class ConnectionDialogViewModel {
         nameProblem.set(shown(displayName, problems, ProfileProblem.Field.DISPLAY_NAME));
         driverProblem.set(shown(driver, problems, ProfileProblem.Field.DRIVER));
         baseUrlProblem.set(shown(baseUrl, problems, ProfileProblem.Field.BASE_URL));
+        deadlineProblem.set(shown(deadline, problems, ProfileProblem.Field.DEADLINE));
         boolean tokenMissing = !isEditing() && typedToken().isEmpty();
         tokenProblem.set(tokenMissing && touched.contains(token) ? messages.getString("connectionDialog.tokenMissing") : "");
         tokenDetails.set(describeTypedToken());

@@ -2,6 +2,7 @@ package io.keydeck.gateway.litellm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayException.Kind;
@@ -11,9 +12,11 @@ import io.keydeck.gateway.fixture.FixtureServer.Reply;
 import io.keydeck.gateway.fixture.RecordingSleeper;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyStatus;
 import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.NewKeyRequest;
 import io.keydeck.model.Page;
+import io.keydeck.model.RevokeResult;
 import io.keydeck.model.TokenInfo;
 import io.keydeck.model.UsageBucket;
 import io.keydeck.model.UsagePoint;
@@ -28,8 +31,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +49,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * at 00670428e1ec49f6f79eee1e58df7be472b719ab (and an older revision of it for the old behaviour) and
  * {@code litellm/proxy/spend_tracking/spend_management_endpoints.py} at a10a2273f97362706a5865538e278deca719822c,
  * and {@code litellm/litellm_core_utils/duration_parser.py} at 5de00c32d5c1ea9e8161f54ab299ae169d899ee0.
+ * The request and answer models come from {@code litellm/proxy/_types.py}, which the source index holds only
+ * at 00025c847316ae5d1e0d453e53d204e81f710c3e (not at 00670428); {@code PrismaClient.update_data} and
+ * {@code is_valid_api_key} from {@code litellm/proxy/utils.py} at 00099957294f4aec857e64af8d0e4ccdf5474ebc.
  * Where old and current proxies differ, both are tested.
  */
 class LiteLlmAgainstItsSourceTest {
@@ -273,10 +283,10 @@ class LiteLlmAgainstItsSourceTest {
     }
 
     /**
-     * {@code /key/generate} answers {@code GenerateKeyResponse} ({@code litellm/proxy/_types.py}, the version
-     * stored in the source index; its fields: {@code key} (required), {@code key_name}, {@code expires},
-     * {@code token_id}, {@code token} (optional, may be null), {@code created_at}). NOT yet checked at
-     * 00670428: the snapshot was too large to fetch. Fixture shape: the model's fields, {@code token} null.
+     * {@code GenerateKeyResponse} ({@code _types.py} at 00025c84): {@code key} required; {@code key_name},
+     * {@code expires}, {@code token_id}, {@code token}, {@code created_at} optional. A create at 00670428 sends the
+     * hash in both {@code token} and {@code token_id} (tests below); {@code "token": null} with the hash in
+     * {@code token_id} is how regenerate answers, and a create answer of that shape is read by {@code token_id} too.
      */
     @Test
     void aCreateAnswerShapedAsGenerateKeyResponseWithTokenNullIsReadByTokenId() throws Exception {
@@ -291,6 +301,283 @@ class LiteLlmAgainstItsSourceTest {
             assertThat(new String(issued.secret())).isEqualTo(NEW_SECRET);
             assertThat(issued.key().id()).isEqualTo(hash);
             assertThat(issued.key().hint()).isEqualTo("sk-…ghGw");
+        }
+    }
+
+    // ---- Request models (litellm/proxy/_types.py at 00025c84) and the answers of update, block, delete, generate ----
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * A pydantic request model as the proxy declares it: field name to JSON type, and the required fields.
+     * All models here derive from {@code LiteLLMPydanticObjectBase}, whose config sets only
+     * {@code protected_namespaces}, so pydantic's default {@code extra="ignore"} holds: a field the model does
+     * not declare is dropped without an error and the call answers 200 having done nothing with it.
+     */
+    private record RequestModel(String name, Map<String, String> fields, Set<String> required) {
+    }
+
+    /** {@code GenerateRequestBase} + {@code KeyRequestBase}: the fields every key create/update model shares. */
+    private static Map<String, String> keyRequestBase() {
+        return Map.ofEntries(Map.entry("key_alias", "str"), Map.entry("duration", "str"), Map.entry("models", "list"),
+                Map.entry("spend", "float"), Map.entry("max_budget", "float"), Map.entry("user_id", "str"),
+                Map.entry("team_id", "str"), Map.entry("agent_id", "str"), Map.entry("max_parallel_requests", "int"),
+                Map.entry("metadata", "dict"), Map.entry("tpm_limit", "int"), Map.entry("rpm_limit", "int"),
+                Map.entry("budget_duration", "str"), Map.entry("allowed_cache_controls", "list"),
+                Map.entry("config", "dict"), Map.entry("permissions", "dict"), Map.entry("model_max_budget", "dict"),
+                Map.entry("model_rpm_limit", "dict"), Map.entry("model_tpm_limit", "dict"),
+                Map.entry("guardrails", "list[str]"), Map.entry("policies", "list[str]"),
+                Map.entry("prompts", "list[str]"),
+                Map.entry("blocked", "bool"), Map.entry("aliases", "dict"), Map.entry("object_permission", "dict"),
+                Map.entry("key", "str"), Map.entry("budget_id", "str"), Map.entry("tags", "list[str]"),
+                Map.entry("enforced_params", "list[str]"), Map.entry("allowed_routes", "list"),
+                Map.entry("allowed_passthrough_routes", "list"), Map.entry("allowed_vector_store_indexes", "list"),
+                Map.entry("rpm_limit_type", "str"), Map.entry("tpm_limit_type", "str"),
+                Map.entry("router_settings", "dict"), Map.entry("access_group_ids", "list[str]"));
+    }
+
+    private static Map<String, String> with(Map<String, String> base, Map<String, String> more) {
+        Map<String, String> all = new HashMap<>(base);
+        all.putAll(more);
+        return all;
+    }
+
+    /** {@code UpdateKeyRequest}: {@code key} required (a secret or its hash), everything else optional. */
+    private static final RequestModel UPDATE_KEY_REQUEST = new RequestModel("UpdateKeyRequest", with(keyRequestBase(),
+            Map.of("temp_budget_increase", "float", "temp_budget_expiry", "str", "auto_rotate", "bool",
+                    "rotation_interval", "str", "organization_id", "str")), Set.of("key"));
+
+    /** {@code GenerateKeyRequest}: nothing required; {@code key} here would be a caller-chosen secret. */
+    private static final RequestModel GENERATE_KEY_REQUEST = new RequestModel("GenerateKeyRequest",
+            with(keyRequestBase(), Map.of("soft_budget", "float", "send_invite_email", "bool", "key_type", "str",
+                    "auto_rotate", "bool", "rotation_interval", "str", "organization_id", "str", "project_id", "str")),
+            Set.of());
+
+    /** {@code KeyRequest} (body of /key/delete): {@code keys} or {@code key_aliases}, one of them non-empty. */
+    private static final RequestModel KEY_REQUEST = new RequestModel("KeyRequest",
+            Map.of("keys", "list[str]", "key_aliases", "list[str]"), Set.of());
+
+    /** {@code BlockKeyRequest} (body of /key/block and /key/unblock): {@code key} required. */
+    private static final RequestModel BLOCK_KEY_REQUEST = new RequestModel("BlockKeyRequest",
+            Map.of("key", "str"), Set.of("key"));
+
+    /** {@code is_valid_api_key} (proxy/utils.py), which block_key and unblock_key check first: 400 otherwise. */
+    private static final Pattern VALID_API_KEY = Pattern.compile("sk-[A-Za-z0-9_-]+|[a-fA-F0-9]{64}");
+
+    private static boolean fits(String type, JsonNode value) {
+        return switch (type) {
+            case "str" -> value.isTextual();
+            case "bool" -> value.isBoolean();
+            case "float" -> value.isNumber();
+            case "int" -> value.isIntegralNumber();
+            case "dict" -> value.isObject();
+            case "list" -> value.isArray();
+            case "list[str]" -> value.isArray() && allText(value);
+            default -> throw new AssertionError("no such type " + type);
+        };
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode item : array) {
+            if (!item.isTextual()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The fields the body sends, each declared by the model with a fitting type, and every required one present. */
+    private static JsonNode assertTheModelTakes(RequestModel model, String body) throws Exception {
+        JsonNode sent = MAPPER.readTree(body);
+        assertThat(sent.isObject()).as("%s is a JSON object", model.name()).isTrue();
+        for (String name : names(sent)) {
+            assertThat(model.fields()).as("%s declares \"%s\" (an undeclared field is dropped without an error)",
+                    model.name(), name).containsKey(name);
+            JsonNode value = sent.get(name);
+            boolean optional = !model.required().contains(name);
+            assertThat(value.isNull() && optional || fits(model.fields().get(name), value))
+                    .as("%s.%s is %s, sent %s", model.name(), name, model.fields().get(name), value).isTrue();
+        }
+        for (String name : model.required()) {
+            assertThat(sent.hasNonNull(name)).as("%s requires \"%s\"", model.name(), name).isTrue();
+        }
+        return sent;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The checker itself refuses what the proxy would drop or refuse, so the tests below can fail. */
+    @Test
+    void aBodyTheRequestModelWouldDropOrRefuseIsCaught() {
+        assertThatThrownBy(() -> assertTheModelTakes(UPDATE_KEY_REQUEST, "{\"key\":\"k\",\"name\":\"x\"}"))
+                .hasMessageContaining("declares \"name\"");
+        assertThatThrownBy(() -> assertTheModelTakes(UPDATE_KEY_REQUEST, "{\"key_alias\":\"x\"}"))
+                .hasMessageContaining("requires \"key\"");
+        assertThatThrownBy(() -> assertTheModelTakes(KEY_REQUEST, "{\"keys\":\"" + OLD_HASH + "\"}"))
+                .hasMessageContaining("KeyRequest.keys is list[str]");
+        assertThatThrownBy(() -> assertTheModelTakes(UPDATE_KEY_REQUEST, "{\"key\":\"k\",\"blocked\":\"false\"}"))
+                .hasMessageContaining("UpdateKeyRequest.blocked is bool");
+    }
+
+    /**
+     * One key row with the fields {@code LiteLLM_VerificationToken} declares (what /key/block and /key/unblock
+     * answer, and, as a dict, what {@code update_data} and {@code key_info_fn} put in their answers).
+     * {@code timeZone} is "Z" where pydantic serializes a model, "+00:00" where FastAPI encodes a plain dict.
+     */
+    private static ObjectNode keyRow(String alias, boolean blocked, String timeZone) throws Exception {
+        return (ObjectNode) MAPPER.readTree("""
+                {"token":"%1$s","key_name":"sk-...Hw4x","key_alias":"%2$s","spend":1.5,"max_budget":10.0,
+                 "expires":"2025-04-01T00:00:00%4$s","models":[],"aliases":{},"config":{},"user_id":null,
+                 "team_id":null,"agent_id":null,"project_id":null,"max_parallel_requests":null,"metadata":{},
+                 "tpm_limit":null,"rpm_limit":null,"budget_duration":null,"budget_reset_at":null,
+                 "allowed_cache_controls":[],"allowed_routes":[],"permissions":{},"model_spend":{},
+                 "model_max_budget":{},"soft_budget_cooldown":false,"blocked":%3$s,"litellm_budget_table":null,
+                 "org_id":null,"created_at":"2025-02-01T10:00:00.123000%4$s","created_by":"default_user_id",
+                 "updated_at":"2025-03-01T12:00:00%4$s","updated_by":"default_user_id","last_active":null,
+                 "object_permission_id":null,"object_permission":null,"access_group_ids":[],"rotation_count":0,
+                 "auto_rotate":false,"rotation_interval":null,"last_rotation_at":null,"key_rotation_at":null,
+                 "router_settings":null}""".formatted(OLD_HASH, alias, blocked, timeZone));
+    }
+
+    /** {@code info_key_fn}: {@code {"key": <as asked>, "info": <row without "token">}}. */
+    private static String keyInfoAnswer(String alias, boolean blocked) throws Exception {
+        ObjectNode info = keyRow(alias, blocked, "+00:00");
+        info.remove("token");
+        ObjectNode answer = MAPPER.createObjectNode().put("key", OLD_HASH);
+        answer.set("info", info);
+        return answer.toString();
+    }
+
+    /**
+     * {@code update_key_fn} at 00670428 answers {@code {"key": key, **response["data"]}}: {@code key} as the caller
+     * sent it, then {@code PrismaClient.update_data}'s {@code "data"}, the whole updated row dumped (its
+     * {@code token} being the hash). The driver then reads the key back through /key/info.
+     * The request must be an {@code UpdateKeyRequest} carrying exactly {@code key} and {@code key_alias}.
+     */
+    @Test
+    void aRenameIsAnUpdateKeyRequestOfKeyAndKeyAliasAndTheKeyShowsItsNewAlias() throws Exception {
+        ObjectNode updated = MAPPER.createObjectNode().put("key", OLD_HASH);
+        updated.setAll(keyRow("billing-v2", false, "+00:00"));
+        server.enqueue(Reply.json(200, updated.toString()), Reply.json(200, keyInfoAnswer("billing-v2", false)));
+
+        ApiKey key = client.updateKey(OLD_HASH, KeyUpdate.rename("billing-v2"));
+
+        assertThat(key.id()).isEqualTo(OLD_HASH);
+        assertThat(key.name()).isEqualTo("billing-v2");
+        assertThat(key.hint()).isEqualTo("sk-…Hw4x");
+        assertThat(key.expiresAt()).isEqualTo(Instant.parse("2025-04-01T00:00:00Z"));
+        assertThat(server.requests()).extracting(r -> r.method() + " " + r.path())
+                .containsExactly("POST /key/update", "GET /key/info");
+        JsonNode sent = assertTheModelTakes(UPDATE_KEY_REQUEST, server.requests().get(0).body());
+        assertThat(names(sent)).containsExactly("key", "key_alias");
+        assertThat(sent.get("key").asText()).isEqualTo(OLD_HASH);
+        assertThat(sent.get("key_alias").asText()).isEqualTo("billing-v2");
+    }
+
+    /**
+     * {@code block_key} / {@code unblock_key} at 00670428 take a {@code BlockKeyRequest}, refuse a {@code key} that
+     * fails {@code is_valid_api_key} with 400, hash it only when it starts with "sk-", set {@code blocked} and answer
+     * the updated {@code LiteLLM_VerificationToken} row. Blocking shows the key disabled, unblocking active, and a
+     * current proxy needs no fallback.
+     */
+    @Test
+    void blockAndUnblockAreBlockKeyRequestsByHashAndTheKeyShowsDisabledThenActive() throws Exception {
+        server.enqueue(Reply.json(200, keyRow("backend", true, "Z").toString()),
+                Reply.json(200, keyInfoAnswer("backend", true)),
+                Reply.json(200, keyRow("backend", false, "Z").toString()),
+                Reply.json(200, keyInfoAnswer("backend", false)));
+
+        ApiKey blocked = client.updateKey(OLD_HASH, KeyUpdate.disabled(true));
+        ApiKey unblocked = client.updateKey(OLD_HASH, KeyUpdate.disabled(false));
+
+        assertThat(blocked.status(NOW)).isEqualTo(KeyStatus.DISABLED);
+        assertThat(unblocked.status(NOW)).isEqualTo(KeyStatus.ACTIVE);
+        assertThat(server.requests()).extracting(r -> r.method() + " " + r.path())
+                .containsExactly("POST /key/block", "GET /key/info", "POST /key/unblock", "GET /key/info");
+        for (int i : new int[] {0, 2}) {
+            JsonNode sent = assertTheModelTakes(BLOCK_KEY_REQUEST, server.requests().get(i).body());
+            assertThat(names(sent)).containsExactly("key");
+            assertThat(VALID_API_KEY.matcher(sent.get("key").asText()).matches())
+                    .as("is_valid_api_key(%s)", sent.get("key")).isTrue();
+            assertThat(sent.get("key").asText()).isEqualTo(OLD_HASH);
+        }
+    }
+
+    /**
+     * {@code delete_key_fn} at 00670428 takes a {@code KeyRequest} ({@code keys} or {@code key_aliases}; hashes
+     * are used as given, "sk-" secrets hashed), deletes, and answers {@code {"deleted_keys": data.keys}}: the list it
+     * was sent. A key it does not find is a 404 ("No keys found"), never a 2xx.
+     */
+    @Test
+    void revokeIsAKeyRequestWithKeysAndTheEchoedDeletedKeysReportItRevoked() throws Exception {
+        server.enqueue(Reply.json(200, "{\"deleted_keys\":[\"" + OLD_HASH + "\"]}"));
+
+        RevokeResult result = client.revokeKey(OLD_HASH);
+
+        assertThat(result.keyId()).isEqualTo(OLD_HASH);
+        assertThat(result.revoked()).isTrue();
+        assertThat(server.requests().get(0).method() + " " + server.requests().get(0).path())
+                .isEqualTo("POST /key/delete");
+        JsonNode sent = assertTheModelTakes(KEY_REQUEST, server.requests().get(0).body());
+        assertThat(names(sent)).containsExactly("keys");
+        assertThat(sent.get("keys")).extracting(JsonNode::asText).containsExactly(OLD_HASH);
+    }
+
+    /**
+     * {@code _common_key_generation_helper} at 00670428: {@code generate_key_helper_fn}'s dict has {@code token} = the
+     * new secret and {@code token_id} = the stored row's token (the hash); {@code GenerateKeyResponse}'s
+     * before-validator copies {@code token} into {@code key}; the endpoint then sets {@code response.token =
+     * response.token_id}. So the answer carries the secret in {@code key} and the hash in both {@code token} and
+     * {@code token_id}; {@code key_name} is {@code abbreviate_api_key}'s "sk-..." + last four.
+     * The request must be a {@code GenerateKeyRequest} of exactly {@code key_alias} and {@code duration}.
+     */
+    @Test
+    void aCreateAnswerAsGenerateKeyFnBuildsItAt00670428IsReadByItsHash() throws Exception {
+        String hash = sha256(NEW_SECRET);
+        server.enqueue(Reply.json(200, """
+                {"key_alias":"ci","duration":null,"models":[],"spend":0.0,"max_budget":null,"user_id":null,
+                 "team_id":null,"agent_id":null,"max_parallel_requests":null,"metadata":{},"tpm_limit":null,
+                 "rpm_limit":null,"budget_duration":null,"allowed_cache_controls":[],"config":{},"permissions":{},
+                 "model_max_budget":{},"model_rpm_limit":null,"model_tpm_limit":null,"guardrails":null,
+                 "policies":null,"prompts":null,"blocked":null,"aliases":{},"object_permission":null,
+                 "key":"%1$s","budget_id":null,"tags":null,"enforced_params":null,"allowed_routes":[],
+                 "allowed_passthrough_routes":null,"allowed_vector_store_indexes":null,"rpm_limit_type":null,
+                 "tpm_limit_type":null,"router_settings":{},"access_group_ids":[],"key_name":"sk-...ghGw",
+                 "expires":"2025-03-08T12:00:00Z","token_id":"%2$s","organization_id":null,"project_id":null,
+                 "litellm_budget_table":null,"token":"%2$s","created_by":null,"updated_by":null,
+                 "created_at":"2025-03-01T12:00:00.120000Z","updated_at":"2025-03-01T12:00:00.120000Z"}"""
+                .formatted(NEW_SECRET, hash)));
+        Instant asked = Instant.parse("2025-03-08T12:00:00Z");
+
+        try (IssuedSecret issued = client.createKey(new NewKeyRequest("ci", List.of(), null, asked), "unused")) {
+            assertThat(new String(issued.secret())).isEqualTo(NEW_SECRET);
+            assertThat(issued.key().id()).isEqualTo(hash);
+            assertThat(issued.key().name()).isEqualTo("ci");
+            assertThat(issued.key().hint()).isEqualTo("sk-…ghGw");
+            assertThat(issued.key().expiresAt()).isEqualTo(asked);
+        }
+        JsonNode sent = assertTheModelTakes(GENERATE_KEY_REQUEST, server.requests().get(0).body());
+        assertThat(names(sent)).containsExactly("key_alias", "duration");
+    }
+
+    /**
+     * The same helper dict before the endpoint's remap (a proxy without {@code response.token = response.token_id},
+     * which the source marks as a TODO clean-up): {@code token} is the secret itself. It must never become the id,
+     * nor be kept in any field of the key: the id is the hash, computed as the proxy does when no hash is sent.
+     */
+    @Test
+    void aCreateAnswerWhoseTokenIsTheSecretItselfNeverMakesTheSecretTheId() throws Exception {
+        server.enqueue(Reply.json(200, "{\"key\":\"" + NEW_SECRET + "\",\"token\":\"" + NEW_SECRET
+                + "\",\"key_name\":\"sk-...ghGw\",\"key_alias\":\"ci\",\"expires\":null}"));
+
+        try (IssuedSecret issued = client.createKey(new NewKeyRequest("ci", List.of(), null, null), "unused")) {
+            assertThat(new String(issued.secret())).isEqualTo(NEW_SECRET);
+            assertThat(issued.key().id()).isEqualTo(sha256(NEW_SECRET));
+            assertThat(issued.key().toString()).doesNotContain(NEW_SECRET);
         }
     }
 }

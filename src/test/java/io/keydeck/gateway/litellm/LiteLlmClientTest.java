@@ -79,13 +79,14 @@ class LiteLlmClientTest {
 
     @Test
     void generateSendsAliasAndDurationAndReturnsTheSecretOnce() throws Exception {
+        String hash = "9f2a" + "0".repeat(56) + "b7c1";
         server.enqueue(Reply.json(200, "{\"key\":\"sk-Fn8Ej39NxjAXrvpUGKghGw\",\"key_name\":\"sk-...GhGw\","
-                + "\"token\":\"9f2a\",\"key_alias\":\"ci\",\"expires\":\"2025-03-08T12:00:00Z\"}"));
+                + "\"token\":\"" + hash + "\",\"key_alias\":\"ci\",\"expires\":\"2025-03-08T12:00:00Z\"}"));
 
         try (IssuedSecret issued = client.createKey(new NewKeyRequest("ci", List.of(), null,
                 Instant.parse("2025-03-08T12:00:00Z")), "idem")) {
             assertThat(new String(issued.secret())).isEqualTo("sk-Fn8Ej39NxjAXrvpUGKghGw");
-            assertThat(issued.key().id()).isEqualTo("9f2a");
+            assertThat(issued.key().id()).isEqualTo(hash);
             assertThat(issued.key().hint()).isEqualTo("sk-…GhGw");
         }
         FixtureServer.Recorded sent = server.requests().get(0);

@@ -75,6 +75,34 @@ class ConnectionDialogViewModelTest {
     }
 
     @Test
+    void theDeadlineIsKeptPerConnectionAndABadOneIsNamedUnderTheField() throws Exception {
+        ConnectionProfile saved = ConnectionProfile.create("Slow proxy", "litellm", "https://llm.example.com",
+                EnvironmentTag.PRODUCTION).withOptions(java.util.Map.of(ConnectionProfile.DEADLINE_OPTION, "30"));
+        ConnectionDialogViewModel form = onFx(() -> form(saved, List.of(), GatewayDriver.installed(), Optional::empty));
+        assertThat(onFx(() -> form.deadlineProperty().get())).isEqualTo("30");
+        assertThat(ConnectionProfile.DEADLINE_OPTION).as("the option the gateway reads")
+                .isEqualTo(io.keydeck.gateway.GatewayLimits.DEADLINE_OPTION);
+
+        onFx(() -> form.deadlineProperty().set("two minutes"));
+        assertThat(onFx(() -> form.deadlineProblemProperty().get()))
+                .isEqualTo("The deadline must be a whole number of seconds from 1 to 3600, was \"two minutes\".");
+        assertThat(onFx(() -> form.validProperty().get())).isFalse();
+        onFx(() -> form.deadlineProperty().set("7200"));
+        assertThat(onFx(() -> form.deadlineProblemProperty().get())).contains("was \"7200\"");
+
+        onFx(() -> form.deadlineProperty().set(" 120 "));
+        assertThat(onFx(() -> form.deadlineProblemProperty().get())).isEmpty();
+        assertThat(onFx(() -> form.validProperty().get())).isTrue();
+        assertThat(onFx(() -> form.profile().options())).containsEntry(ConnectionProfile.DEADLINE_OPTION, "120");
+        assertThat(io.keydeck.gateway.GatewayLimits.forOptions(onFx(() -> form.profile().options())).deadline())
+                .isEqualTo(java.time.Duration.ofSeconds(120));
+
+        onFx(() -> form.deadlineProperty().set(""));
+        assertThat(onFx(() -> form.profile().options())).as("empty: the default")
+                .doesNotContainKey(ConnectionProfile.DEADLINE_OPTION);
+    }
+
+    @Test
     void plainHttpToAnotherComputerIsRefusedUnderTheField() throws Exception {
         ConnectionDialogViewModel form = onFx(this::newForm);
 

@@ -18,22 +18,24 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Reads the answer of {@code /key/{token}/regenerate}. The new secret ({@code key}) goes straight into
- * a {@code char[]}. Proxies disagree on {@code token}: current ones send null and put the new hash in
- * {@code token_id}; older ones sent the new secret itself as {@code token}. So {@code token} is kept
- * only when it is a hash, and otherwise dropped unread into any tree or String.
+ * Reads an answer that issues a secret, {@code /key/generate} or {@code /key/{token}/regenerate}
+ * ({@code GenerateKeyResponse} both). The secret ({@code key}) goes straight into a {@code char[]}.
+ * Proxies disagree on {@code token}: a current generate sends the hash, a current regenerate sends null
+ * and the hash as {@code token_id}, and proxies without the endpoints' remap sent the secret itself as
+ * {@code token}. So {@code token} and {@code token_id} are kept only when they are hashes, and otherwise
+ * dropped unread into any tree or String.
  */
-final class RegeneratedKeyReader implements JsonBodyReader<RegeneratedKeyReader.Regenerated> {
+final class IssuedKeyReader implements JsonBodyReader<IssuedKeyReader.Issued> {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
-    /** The answer without {@code key}, {@code token} and {@code token_id}; the new hash when one was sent. */
-    record Regenerated(ObjectNode rest, char[] secret, String newHash) {
+    /** The answer without {@code key}, {@code token} and {@code token_id}; the key's hash when one was sent. */
+    record Issued(ObjectNode rest, char[] secret, String hash) {
     }
 
     @Override
-    public Regenerated read(JsonParser parser) throws IOException {
+    public Issued read(JsonParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
-            throw new JsonParseException(parser, "expected a JSON object for the regenerated key");
+            throw new JsonParseException(parser, "expected a JSON object for the issued key");
         }
         ObjectNode rest = JsonNodeFactory.instance.objectNode();
         char[] secret = null;
@@ -57,9 +59,9 @@ final class RegeneratedKeyReader implements JsonBodyReader<RegeneratedKeyReader.
                 }
             }
             if (parser.currentToken() != JsonToken.END_OBJECT) {
-                throw new JsonParseException(parser, "unexpected end of the regenerated key");
+                throw new JsonParseException(parser, "unexpected end of the issued key");
             }
-            return new Regenerated(rest, secret, tokenId != null ? tokenId : token);
+            return new Issued(rest, secret, tokenId != null ? tokenId : token);
         } catch (IOException | RuntimeException e) {
             if (secret != null) {
                 Arrays.fill(secret, '\0');
