@@ -58,6 +58,15 @@ public record UsageRange(Instant start, Instant end, UsageBucket bucket) {
         return (int) ((when.toEpochMilli() - start.toEpochMilli()) / bucket.width().toMillis());
     }
 
+    /**
+     * The start of the bucket that is still filling at {@code now} (the gateway has counted only part of
+     * it), or null when the range lies wholly in the past.
+     */
+    public Instant partialBucketStart(Instant now) {
+        int index = bucketIndex(now);
+        return index < 0 ? null : bucketStart(index);
+    }
+
     /** The range of the same length just before this one. */
     public UsageRange previous() {
         return new UsageRange(start.minus(length()), start, bucket);

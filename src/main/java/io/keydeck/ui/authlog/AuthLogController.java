@@ -93,9 +93,11 @@ public final class AuthLogController {
         loadMoreButton.disableProperty().bind(viewModel.loadingProperty());
         exportButton.disableProperty().bind(Bindings.isEmpty(viewModel.events()));
 
-        EventHistogramChart chart = new EventHistogramChart(zone, viewModel.selectedBucketProperty()::set);
+        EventHistogramChart chart = new EventHistogramChart(zone, viewModel.selectedBucketProperty()::set,
+                messages.getString("authlog.partialBucket"));
         histogramHolder.getChildren().setAll(chart.node());
-        Runnable redraw = () -> chart.show(viewModel.histogram(), viewModel.selectedBucketProperty().get());
+        Runnable redraw = () -> chart.show(viewModel.histogram(), viewModel.selectedBucketProperty().get(),
+                viewModel.now());
         viewModel.histogram().addListener((ListChangeListener<HistogramBucket>) c -> redraw.run());
         viewModel.selectedBucketProperty().addListener((obs, old, bucket) -> showBucket(bucket));
         showBucket(null);

@@ -261,6 +261,11 @@ public final class AuthLogViewModel {
                 signal.distinct(), time.format(signal.lastAt()));
     }
 
+    /** The window's clock: the histogram's newest bucket is still filling when it ends after this. */
+    public Instant now() {
+        return time.now();
+    }
+
     public String exactTime(Instant when) {
         return time.exact(when);
     }

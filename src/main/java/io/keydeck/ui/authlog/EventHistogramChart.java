@@ -39,12 +39,15 @@ final class EventHistogramChart {
     private final NumberAxis yAxis = new NumberAxis();
     private final StackedBarChart<String, Number> chart = new StackedBarChart<>(xAxis, yAxis);
     private final Consumer<HistogramBucket> onSelect;
+    private static final javafx.css.PseudoClass PARTIAL = javafx.css.PseudoClass.getPseudoClass("partial");
     private final ZoneId zone;
+    private final String partialText;
     private final TimeTicks ticks = new TimeTicks();
     private final VBox node = new VBox(chart, ticks);
 
-    EventHistogramChart(ZoneId zone, Consumer<HistogramBucket> onSelect) {
+    EventHistogramChart(ZoneId zone, Consumer<HistogramBucket> onSelect, String partialText) {
         this.zone = zone;
+        this.partialText = partialText;
         this.onSelect = onSelect;
         chart.setAnimated(false);
         chart.setLegendVisible(true);
@@ -65,7 +68,8 @@ final class EventHistogramChart {
         return node;
     }
 
-    void show(List<HistogramBucket> buckets, HistogramBucket selected) {
+    /** {@code now} marks the bucket still filling (its end is after now) lighter, with "so far" in its tooltip. */
+    void show(List<HistogramBucket> buckets, HistogramBucket selected, java.time.Instant now) {
         List<String> labels = new ArrayList<>(buckets.size());
         DateTimeFormatter bucketName = BUCKET.withZone(zone);
         for (HistogramBucket bucket : buckets) {
@@ -93,7 +97,8 @@ final class EventHistogramChart {
                 XYChart.Data<String, Number> data = new XYChart.Data<>(labels.get(i), count);
                 data.nodeProperty().addListener((obs, old, node) -> {
                     if (node != null) {
-                        decorate(node, data.getXValue(), bucket, code, count, selected);
+                        decorate(node, data.getXValue(), bucket, code, count, selected,
+                                now != null && bucket.end().isAfter(now));
                     }
                 });
                 series.getData().add(data);
@@ -104,12 +109,16 @@ final class EventHistogramChart {
     }
 
     private void decorate(Node node, String when, HistogramBucket bucket, String code, int count,
-                          HistogramBucket selected) {
+                          HistogramBucket selected, boolean partial) {
         node.setCursor(Cursor.HAND);
         node.setOnMouseClicked(e -> onSelect.accept(bucket));
         Tooltip.install(node, new Tooltip(when + " \u00b7 " + VisibleText.escape(code, AuthEventCells.CELL_CHARS) + ": "
                 + count + " / " + bucket.total()
-                + (bucket.spike() ? " (spike)" : "")));
+                + (bucket.spike() ? " (spike)" : "") + (partial ? " " + partialText : "")));
+        if (partial) {
+            // still filling: drawn lighter, not read as a drop (a pseudo-class: the chart resets style classes)
+            node.pseudoClassStateChanged(PARTIAL, true);
+        }
         if (bucket.spike()) {
             node.getStyleClass().add("spike-bar");
         }

@@ -82,7 +82,10 @@ public final class MainWindowController {
                 viewModel.selectedViewProperty().set(view);
             }
         });
-        viewModel.selectedViewProperty().addListener((obs, old, view) -> show(view));
+        viewModel.selectedViewProperty().addListener((obs, old, view) -> {
+            viewList.getSelectionModel().select(view); // a jump from another view ("Open in Keys") moves the highlight
+            show(view);
+        });
         show(viewModel.selectedViewProperty().get());
 
         statusBar.textProperty().bind(viewModel.statusTextProperty());

@@ -8,10 +8,13 @@ import io.keydeck.ui.common.StatusLine;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -27,6 +30,9 @@ public final class MainWindowViewModel {
     private final ObservableList<FxmlView> views = FXCollections.observableArrayList(FxmlView.KEYS,
             FxmlView.USAGE, FxmlView.AUTH_LOG, FxmlView.REVIEW, FxmlView.JOURNAL);
     private final ObjectProperty<FxmlView> selectedView;
+    /** What the status bar last said while each view was shown: a view's message never shows on another. */
+    private final Map<FxmlView, String> lastMessage = new EnumMap<>(FxmlView.class);
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
 
     public MainWindowViewModel(List<ConnectionSession> connections, ActiveConnection active, StatusLine status,
                                ResourceBundle messages, Navigation navigation) {
@@ -35,6 +41,12 @@ public final class MainWindowViewModel {
         this.active = active;
         this.status = status;
         this.messages = messages;
+        statusText.set(status.textProperty().get());
+        status.textProperty().addListener((obs, old, text) -> {
+            lastMessage.put(selectedView.get(), text);
+            statusText.set(text);
+        });
+        selectedView.addListener((obs, old, view) -> statusText.set(lastMessage.getOrDefault(view, "")));
     }
 
     public ObservableList<ConnectionSession> connections() {
@@ -69,8 +81,9 @@ public final class MainWindowViewModel {
         return session.isDemo() ? messages.getString("connection.demo") : "";
     }
 
+    /** The shown view's latest status message; empty for a view that has said nothing yet. */
     public ReadOnlyStringProperty statusTextProperty() {
-        return status.textProperty();
+        return statusText.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty statusProgressProperty() {

@@ -45,12 +45,23 @@ public final class UsageChart {
     private final StackedAreaChart<Number, Number> area = new StackedAreaChart<>(new NumberAxis(), new NumberAxis());
     private final Line crosshair = new Line();
     private final Label hoverLabel = new Label();
+    /** Over the bucket still filling: lighter, hatched, and a "so far" note, so its drop reads as partial. */
+    private final javafx.scene.layout.Region partialBand = new javafx.scene.layout.Region();
+    private final Label partialNote = new Label();
+    private Instant partialFrom;
+    private Instant rangeEnd;
     private final StackPane root;
     private final BiFunction<ChartSeries, Integer, String> describe;
     private final Consumer<ChartSeries> onSelect;
     private List<ChartSeries> shown = List.of();
 
     public UsageChart(BiFunction<ChartSeries, Integer, String> describe, Consumer<ChartSeries> onSelect) {
+        this(describe, onSelect, "");
+    }
+
+    /** {@code partialText} names the band over the bucket still filling ("so far"). */
+    public UsageChart(BiFunction<ChartSeries, Integer, String> describe, Consumer<ChartSeries> onSelect,
+                      String partialText) {
         this.describe = describe;
         this.onSelect = onSelect;
         for (XYChart<Number, Number> chart : List.of(line, area)) {
@@ -67,7 +78,21 @@ public final class UsageChart {
         area.setVisible(false);
         crosshair.getStyleClass().add("usage-crosshair");
         hoverLabel.getStyleClass().add("usage-hover");
-        Pane overlay = new Pane(crosshair, hoverLabel);
+        partialNote.setText(partialText);
+        partialNote.getStyleClass().add("usage-partial-note");
+        partialBand.getStyleClass().add("usage-partial-band");
+        partialBand.setManaged(false);
+        partialBand.setVisible(false);
+        partialNote.setManaged(false);
+        partialNote.visibleProperty().bind(partialBand.visibleProperty());
+        for (XYChart<Number, Number> chart : List.of(line, area)) {
+            chart.needsLayoutProperty().addListener((obs, was, needs) -> {
+                if (!needs) {
+                    placePartialBand();
+                }
+            });
+        }
+        Pane overlay = new Pane(partialBand, partialNote, crosshair, hoverLabel);
         overlay.setMouseTransparent(true);
         hideHover();
         root = new StackPane(line, area, overlay);
@@ -81,6 +106,14 @@ public final class UsageChart {
     /** The chart on screen now, for snapshots and tests. */
     XYChart<Number, Number> visibleChart() {
         return area.isVisible() ? area : line;
+    }
+
+    /** As {@link #show(List, UsageRange, boolean, ChartSeries)}, with the bucket from {@code partial} on marked as still filling. */
+    public void show(List<ChartSeries> series, UsageRange range, boolean stacked, ChartSeries selected,
+                     Instant partial) {
+        partialFrom = range == null ? null : partial;
+        rangeEnd = range == null ? null : range.end();
+        show(series, range, stacked, selected);
     }
 
     public void show(List<ChartSeries> series, UsageRange range, boolean stacked, ChartSeries selected) {
@@ -105,6 +138,7 @@ public final class UsageChart {
         }
         chart.setData(data);
         highlight(selected);
+        placePartialBand();
         Platform.runLater(this::wireLegend);
     }
 
@@ -192,6 +226,34 @@ public final class UsageChart {
         hoverLabel.relocate(Math.max(plotBounds.getMinX(), left), plotBounds.getMinY() + 6);
         crosshair.setVisible(true);
         hoverLabel.setVisible(true);
+    }
+
+    /** Lays the partial band over the plot from the partial bucket's start to the range's end. */
+    private void placePartialBand() {
+        XYChart<Number, Number> chart = visibleChart();
+        Node plot = chart.lookup(".chart-plot-background");
+        if (partialFrom == null || rangeEnd == null || shown.isEmpty() || plot == null) {
+            partialBand.setVisible(false);
+            return;
+        }
+        NumberAxis xAxis = (NumberAxis) chart.getXAxis();
+        Bounds plotBounds = root.sceneToLocal(plot.localToScene(plot.getBoundsInLocal()));
+        double from = root.sceneToLocal(xAxis.localToScene(xAxis.getDisplayPosition(partialFrom.toEpochMilli()), 0)).getX();
+        double to = root.sceneToLocal(xAxis.localToScene(xAxis.getDisplayPosition(rangeEnd.toEpochMilli()), 0)).getX();
+        double left = Math.max(plotBounds.getMinX(), Math.min(from, to));
+        double right = Math.min(plotBounds.getMaxX(), Math.max(from, to));
+        double width = Math.max(right - left, 2);
+        partialBand.resizeRelocate(right - width, plotBounds.getMinY(), width, plotBounds.getHeight());
+        partialNote.applyCss();
+        double noteWidth = partialNote.prefWidth(-1);
+        partialNote.resizeRelocate(Math.max(plotBounds.getMinX(), right - noteWidth), plotBounds.getMinY() + 2,
+                noteWidth, partialNote.prefHeight(noteWidth));
+        partialBand.setVisible(plotBounds.getWidth() > 0);
+    }
+
+    /** Where the "still filling" band sits, in the chart's coordinates; null while it is not shown. */
+    Bounds partialBandBounds() {
+        return partialBand.isVisible() ? partialBand.getBoundsInParent() : null;
     }
 
     /** What the crosshair label says now; empty when hidden. */

@@ -66,7 +66,7 @@ public final class UsageController {
 
     @FXML
     private void initialize() {
-        chart = new UsageChart(viewModel::describePoint, viewModel::select);
+        chart = new UsageChart(viewModel::describePoint, viewModel::select, resources.getString("usage.partial"));
         chartArea.getChildren().add(0, chart.node());
         chart.node().setId("usageChart");
 
@@ -127,7 +127,7 @@ public final class UsageController {
     private void redraw() {
         chart.show(viewModel.series(), viewModel.shownRangeProperty().get(),
                 viewModel.stackedProperty().get() && viewModel.metricProperty().get().isAdditive(),
-                viewModel.selectedProperty().get());
+                viewModel.selectedProperty().get(), viewModel.partialFromProperty().get());
     }
 
     private void showCards() {

@@ -30,32 +30,53 @@ final class UsageText {
         compact.setMaximumFractionDigits(1);
     }
 
+    /**
+     * A percentage against the previous range is only shown on a base worth comparing with: the previous
+     * range had at least a {@value #MIN_BASE_SHARE}th of this range's figure (so at most +1900 %) and at least
+     * {@value #MIN_BASE_REQUESTS} requests / {@value #MIN_BASE_TOKENS} tokens / 1 active key. Below that the
+     * card says "new" and how little there was; the error rate is compared only from
+     * {@value #MIN_BASE_REQUESTS} requests before.
+     */
+    static final int MIN_BASE_SHARE = 20;
+    static final long MIN_BASE_REQUESTS = 20;
+    static final long MIN_BASE_TOKENS = 1_000;
+
     List<SummaryCard> cards(UsageBreakdown now, UsageBreakdown before) {
         UsageTotals a = now.totals();
         UsageTotals b = before.totals();
         return List.of(
-                relative("usage.card.requests", whole.format(a.requests()), a.requests(), b.requests()),
-                relative("usage.card.tokens", compact.format(a.tokens()), a.tokens(), b.tokens()),
-                points(a.errorRatePercent(), b.errorRatePercent(), b.requests() > 0),
-                relative("usage.card.activeKeys", whole.format(now.activeKeys()), now.activeKeys(), before.activeKeys()));
+                relative("usage.card.requests", whole.format(a.requests()), a.requests(), b.requests(),
+                        MIN_BASE_REQUESTS, whole.format(b.requests())),
+                relative("usage.card.tokens", compact.format(a.tokens()), a.tokens(), b.tokens(), MIN_BASE_TOKENS,
+                        compact.format(b.tokens())),
+                points(a.errorRatePercent(), b.errorRatePercent(), b.requests()),
+                relative("usage.card.activeKeys", whole.format(now.activeKeys()), now.activeKeys(),
+                        before.activeKeys(), 1, whole.format(before.activeKeys())));
     }
 
-    private SummaryCard relative(String title, String value, long now, long before) {
+    private SummaryCard relative(String title, String value, long now, long before, long minBase, String beforeText) {
         if (before == 0) {
             return new SummaryCard(messages.getString(title), value,
                     messages.getString(now == 0 ? "usage.change.none" : "usage.change.new"),
                     now == 0 ? SummaryCard.Trend.FLAT : SummaryCard.Trend.NEW);
+        }
+        if (before < minBase || before * MIN_BASE_SHARE < now) {
+            return new SummaryCard(messages.getString(title), value,
+                    MessageFormat.format(messages.getString("usage.change.smallBase"), beforeText),
+                    SummaryCard.Trend.NEW);
         }
         double percent = 100.0 * (now - before) / before;
         return new SummaryCard(messages.getString(title), value,
                 MessageFormat.format(messages.getString("usage.change.percent"), signed(percent)), trend(percent));
     }
 
-    private SummaryCard points(double now, double before, boolean comparable) {
+    private SummaryCard points(double now, double before, long requestsBefore) {
         String value = String.format(Locale.getDefault(), "%.2f %%", now);
-        if (!comparable) {
+        if (requestsBefore < MIN_BASE_REQUESTS) {
             return new SummaryCard(messages.getString("usage.card.errorRate"), value,
-                    messages.getString("usage.change.none"), SummaryCard.Trend.FLAT);
+                    requestsBefore == 0 ? messages.getString("usage.change.none")
+                            : MessageFormat.format(messages.getString("usage.change.fewRequests"),
+                            whole.format(requestsBefore)), SummaryCard.Trend.FLAT);
         }
         double delta = now - before;
         return new SummaryCard(messages.getString("usage.card.errorRate"), value,
@@ -77,8 +98,10 @@ final class UsageText {
                 format.format(shownEnd), messages.getString("usage.bucket." + range.bucket().wireName()));
     }
 
-    String point(String name, Instant bucketStart, UsageBucket bucket, UsageMetric metric, double value) {
-        String when = (bucket == UsageBucket.DAY ? DAY : HOUR).format(bucketStart) + " UTC";
+    String point(String name, Instant bucketStart, UsageBucket bucket, UsageMetric metric, double value,
+                 boolean partial) {
+        String when = (bucket == UsageBucket.DAY ? DAY : HOUR).format(bucketStart) + " UTC"
+                + (partial ? " " + messages.getString("usage.partialPoint") : "");
         return MessageFormat.format(messages.getString("usage.point"), name, when, value(metric, value),
                 metricName(metric));
     }

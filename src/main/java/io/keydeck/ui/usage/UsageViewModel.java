@@ -91,6 +91,7 @@ public final class UsageViewModel {
     private final ReadOnlyStringWrapper unsupportedText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rangeText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<UsageRange> shownRange = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Instant> partialFrom = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChartSeries> selected = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ChartSeries> series = FXCollections.observableArrayList();
     private final ObservableList<SummaryCard> cards = FXCollections.observableArrayList();
@@ -211,6 +212,11 @@ public final class UsageViewModel {
         return shownRange.getReadOnlyProperty();
     }
 
+    /** Start of the shown range's last bucket when it is still filling (counted so far only); null when none. */
+    public ReadOnlyObjectProperty<Instant> partialFromProperty() {
+        return partialFrom.getReadOnlyProperty();
+    }
+
     /** The top keys and, last, "all other keys", in the chosen metric. */
     public ObservableList<ChartSeries> series() {
         return series;
@@ -244,8 +250,9 @@ public final class UsageViewModel {
     /** The hover line for one point: key, bucket and exact value. */
     public String describePoint(ChartSeries of, int index) {
         UsageRange range = shownRange.get();
-        return text.point(of.name(), Instant.ofEpochMilli((long) of.x()[index]),
-                range == null ? bucket.get() : range.bucket(), metric.get(), of.y()[index]);
+        Instant bucketStart = Instant.ofEpochMilli((long) of.x()[index]);
+        return text.point(of.name(), bucketStart, range == null ? bucket.get() : range.bucket(), metric.get(),
+                of.y()[index], bucketStart.equals(partialFrom.get()));
     }
 
     /** The range the controls describe now, on the bucket grid. */
@@ -322,6 +329,7 @@ public final class UsageViewModel {
         }
         unsupportedText.set("");
         UsageBreakdown now = data.current();
+        partialFrom.set(now.range().partialBucketStart(clock.instant()));
         shownRange.set(now.range());
         rangeText.set(text.range(now.range()));
         ChartSeries wasSelected = selected.get();
