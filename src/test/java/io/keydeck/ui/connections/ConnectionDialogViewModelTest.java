@@ -167,7 +167,7 @@ class ConnectionDialogViewModelTest {
         onFx(() -> form.tokenProperty().set(jwt));
 
         String details = onFx(() -> form.tokenDetailsProperty().get());
-        assertThat(details).contains("ci-reader").contains("keys:read, usage:read").contains("in 2 days")
+        assertThat(details).contains("ci-reader").contains("keys:read, usage:read").contains("in 3 days")
                 .contains("lacks keys:manage").contains("expires within 7 days").doesNotContain(jwt);
     }
 
@@ -186,7 +186,7 @@ class ConnectionDialogViewModelTest {
         assertThat(onFx(() -> form.testOutcomeProperty().get())).isEqualTo(TestOutcome.SUCCEEDED);
         String result = onFx(() -> form.testResultProperty().get());
         assertThat(result).contains("The token is ci-reader").contains("Scopes: keys:read, usage:read")
-                .contains("Expires: ").contains("in 29 days").contains("lacks keys:manage")
+                .contains("Expires: ").contains("in 30 days").contains("lacks keys:manage")
                 .contains("This driver can: list keys, create keys, revoke keys").doesNotContain(jwt);
     }
 

@@ -244,7 +244,7 @@ class ConnectionsTest {
         assertThat(notices).anySatisfy(n -> {
             assertThat(n.level()).isEqualTo(WindowNotices.Level.WARNING);
             assertThat(n.title()).isEqualTo("The admin token of Second sandbox expires soon");
-            assertThat(n.text()).contains("in 1 day");
+            assertThat(n.text()).contains("in 2 days");
         });
         assertThat(added.manageBlockedReason()).hasValueSatisfying(reason ->
                 assertThat(reason).contains("Second sandbox").contains("keys:manage"));

@@ -100,7 +100,7 @@ class ReviewViewModelTest {
         assertThat(viewModel.actionUnavailable(stale))
                 .contains("Fake gateway does not support revoke key.");
         RevokeKeysViewModel dialog = onFx(() -> viewModel.revokeDialog(stale).orElseThrow());
-        assertThat(dialog.question()).isEqualTo("Revoke “old-importer” (mrk_live_…tale)?");
+        assertThat(dialog.question()).isEqualTo("Revoke “old-importer” (mrk_live_…tale) on the connection “Router”?");
         assertThat(dialog.needsTypedConfirmation()).isTrue();
     }
 
