@@ -86,8 +86,7 @@ public final class AuthLogController {
         errorBanner.descriptionProperty().bind(viewModel.errorTextProperty());
         errorBanner.visibleProperty().bind(viewModel.errorTextProperty().isNotEmpty());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
-        javafx.scene.layout.Pane bannerParent = (javafx.scene.layout.Pane) errorBanner.getParent();
-        bannerParent.getChildren().add(bannerParent.getChildren().indexOf(errorBanner) + 1, viewModel.retry().bar("authlog"));
+        viewModel.retry().showUnder(errorBanner, "authlog");
         masker.visibleProperty().bind(viewModel.loadingProperty().and(Bindings.isEmpty(table.getItems())));
         loadMoreButton.visibleProperty().bind(viewModel.hasMoreProperty());
         loadMoreButton.disableProperty().bind(viewModel.loadingProperty());

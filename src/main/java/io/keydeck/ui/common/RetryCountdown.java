@@ -99,6 +99,12 @@ public final class RetryCountdown {
         return bar;
     }
 
+    /** Puts {@link #bar} right under {@code banner} (the view's error banner), in the banner's own pane. */
+    public void showUnder(javafx.scene.Node banner, String idPrefix) {
+        javafx.scene.layout.Pane parent = (javafx.scene.layout.Pane) banner.getParent();
+        parent.getChildren().add(parent.getChildren().indexOf(banner) + 1, bar(idPrefix));
+    }
+
     private void tick() {
         long left = (retryAt - System.nanoTime() + 999_999_999L) / 1_000_000_000L;
         if (left <= 0) {

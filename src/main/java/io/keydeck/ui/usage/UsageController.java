@@ -100,8 +100,7 @@ public final class UsageController {
         refreshButton.disableProperty().bind(viewModel.loadingProperty());
         errorBanner.descriptionProperty().bind(viewModel.errorTextProperty());
         showWhen(errorBanner, Bindings.isNotEmpty(viewModel.errorTextProperty()));
-        javafx.scene.layout.Pane bannerParent = (javafx.scene.layout.Pane) errorBanner.getParent();
-        bannerParent.getChildren().add(bannerParent.getChildren().indexOf(errorBanner) + 1, viewModel.retry().bar("usage"));
+        viewModel.retry().showUnder(errorBanner, "usage");
         unsupportedBanner.descriptionProperty().bind(viewModel.unsupportedTextProperty());
         unsupportedBanner.visibleProperty().bind(Bindings.isNotEmpty(viewModel.unsupportedTextProperty()));
         chart.node().visibleProperty().bind(Bindings.isEmpty(viewModel.unsupportedTextProperty()));
