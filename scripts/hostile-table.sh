@@ -7,7 +7,9 @@ set -u
 cd "$(dirname "$0")/.."
 JAR=target/keydeck.jar
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# KEEP=1 keeps each run's stdout/stderr/time files and prints where; MODES="A B" runs only those list modes,
+# CREATES=0 skips the create and report rows
+if [ "${KEEP:-}" = 1 ]; then echo "outputs kept in $work"; else trap 'rm -rf "$work"' EXIT; fi
 printf '%-20s %-12s %4s %8s %10s %5s  %s\n' MODE COMMAND EXIT WALL_S PEAK_RSS_MB RAW first-stderr-line
 run() { # mode command...
   local mode=$1; shift
@@ -30,9 +32,10 @@ run() { # mode command...
     "$(head -c 300 "$home/err" | head -1)"
   if [ "${VERBOSE:-}" = 1 ]; then sed 's/^/    err: /' "$home/err" | head -5; fi
 }
-for mode in STALLED_BODY HUGE_PAGE ENDLESS_BODY EMPTY_PAGES RETRY_AFTER SLOW_HEADERS CONTROL_TEXT CONTROL_ERROR LONG_NAME C1_BIDI; do
+for mode in ${MODES:-STALLED_BODY HUGE_PAGE ENDLESS_BODY EMPTY_PAGES RETRY_AFTER SLOW_HEADERS CONTROL_TEXT CONTROL_ERROR LONG_NAME C1_BIDI}; do
   run "$mode" keys list
 done
+[ "${CREATES:-1}" = 1 ] || exit 0
 run LONG_NAME keys list --json
 run EMPTY_PAGES report --out - --format json
 run HUGE_PAGE report --out - --format json

@@ -96,6 +96,8 @@ class GatewayBoundsTest {
     void anEndlessBodyIsRefused() throws Exception {
         GatewayException e = listFails(Mode.ENDLESS_BODY, small().withDeadline(Duration.ofSeconds(20)), 20_000);
         assertThat(e.kind()).isEqualTo(Kind.PROTOCOL);
+        assertThat(e.code()).isEqualTo("value_too_large");
+        assertThat(e.getMessage()).contains("longer than 1000000 characters").doesNotContain("StreamReadConstraints");
     }
 
     @Test

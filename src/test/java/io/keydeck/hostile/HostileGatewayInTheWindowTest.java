@@ -81,7 +81,7 @@ class HostileGatewayInTheWindowTest {
     @Test
     void aRetryAfterLongerThanTheDeadlineCountsDownWithRetryAndDontRetry() throws Exception {
         open(new HostileGateway(Mode.RETRY_AFTER).retryAfter(40), Duration.ofSeconds(5));
-        waitUntil(15, () -> onFx(() -> node("#retryBar").isVisible()));
+        waitUntil(15, () -> onFx(() -> node("#keysRetryBar").isVisible()));
         assertThat(onFx(() -> robot.lookup("#errorBanner").queryAs(Message.class).getDescription()))
                 .startsWith("rate limited; the gateway asks to wait 40 s");
         int first = shownSeconds();
@@ -89,19 +89,19 @@ class HostileGatewayInTheWindowTest {
         waitUntil(5, () -> shownSeconds() < first); // counts down: the FX thread is not held
 
         int asked = gateway.requests();
-        robot.clickOn("#retryNowButton");
+        robot.clickOn("#keysRetryNowButton");
         waitUntil(10, () -> gateway.requests() > asked);
-        waitUntil(10, () -> onFx(() -> node("#retryBar").isVisible()) && shownSeconds() >= 35);
+        waitUntil(10, () -> onFx(() -> node("#keysRetryBar").isVisible()) && shownSeconds() >= 35);
 
-        robot.clickOn("#cancelRetryButton");
-        waitUntil(5, () -> onFx(() -> !node("#retryBar").isVisible()));
+        robot.clickOn("#keysCancelRetryButton");
+        waitUntil(5, () -> onFx(() -> !node("#keysRetryBar").isVisible()));
         assertThat(statusTexts()).anyMatch(t -> t.startsWith("Not retrying"));
     }
 
     @Test
     void usageAndTheAuthLogCountDownARateLimitWithRetryAndDontRetryToo() throws Exception {
         open(new HostileGateway(Mode.RETRY_AFTER).retryAfter(40), Duration.ofSeconds(5));
-        waitUntil(15, () -> onFx(() -> node("#retryBar").isVisible()));
+        waitUntil(15, () -> onFx(() -> node("#keysRetryBar").isVisible()));
         for (String view : List.of("usage", "authlog")) {
             onFx(() -> services.navigation().show("usage".equals(view)
                     ? io.keydeck.ui.common.FxmlView.USAGE : io.keydeck.ui.common.FxmlView.AUTH_LOG));
@@ -125,10 +125,10 @@ class HostileGatewayInTheWindowTest {
     @Test
     void whenTheCountdownEndsTheKeysAreAskedForAgain() throws Exception {
         open(new HostileGateway(Mode.RETRY_AFTER).retryAfter(1), Duration.ofMillis(500));
-        waitUntil(15, () -> onFx(() -> node("#retryBar").isVisible()));
+        waitUntil(15, () -> onFx(() -> node("#keysRetryBar").isVisible()));
         int asked = gateway.requests("/v1/api-keys");
         waitUntil(10, () -> gateway.requests("/v1/api-keys") > asked);
-        onFx(() -> ((Button) node("#cancelRetryButton")).fire());
+        onFx(() -> ((Button) node("#keysCancelRetryButton")).fire());
     }
 
     @Test
@@ -190,7 +190,7 @@ class HostileGatewayInTheWindowTest {
     }
 
     private int shownSeconds() throws Exception {
-        return seconds("retryLabel");
+        return seconds("keysRetryLabel");
     }
 
     private int seconds(String labelId) throws Exception {

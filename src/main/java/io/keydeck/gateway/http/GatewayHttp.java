@@ -3,6 +3,7 @@ package io.keydeck.gateway.http;
 import io.keydeck.model.SecretRedactor;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayException;
@@ -379,6 +380,12 @@ public final class GatewayHttp {
             }
             if (in.cancelled()) {
                 throw cancelled(call, new InterruptedException("cancelled while reading the answer"));
+            }
+            if (e instanceof StreamConstraintsException) {
+                throw new GatewayException(Kind.PROTOCOL, status, "value_too_large", "The gateway's answer to "
+                        + call.describe() + " holds a text value longer than " + GatewayJson.MAX_STRING_CHARS
+                        + " characters or nesting deeper than " + GatewayJson.MAX_DEPTH
+                        + " levels; KeyDeck refused it after " + in.count() + " bytes.", requestId, e);
             }
             if (e instanceof JsonProcessingException json) {
                 throw new GatewayException(Kind.PROTOCOL, status, "malformed_json",

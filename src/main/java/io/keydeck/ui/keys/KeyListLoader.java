@@ -8,6 +8,7 @@ import io.keydeck.ui.shell.ActiveConnection;
 import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.authlog.ConsoleAuthFailures;
 import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.ui.common.RetryCountdown;
 import io.keydeck.ui.common.StatusLine;
 import io.keydeck.model.VisibleText;
 import javafx.animation.Animation;
@@ -51,10 +52,9 @@ final class KeyListLoader {
     final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
     final ObjectProperty<GatewayDriver> driver = new SimpleObjectProperty<>();
-    /** "Trying again in 42 s.": set while a rate-limited load counts down to its retry; "" otherwise. */
-    final ReadOnlyStringWrapper retryText = new ReadOnlyStringWrapper("");
+    /** Counts a rate-limited load down to its automatic retry. */
+    final RetryCountdown retry;
     private final Timeline ticker = new Timeline();
-    private long retryAt;
     private long loadStarted;
     private String lastMessage = "";
     private volatile GatewayClient client;
@@ -71,6 +71,7 @@ final class KeyListLoader {
         this.status = status;
         this.rows = rows;
         this.onLoaded = onLoaded;
+        this.retry = new RetryCountdown(messages, status, "keys.retryCancelled", this::refresh);
         ticker.getKeyFrames().add(new KeyFrame(Duration.millis(250), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -102,7 +103,7 @@ final class KeyListLoader {
         Task<LoadedKeys> task = new LoadKeysTask(session, rows.allKeys.isEmpty());
         current = task;
         errorText.set("");
-        retryText.set("");
+        retry.stop();
         loading.set(true);
         lastMessage = messages.getString("keys.loading");
         loadStarted = System.nanoTime();
@@ -146,15 +147,6 @@ final class KeyListLoader {
         }
     }
 
-    /** Stops a rate-limited load's countdown: no retry until the user asks for one. */
-    void cancelRetry() {
-        if (!retryText.get().isEmpty()) {
-            retryText.set("");
-            ticker.stop();
-            status.show(messages.getString("keys.retryCancelled"));
-        }
-    }
-
     private void whenCurrent(Task<?> task, Runnable action) {
         if (task == current) {
             loading.set(false);
@@ -163,23 +155,10 @@ final class KeyListLoader {
         }
     }
 
-    /**
-     * Four times a second while a load runs or a retry waits: a load with no news for a while says for
-     * how long the gateway has been silent (it is cancellable); a countdown says when the retry comes.
-     */
+    /** Four times a second while a load runs: a load with no news for a while says for how long the gateway has been silent (it is cancellable). */
     private void tick() {
-        long now = System.nanoTime();
-        if (!retryText.get().isEmpty()) {
-            long left = (retryAt - now + 999_999_999L) / 1_000_000_000L;
-            if (left <= 0) {
-                retryText.set("");
-                ticker.stop();
-                refresh();
-            } else {
-                retryText.set(MessageFormat.format(messages.getString("keys.retryIn"), left));
-            }
-        } else if (loading.get()) {
-            long silent = (now - loadStarted) / 1_000_000_000L;
+        if (loading.get()) {
+            long silent = (System.nanoTime() - loadStarted) / 1_000_000_000L;
             if (silent >= 3) {
                 progressText.set(MessageFormat.format(messages.getString("keys.noAnswerFor"), lastMessage, silent));
             }
@@ -224,12 +203,7 @@ final class KeyListLoader {
         }
         errorText.set(VisibleText.escape(description, 2000));
         status.show(messages.getString("keys.failed"));
-        if (failure instanceof GatewayException e && e.kind() == GatewayException.Kind.RATE_LIMITED
-                && e.retryAfter().isPresent()) {
-            retryAt = System.nanoTime() + e.retryAfter().get().toNanos();
-            retryText.set(MessageFormat.format(messages.getString("keys.retryIn"), e.retryAfter().get().toSeconds()));
-            ticker.play();
-        }
+        retry.after(failure);
     }
 
     private final class LoadKeysTask extends Task<LoadedKeys> {

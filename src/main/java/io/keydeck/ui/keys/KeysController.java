@@ -61,8 +61,6 @@ public final class KeysController {
     @FXML private TableColumn<ApiKey, KeyStatus> statusColumn;
     @FXML private MaskerPane masker;
     @FXML private Button cancelButton;
-    @FXML private HBox retryBar;
-    @FXML private Label retryLabel;
     @FXML private VBox detailsPane;
     @FXML private GridPane detailsGrid;
 
@@ -119,9 +117,7 @@ public final class KeysController {
         errorBanner.descriptionProperty().bind(viewModel.errorTextProperty());
         errorBanner.visibleProperty().bind(Bindings.isNotEmpty(viewModel.errorTextProperty()));
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
-        retryLabel.textProperty().bind(viewModel.retryTextProperty());
-        retryBar.visibleProperty().bind(Bindings.isNotEmpty(viewModel.retryTextProperty()));
-        retryBar.managedProperty().bind(retryBar.visibleProperty());
+        viewModel.retry().showUnder(errorBanner, "keys");
         detailsPane.visibleProperty().bind(viewModel.selectedProperty().isNotNull());
         detailsPane.managedProperty().bind(detailsPane.visibleProperty());
         viewModel.details().addListener((ListChangeListener<KeyDetail>) change -> showDetails());
@@ -191,10 +187,6 @@ public final class KeysController {
         viewModel.cancel();
     }
 
-    @FXML
-    private void cancelRetry() {
-        viewModel.cancelRetry();
-    }
 
     @FXML
     private void copyKeyId() {

@@ -12,6 +12,7 @@ import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.shell.Navigation;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.RelativeTime;
+import io.keydeck.ui.common.RetryCountdown;
 import io.keydeck.ui.common.StatusLine;
 import io.keydeck.model.KeyEnvironment;
 import javafx.beans.property.BooleanProperty;
@@ -252,14 +253,9 @@ public final class KeysViewModel {
         loader.cancel();
     }
 
-    /** "Trying again in 42 s.": while a rate-limited load counts down to its automatic retry; "" otherwise. */
-    public ReadOnlyStringProperty retryTextProperty() {
-        return loader.retryText.getReadOnlyProperty();
-    }
-
-    /** Stops the countdown of a rate-limited load; the keys are loaded again only when the user asks. */
-    public void cancelRetry() {
-        loader.cancelRetry();
+    /** The countdown of a rate-limited load to its automatic retry. */
+    public RetryCountdown retry() {
+        return loader.retry;
     }
 
     public String hint(ApiKey key) {
