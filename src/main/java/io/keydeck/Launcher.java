@@ -36,6 +36,8 @@ public final class Launcher {
         if (window.isEmpty()) {
             // an OutOfMemoryError in the logging thread below is a crash of the command too: exit 5, one line
             KeyDeckCli.installCrashHandling();
+            // the command line says what went wrong in its own words; the log's warnings stay in the log file
+            System.setProperty(io.keydeck.logging.LogSetup.FILE_ONLY, "true");
         }
         // Logback sets itself up (~0.1 s) while the window toolkit starts, not before it
         Thread logging = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "keydeck-logging-setup");

@@ -56,8 +56,8 @@ final class ConnectionsAddCommand implements Subcommand {
         char[] token = new char[0];
         try (TokenVault vault = selection.vault()) {
             if (!vault.remembersAcrossRestarts()) {
-                throw CliFailure.local("the admin token cannot be kept: " + selection.notice().orElse(vault.description())
-                        + " Nothing was saved; use --driver/--base-url with --token-env on each command instead.");
+                throw CliFailure.local(selection.cannotKeep("admin token")
+                        + " Without a keychain, use --driver/--base-url with --token-env on each command instead.");
             }
             token = token(context, profile.displayName());
             vault.store(profile.id(), token);

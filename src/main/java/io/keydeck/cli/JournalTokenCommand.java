@@ -42,8 +42,7 @@ final class JournalTokenCommand implements Subcommand {
                 return ExitCode.OK;
             }
             if (!vault.remembersAcrossRestarts()) {
-                throw CliFailure.local("the collector token cannot be kept: " + selection.notice()
-                        .orElse(vault.description()) + " Nothing was saved.");
+                throw CliFailure.local(selection.cannotKeep("collector token"));
             }
             token = token(context);
             vault.store(ForwardingTarget.TOKEN_ACCOUNT, token);

@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * KeyDeck's logging, set up in code: a rolling file in the data dir (5 MB × 3) and warnings on
- * stderr, every message and stack trace passed through the redacting converters. Found by Logback
+ * KeyDeck's logging, set up in code: a rolling file in the data dir (5 MB × 3) and, for the window,
+ * warnings on stderr, every message and stack trace passed through the redacting converters. Found by Logback
  * as a {@link Configurator} service; reading an XML file instead cost about a fifth of a second of
  * every start. A {@code logback-test.xml} on the class path or {@code -Dlogback.configurationFile}
  * still wins, so tests and users can override it.
@@ -32,6 +32,8 @@ import java.util.function.Supplier;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
     static final String FILE_PATTERN = "%d{ISO8601} %-5level [%thread] %logger{30} - %redactedMsg%n%redactedEx";
+    /** System property: "true" keeps warnings off stderr (the command line, which reports in its own words). */
+    public static final String FILE_ONLY = "keydeck.log.fileOnly";
     static final String CONSOLE_PATTERN = "%d{HH:mm:ss} %-5level %logger{20} - %redactedMsg%n%redactedEx";
 
     @Override
@@ -83,7 +85,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(file);
-        root.addAppender(console);
+        if (!Boolean.getBoolean(FILE_ONLY)) {
+            root.addAppender(console);
+        }
         context.getLogger("io.keydeck").setLevel(Level.INFO);
     }
 

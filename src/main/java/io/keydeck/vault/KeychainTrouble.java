@@ -25,7 +25,8 @@ final class KeychainTrouble {
                 || all.contains("prompt") || all.contains("dismissed")) {
             return "The OS keyring is locked (or its unlock prompt was dismissed), so KeyDeck could not " + action
                     + ". Unlock it (log in to the desktop session, or unlock the \"Login\" keyring in Passwords and"
-                    + " Keys) and try again, or pass the token with --token-env VAR.";
+                    + " Keys) and try again" + (action.startsWith("read") ? ", or pass the token with --token-env VAR."
+                    : "; nothing was saved.");
         }
         if (all.contains("dbus") || all.contains("d-bus") || all.contains("secret service") || all.contains("serviceunknown")
                 || all.contains("no available keyring") || all.contains("backend")) {

@@ -14,13 +14,28 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #choose()} may block for up to {@link #KEYCHAIN_TIMEOUT}: call it off the JavaFX thread.
  * System property {@code keydeck.vault=session} skips the keychain (tests, kiosk use).
  */
-public record VaultSelection(TokenVault vault, Optional<String> notice) {
+public record VaultSelection(TokenVault vault, Optional<String> notice, Optional<String> unavailable) {
     public static final Duration KEYCHAIN_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(VaultSelection.class);
 
     public VaultSelection {
         Objects.requireNonNull(vault, "vault");
         notice = notice == null ? Optional.empty() : notice;
+        unavailable = unavailable == null ? Optional.empty() : unavailable;
+    }
+
+    public VaultSelection(TokenVault vault, Optional<String> notice) {
+        this(vault, notice, Optional.empty());
+    }
+
+    /**
+     * Why a token cannot be kept across restarts, and what to do, for a command that must keep one
+     * (the window instead keeps it for the session and says so in {@link #notice}).
+     */
+    public String cannotKeep(String what) {
+        String why = unavailable.orElse(vault.description());
+        return "the " + what + " cannot be kept: no OS keychain answered (" + why + "). Start or unlock a keyring"
+                + " (GNOME Keyring or KWallet) in this login session and try again; nothing was saved.";
     }
 
     public static VaultSelection choose() {
@@ -50,6 +65,6 @@ public record VaultSelection(TokenVault vault, Optional<String> notice) {
         String notice = "No OS keychain answered (" + reason + "); tokens are kept for this session only"
                 + " and will be asked for again next start.";
         LOG.warn(notice);
-        return new VaultSelection(new SessionVault(), Optional.of(notice));
+        return new VaultSelection(new SessionVault(), Optional.of(notice), Optional.of(reason));
     }
 }

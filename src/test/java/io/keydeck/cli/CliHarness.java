@@ -37,7 +37,8 @@ final class CliHarness {
     boolean interactive;
     /** Stdout fails every write, like a closed pipe. */
     boolean stdoutBroken;
-    Optional<String> vaultNotice = Optional.empty();
+    /** Why the OS keychain did not answer; empty: it did (or {@link #vault} is a keychain). */
+    Optional<String> vaultUnavailable = Optional.empty();
     TokenVault vault = keychain;
     private final Path dir;
 
@@ -48,7 +49,7 @@ final class CliHarness {
     /** The data dir's journal, its signing key and anchor kept in this harness's keychain, as the real CLI does. */
     ActionJournal journal() {
         return ActionJournal.open(dir.resolve("data").resolve(ActionJournal.FILE_NAME),
-                CliContext.keyring(() -> new VaultSelection(vault, vaultNotice)));
+                CliContext.keyring(() -> selection()));
     }
 
     SettingsStore settings() {
@@ -68,7 +69,7 @@ final class CliHarness {
                 : new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         CliContext context = new CliContext(outStream, errStream, env::get, prompter(), this::settings,
-                () -> new VaultSelection(vault, vaultNotice), this::journal, GatewayDriver::installed, Clock.systemUTC());
+                () -> selection(), this::journal, GatewayDriver::installed, Clock.systemUTC());
         int exit = KeyDeckCli.run(args, context);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -133,5 +134,10 @@ final class CliHarness {
         public String description() {
             return "test keychain";
         }
+    }
+
+    private VaultSelection selection() {
+        return new VaultSelection(vault, vaultUnavailable.map(why -> "No OS keychain answered (" + why
+                + "); tokens are kept for this session only."), vaultUnavailable);
     }
 }

@@ -151,13 +151,14 @@ class CollectorTokenTest {
     @Test
     void withoutAKeychainTheTokenIsNotKept() {
         cli.vault = new io.keydeck.vault.SessionVault();
-        cli.vaultNotice = java.util.Optional.of("No OS keychain answered.");
+        cli.vaultUnavailable = java.util.Optional.of("there is no D-Bus session bus");
         cli.env.put("HEC_TOKEN", TOKEN);
 
         CliHarness.Result result = cli.run("journal", "token", "--token-env", "HEC_TOKEN");
 
         assertThat(result.exit()).isEqualTo(ExitCode.LOCAL);
-        assertThat(result.err()).contains("cannot be kept: No OS keychain answered.").doesNotContain(TOKEN);
+        assertThat(result.err()).contains("the collector token cannot be kept: no OS keychain answered (there is no D-Bus session bus)")
+                .contains("Start or unlock a keyring").contains("nothing was saved").doesNotContain(TOKEN);
     }
 
     /** The token as it is, and base64 of it, in no file under {@code root} (settings, journal, spool, logs). */

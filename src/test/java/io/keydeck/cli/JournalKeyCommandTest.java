@@ -49,7 +49,7 @@ class JournalKeyCommandTest {
     @Test
     void withASessionOnlyVaultTheKeyCommandWarnsItIsNotProtected() {
         cli.vault = new io.keydeck.vault.SessionVault();
-        cli.vaultNotice = Optional.of("no keychain");
+        cli.vaultUnavailable = Optional.of("no keychain");
 
         CliHarness.Result result = cli.run("journal", "key");
 

@@ -92,12 +92,13 @@ class SavedConnectionsFromTheCommandLineTest {
     @Test
     void withoutAKeychainNothingIsSaved() {
         cli.vault = new SessionVault();
-        cli.vaultNotice = Optional.of("No OS keychain answered (there is no D-Bus session bus).");
+        cli.vaultUnavailable = Optional.of("there is no D-Bus session bus");
 
         CliHarness.Result added = addLocal("Nowhere");
 
         assertThat(added.exit()).isEqualTo(5);
-        assertThat(added.err()).contains("cannot be kept").contains("D-Bus").contains("Nothing was saved");
+        assertThat(added.err()).contains("cannot be kept").contains("D-Bus").contains("nothing was saved")
+                .contains("--token-env on each command");
         assertThat(cli.settings().load().settings().connections()).isEmpty();
     }
 
