@@ -161,8 +161,126 @@ abstract class WindowsOnARealDesktop {
         onFx(() -> main.setMaximized(false));
     }
 
+    @Test
+    @Order(6)
+    void theConfirmationsAndTheSettingsDialogsOpenAtTheirSizeCentred() throws Exception {
+        onFx(() -> keysTable().getSelectionModel().clearAndSelect(0));
+        for (String[] dialog : new String[][] {{"Revoke", "Revoke API keys", "revoke-confirm"},
+                {"Rename", "Rename key", "rename-key"}}) {
+            checkAndClose(openDialog(() -> fire(dialog[0]), dialog[1]), dialog[2], stage ->
+                    assertThat(onFx(() -> defaultButtonText(stage))).as(dialog[2] + ": the default button")
+                            .isNotEqualTo(dialog[0]));
+        }
+        // one key is disabled at once (it can be undone); several are asked about first
+        onFx(() -> { keysTable().getSelectionModel().clearSelection(); keysTable().getSelectionModel().selectRange(0, 4); });
+        waitUntil(5, () -> disableOrEnableButton().isPresent());
+        Button disableOrEnable = onFx(() -> disableOrEnableButton().orElseThrow());
+        boolean disabling = onFx(() -> disableOrEnable.getText().startsWith("_Disable"));
+        Stage toggle = openDialog(() -> { Platform.runLater(disableOrEnable::fire); return true; },
+                disabling ? "Disable API keys" : "Enable API keys");
+        checkAndClose(toggle, "disable-confirm", stage -> { });
+        checkAndClose(openDialog(() -> fireById("#preferencesButton"), "Preferences"), "preferences", stage -> { });
+    }
+
+    @Test
+    @Order(9)
+    @org.junit.jupiter.api.Disabled("Open defect (issue 19): in about half the runs at 1920x1080 the add-connection dialog "
+            + "opens 1040 px wide and as tall as the screen, its form in the top third; sizeToScene after it is shown did "
+            + "not shrink it. Cause not found yet.")
+    void theAddConnectionDialogOpensAtItsSizeCentred() throws Exception {
+        checkAndClose(openDialog(() -> fireById("#addButton"), "Add connection"), "add-connection", stage -> { });
+    }
+
+    @Test
+    @Order(7)
+    void theSecretDialogOfANewKeyOpensAtItsSizeCentred() throws Exception {
+        Stage create = openDialog(() -> { desktop.keys("ctrl+n"); return true; }, "Create API key");
+        desktop.type("real desktop key");
+        TextField name = onFx(() -> (TextField) create.getScene().getRoot().lookup("#keyNameField"));
+        waitUntil(10, () -> "real desktop key".equals(name.getText()));
+        Button submit = onFx(() -> buttonIn(create, "Create key"));
+        Platform.runLater(submit::fire);
+        waitUntil(20, () -> !create.isShowing() || findStage("Your new API key").isPresent());
+        Stage secret = openDialog(() -> true, "Your new API key");
+        checkLaidOut(secret, "secret-once");
+        onFx(() -> secret.getScene().getRoot().lookupAll(".check-box").forEach(box ->
+                ((javafx.scene.control.CheckBox) box).setSelected(true)));
+        Button closeButton = onFx(() -> buttonIn(secret, "Close"));
+        Platform.runLater(closeButton::fire);
+        waitUntil(10, () -> !secret.isShowing());
+    }
+
+    @Test
+    @Order(8)
+    void everyViewShowsUncutInBothThemes() throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<Object> views = onFx(() ->
+                (javafx.scene.control.ListView<Object>) main.getScene().lookup("#viewList"));
+        int count = onFx(() -> views.getItems().size());
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            onFx(() -> views.getSelectionModel().select(index));
+            String view = onFx(() -> String.valueOf(views.getItems().get(index)).toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("[^a-z]+", "-"));
+            settled(main);
+            for (Theme theme : Theme.values()) {
+                onFx(theme::apply);
+                onFx(() -> { main.getScene().getRoot().applyCss(); main.getScene().getRoot().layout(); });
+                assertThat(onFx(() -> cutLabels(main.getScene().getRoot()))).as(view + ": labels cut to … in " + theme)
+                        .isEmpty();
+                screenshot(main, theme, "view-" + view);
+            }
+        }
+        onFx(Theme.LIGHT::apply);
+        onFx(() -> views.getSelectionModel().select(0));
+    }
+
+    interface DialogCheck {
+        void on(Stage dialog) throws Exception;
+    }
+
+    /** {@link #checkLaidOut}, then {@code more}; the dialog is closed even when a check fails, so the next test starts clean. */
+    private void checkAndClose(Stage dialog, String name, DialogCheck more) throws Exception {
+        try {
+            checkLaidOut(dialog, name);
+            more.on(dialog);
+        } finally {
+            close(dialog);
+        }
+    }
+
+    private static String defaultButtonText(Stage stage) {
+        return stage.getScene().getRoot().lookupAll(".button").stream()
+                .filter(node -> node instanceof Button b && b.isDefaultButton())
+                .map(node -> ((Button) node).getText().replace("_", "")).findFirst().orElse("");
+    }
+
+    private static Button buttonIn(Stage stage, String text) {
+        return stage.getScene().getRoot().lookupAll(".button").stream()
+                .filter(node -> node instanceof Button b && b.getText() != null && b.getText().replace("_", "").equals(text))
+                .map(Button.class::cast).findFirst().orElseThrow(() -> new AssertionError("no button " + text));
+    }
+
+    /** The toolbar's "Disable 4" / "Enable 2 of 4" button, when enabled. */
+    private Optional<Button> disableOrEnableButton() {
+        return main.getScene().getRoot().lookupAll("#disableButton").stream()
+                .filter(node -> node instanceof Button b && b.isVisible() && !b.isDisabled()).map(Button.class::cast)
+                .findFirst();
+    }
+
+    private boolean fireById(String id) throws Exception {
+        Button button = onFx(() -> (Button) main.getScene().lookup(id));
+        Platform.runLater(button::fire);
+        return true;
+    }
+
     private void checkLaidOut(Stage dialog, String name) throws Exception {
         settled(dialog);
+        // shot first, so a dialog that fails a check below is there to look at
+        for (Theme theme : new Theme[] {Theme.DARK, Theme.LIGHT}) {
+            onFx(theme::apply);
+            screenshot(dialog, theme, name);
+        }
         int[] x11 = desktop.geometry(onFx(dialog::getTitle));
         double prefWidth = onFx(() -> dialog.getScene().getRoot().prefWidth(-1));
         double prefHeight = onFx(() -> dialog.getScene().getRoot().prefHeight(dialog.getScene().getWidth()));
@@ -175,11 +293,6 @@ abstract class WindowsOnARealDesktop {
         assertThat(dialogCentre).as(name + " centred on the main window").isCloseTo(ownerCentre, within(4));
         assertThat(x11[1]).as(name + " inside the main window").isBetween(owner[1], owner[1] + owner[3] - x11[3]);
         assertThat(onFx(() -> cutLabels(dialog.getScene().getRoot()))).as(name + ": labels cut to …").isEmpty();
-        for (Theme theme : Theme.values()) {
-            onFx(theme::apply);
-            screenshot(dialog, theme, name);
-        }
-        onFx(Theme.LIGHT::apply);
     }
 
     private Stage openDialog(RealDesktop.Condition open, String title) throws Exception {
@@ -247,7 +360,7 @@ abstract class WindowsOnARealDesktop {
         }
     }
 
-    /** Shoots the screen once {@code window} has gone through two pulses after the last change (drawn). */
+    /** Shoots the screen once {@code window} has gone through four pulses after the last change (drawn, also on the X server: after two, one dark shot in ten came out light). */
     private void screenshot(Window window, Theme theme, String what) throws Exception {
         int[] pulses = {0};
         Runnable counter = () -> pulses[0]++;
@@ -258,7 +371,7 @@ abstract class WindowsOnARealDesktop {
         try {
             waitUntil(10, () -> {
                 Platform.requestNextPulse();
-                return pulses[0] >= 2;
+                return pulses[0] >= 4;
             });
         } finally {
             onFx(() -> window.getScene().removePostLayoutPulseListener(counter));

@@ -12,7 +12,7 @@ import javafx.stage.Window;
  * A shown dialog grows when its content does: an error banner, a match list or a hint that appears after
  * the dialog opened would otherwise push its buttons below the window's edge, where nobody can press them
  * (JavaFX sizes a dialog to its content only when it is shown). It never shrinks, so a size the user chose
- * stays, and it stays on its screen.
+ * stays, and it stays on its screen and, where it fits, over its owner.
  */
 public final class DialogGrowth {
     private DialogGrowth() {
@@ -54,6 +54,10 @@ public final class DialogGrowth {
             return; // already as tall as the screen allows
         }
         double y = window.getY() - (height - window.getHeight()) / 2;
+        Window owner = window instanceof Stage stage ? stage.getOwner() : null;
+        if (owner != null && height <= owner.getHeight()) {
+            y = Math.max(owner.getY(), Math.min(y, owner.getY() + owner.getHeight() - height)); // over its owner
+        }
         window.setHeight(height);
         window.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - height)));
     }

@@ -121,11 +121,13 @@ public final class ConnectionDialog extends Dialog<ButtonType> {
         ScrollPane resultArea = new ScrollPane(result);
         resultArea.setFitToWidth(true);
         resultArea.setMinViewportHeight(RESULT_HEIGHT / 3);
-        resultArea.setPrefViewportHeight(RESULT_HEIGHT); // room reserved up front: a dialog does not grow once shown
+        resultArea.setPrefViewportHeight(RESULT_HEIGHT);
         resultArea.getStyleClass().add("edge-to-edge");
         resultArea.visibleProperty().bind(Bindings.isNotEmpty(viewModel.testResultProperty()));
+        resultArea.managedProperty().bind(resultArea.visibleProperty()); // the dialog grows when a result comes
+        io.keydeck.ui.common.DialogGrowth.followContent(this);
         VBox content = new VBox(14, form, new HBox(10, test, spinner), resultArea);
-        content.setPadding(new Insets(8, 4, 4, 4));
+        content.setPadding(new Insets(8, 12, 4, 12));
         getDialogPane().setContent(content);
 
         Node saveButton = getDialogPane().lookupButton(save);

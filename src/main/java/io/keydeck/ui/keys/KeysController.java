@@ -170,6 +170,7 @@ public final class KeysController {
             label.getStyleClass().add("detail-label");
             Label value = new Label(detail.value());
             value.setTooltip(new Tooltip(detail.value()));
+            value.setWrapText(true); // the whole value, however long: table cells show only a bounded prefix
             value.getStyleClass().add(detail.monospace() ? "detail-value-mono" : "detail-value");
             int column = (i % DETAIL_COLUMNS) * 2;
             detailsGrid.add(label, column, i / DETAIL_COLUMNS);

@@ -77,7 +77,7 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         deadlineHint.setMinHeight(Region.USE_PREF_SIZE);
         GridPane.setColumnSpan(deadlineHint, 2);
         form.add(deadlineHint, 0, row);
-        form.setPadding(new Insets(8, 4, 4, 4));
+        form.setPadding(new Insets(8, 12, 4, 12));
         getDialogPane().setContent(form);
 
         Button saveButton = (Button) getDialogPane().lookupButton(save);
