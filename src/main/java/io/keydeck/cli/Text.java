@@ -62,7 +62,7 @@ final class Text {
             String cell = cell(row.get(i));
             line.append(cell);
             if (i < widths.length - 1) {
-                line.append(" ".repeat(widths[i] + 2 - cell.length()));
+                line.append(" ".repeat(Math.max(2, widths[i] + 2 - cell.length())));
             }
         }
         return line.toString().stripTrailing();
