@@ -15,14 +15,19 @@
 #   keys-list-table-N  the same as a table, for the largest N.
 #   cli-start          `keydeck keys list` of a 10-key gateway, start to exit (its output comes last)
 #                      -- floor: `java -version`.
+#   idle-tail          the window on the Auth log of a sandbox with its simulated traffic, live tail on:
+#                      CPU over IDLE_SECONDS (default 30) after a warm-up of IDLE_WARMUP (default 15)
+#                      (io.keydeck.bench.IdleTail, under xvfb-run) -- floor: the same with live tail off.
+#                      IDLE_SECONDS=0 leaves it out.
 # Every JVM on both sides runs the system java with the app image's options (jpackage.cfg), a 256 MB
 # heap cap, and the same AppCDS archive (made here from a CLI run; the floor's class path extends the
-# archive's, so it is used on both sides). Not here: the window's idle CPU with live tail on vs off
-# (the app has no headless switch for the live tail yet).
+# archive's, so it is used on both sides).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rounds="${ROUNDS:-5}"
+idle_seconds="${IDLE_SECONDS:-30}"
+idle_warmup="${IDLE_WARMUP:-15}"
 sizes="${SIZES:-100000 1000000}"
 out="$PWD/target/bench"
 java="${JAVA:-java}"
@@ -34,7 +39,7 @@ if [ ! -f "$jar" ] || [ ! -f "$tests/io/keydeck/bench/KeyPagesFloor.class" ] \
   echo "building target/keydeck.jar and the test classes ..." >&2
   mvn -o -q -B package -DskipTests -Djacoco.skip=true >&2
 fi
-for tool in /usr/bin/time python3; do
+for tool in /usr/bin/time python3 $([ "$idle_seconds" = 0 ] || [ -n "${DISPLAY:-}" ] || echo xvfb-run); do
   command -v "$tool" >/dev/null || { echo "scripts/bench.sh needs $tool" >&2; exit 1; }
 done
 
@@ -69,6 +74,15 @@ start_gateway() { # N: serves N keys in its own JVM; sets url[N]
   exit 1
 }
 for n in 10 $sizes; do start_gateway "$n"; done
+if [ "$idle_seconds" != 0 ]; then # the sandbox, with its traffic simulator, for the idle window
+  "$java" -Xmx512m -XX:+UseSerialGC -Duser.home="$work/home" -jar "$jar" sandbox --port 0 --keys 200 \
+      >"$work/sandbox" 2>&1 &
+  servers+=($!)
+  for _ in $(seq 150); do grep -q 'Admin token:' "$work/sandbox" 2>/dev/null && break; sleep 0.1; done
+  sandbox_url="$(sed -n 's/^ *Base URL: *//p' "$work/sandbox")"
+  sandbox_token="$(sed -n 's/^ *Admin token: *//p' "$work/sandbox")"
+  [ -n "$sandbox_token" ] || { echo "the sandbox did not start: $(cat "$work/sandbox")" >&2; exit 1; }
+fi
 
 # Both sides as commands /usr/bin/time can start (each execs its JVM, so the figures are the JVM's).
 cat >"$work/cli" <<SH
@@ -111,6 +125,24 @@ measure() { # benchmark variant round expected-stderr-text command...
       "$wall" "$cpu" "$rss" "$load" "$check" >&2
 }
 
+idle() { # round on|off: one IdleTail run; its CPU over the measured span
+  local load; load="$(cut -d' ' -f1 /proc/loadavg)"
+  local display=(); [ -n "${DISPLAY:-}" ] || display=(xvfb-run -a -s "-screen 0 1280x800x24")
+  local code=0
+  KD_TOKEN="$sandbox_token" "${display[@]}" "$java" "${jvm[@]}" -Dprism.lcdtext=false \
+      -XX:SharedArchiveFile="$out/cli.jsa" -cp "$jar:$tests" io.keydeck.bench.IdleTail "$sandbox_url" "$2" \
+      "$idle_warmup" "$idle_seconds" >"$work/idle" 2>"$work/idle-err" || code=$?
+  local line; line="$(grep '^idle-tail' "$work/idle" || true)"
+  local cpu_ms over rss
+  read -r cpu_ms over rss < <(sed -n 's/.*cpu \([0-9]*\) ms over \([0-9.]*\) s, rss \([0-9]*\) KB.*/\1 \2 \3/p' <<<"$line")
+  local check=ok
+  [ "$code" = 0 ] && [ -n "$line" ] || { check="FAILED: $(tail -c 300 "$work/idle-err" | tr '\n\t' '  ')"; cpu_ms=0 over=0 rss=0; }
+  local variant=keydeck; [ "$2" = on ] || variant=floor
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' idle-tail "$variant" "$1" "$over" \
+      "$(awk -v m="$cpu_ms" 'BEGIN { printf "%.3f", m / 1000 }')" "$rss" "$load" "$code" "$check" >>"$runs"
+  printf '%-22s %-8s round %s: %s (load %s) %s\n' idle-tail "$variant" "$1" "$line" "$load" "$check" >&2
+}
+
 largest="$(tr ' ' '\n' <<<"$sizes" | sort -n | tail -1)"
 # Untimed: warms the gateways' JIT and the file cache, and checks every command works.
 for n in $sizes; do floor "${url[$n]}" >/dev/null 2>&1; cli "${url[$n]}" --json >/dev/null 2>&1; done
@@ -126,6 +158,10 @@ for round in $(seq "$rounds"); do
   measure "keys-list-table-$largest" floor "$round" "$largest keys." "$work/floor" "${url[$largest]}"
   measure cli-start keydeck "$round" "10 keys." "$work/cli" "${url[10]}"
   measure cli-start floor "$round" "" "$java" "${jvm[@]}" -XX:SharedArchiveFile="$out/cli.jsa" -cp "$jar" -version
+  if [ "$idle_seconds" != 0 ]; then
+    idle "$round" on
+    idle "$round" off
+  fi
 done
 load_after="$(cat /proc/loadavg)"
 
@@ -139,7 +175,7 @@ for r in rows:
         r[k] = float(r[k])
     r["peak_rss_kb"] = int(r["peak_rss_kb"])
 benches = list(dict.fromkeys(r["benchmark"] for r in rows))
-floor_names = {"cli-start": "java -version"}
+floor_names = {"cli-start": "java -version", "idle-tail": "the same window, live tail off"}
 results = []
 for b in benches:
     med = {}
@@ -147,7 +183,8 @@ for b in benches:
         rs = [r for r in rows if r["benchmark"] == b and r["variant"] == v]
         med[v] = {k: statistics.median(r[k] for r in rs) for k in ("wall_s", "cpu_s", "peak_rss_kb", "load1")}
         med[v]["failed_runs"] = sum(1 for r in rs if r["check"] != "ok")
-    ratio = {k: round(med["keydeck"][k] / med["floor"][k], 2) for k in ("wall_s", "cpu_s", "peak_rss_kb")}
+    ratio = {k: round(med["keydeck"][k] / med["floor"][k], 2) if med["floor"][k] else None
+             for k in ("wall_s", "cpu_s", "peak_rss_kb")}
     results.append({"benchmark": b, "floor": floor_names.get(b, "keep-alive page download (KeyPagesFloor)"),
                     "keydeck": med["keydeck"], "floor_median": med["floor"], "ratio": ratio})
 doc = {"when": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), "rounds": int(rounds),
@@ -159,12 +196,15 @@ lines = [f"KeyDeck benchmarks, {doc['when']}, {rounds} interleaved rounds, {cpus
          "| benchmark | floor | keydeck wall | floor wall | ratio | keydeck CPU | floor CPU | ratio "
          "| keydeck peak RSS | floor peak RSS | ratio | median load | failed runs |",
          "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+def x(ratio):
+    return "-" if ratio is None else f"{ratio:.2f}x"
 for r in results:
     k, f, q = r["keydeck"], r["floor_median"], r["ratio"]
-    lines.append(f"| {r['benchmark']} | {r['floor']} | {k['wall_s']:.2f} s | {f['wall_s']:.2f} s | {q['wall_s']:.2f}x "
-                 f"| {k['cpu_s']:.2f} s | {f['cpu_s']:.2f} s | {q['cpu_s']:.2f}x "
-                 f"| {k['peak_rss_kb'] / 1024:.0f} MB | {f['peak_rss_kb'] / 1024:.0f} MB | {q['peak_rss_kb']:.2f}x "
+    lines.append(f"| {r['benchmark']} | {r['floor']} | {k['wall_s']:.2f} s | {f['wall_s']:.2f} s | {x(q['wall_s'])} "
+                 f"| {k['cpu_s']:.2f} s | {f['cpu_s']:.2f} s | {x(q['cpu_s'])} "
+                 f"| {k['peak_rss_kb'] / 1024:.0f} MB | {f['peak_rss_kb'] / 1024:.0f} MB | {x(q['peak_rss_kb'])} "
                  f"| {k['load1']:.2f} | {k['failed_runs'] + f['failed_runs']} |")
+lines += ["", "idle-tail: wall is the measured span, CPU the process's CPU time within it, RSS the resident set at its end."]
 open(out + "/results.md", "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
 PY
