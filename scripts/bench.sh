@@ -13,6 +13,8 @@
 #                      HTTP client downloading every page of the same listing and discarding it
 #                      (io.keydeck.bench.KeyPagesFloor): wall time, CPU (user+sys), peak RSS.
 #   keys-list-table-N  the same as a table, for the largest N.
+#   report-json-N      `keydeck report --json --out -` of REPORT_KEYS keys (default 10000; the report is not
+#                      streamed yet, so it holds every key) -- the same floor.
 #   cli-start          `keydeck keys list` of a 10-key gateway, start to exit (its output comes last)
 #                      -- floor: `java -version`.
 #   idle-tail          the window on the Auth log of a sandbox with its simulated traffic, live tail on:
@@ -73,7 +75,8 @@ start_gateway() { # N: serves N keys in its own JVM; sets url[N]
   echo "the $1-key gateway did not start" >&2
   exit 1
 }
-for n in 10 $sizes; do start_gateway "$n"; done
+report_keys="${REPORT_KEYS:-10000}"
+for n in 10 $report_keys $sizes; do [ -n "${url[$n]:-}" ] || start_gateway "$n"; done
 if [ "$idle_seconds" != 0 ]; then # the sandbox, with its traffic simulator, for the idle window
   "$java" -Xmx512m -XX:+UseSerialGC -Duser.home="$work/home" -jar "$jar" sandbox --port 0 --keys 200 \
       >"$work/sandbox" 2>&1 &
@@ -85,17 +88,22 @@ if [ "$idle_seconds" != 0 ]; then # the sandbox, with its traffic simulator, for
 fi
 
 # Both sides as commands /usr/bin/time can start (each execs its JVM, so the figures are the JVM's).
+cat >"$work/keydeck" <<SH
+#!/usr/bin/env bash
+base="\$1"; shift
+exec "$java" ${jvm[*]} -XX:SharedArchiveFile="$out/cli.jsa" -cp "$jar" io.keydeck.Launcher "\$@" \\
+    --driver multiroute --base-url "\$base" --token-env KD_TOKEN
+SH
 cat >"$work/cli" <<SH
 #!/usr/bin/env bash
 base="\$1"; shift
-exec "$java" ${jvm[*]} -XX:SharedArchiveFile="$out/cli.jsa" -cp "$jar" io.keydeck.Launcher keys list "\$@" \\
-    --driver multiroute --base-url "\$base" --token-env KD_TOKEN
+exec "$work/keydeck" "\$base" keys list "\$@"
 SH
 cat >"$work/floor" <<SH
 #!/usr/bin/env bash
 exec "$java" ${jvm[*]} -XX:SharedArchiveFile="$out/cli.jsa" -cp "$jar:$tests" io.keydeck.bench.KeyPagesFloor "\$1"
 SH
-chmod +x "$work/cli" "$work/floor"
+chmod +x "$work/keydeck" "$work/cli" "$work/floor"
 cli() { "$work/cli" "$@"; }
 floor() { "$work/floor" "$@"; }
 
@@ -156,6 +164,9 @@ for round in $(seq "$rounds"); do
   done
   measure "keys-list-table-$largest" keydeck "$round" "$largest keys." "$work/cli" "${url[$largest]}"
   measure "keys-list-table-$largest" floor "$round" "$largest keys." "$work/floor" "${url[$largest]}"
+  measure "report-json-$report_keys" keydeck "$round" "Reviewed $report_keys keys" "$work/keydeck" \
+      "${url[$report_keys]}" report --json --out -
+  measure "report-json-$report_keys" floor "$round" "$report_keys keys." "$work/floor" "${url[$report_keys]}"
   measure cli-start keydeck "$round" "10 keys." "$work/cli" "${url[10]}"
   measure cli-start floor "$round" "" "$java" "${jvm[@]}" -XX:SharedArchiveFile="$out/cli.jsa" -cp "$jar" -version
   if [ "$idle_seconds" != 0 ]; then
