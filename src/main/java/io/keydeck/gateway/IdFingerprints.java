@@ -15,14 +15,18 @@ final class IdFingerprints {
         if (size * 2 >= slots.length) {
             grow();
         }
-        return insert(slots, fingerprint(id));
+        boolean added = place(slots, fingerprint(id));
+        if (added) {
+            size++;
+        }
+        return added;
     }
 
     int size() {
         return size;
     }
 
-    private boolean insert(long[] table, long fingerprint) {
+    private static boolean place(long[] table, long fingerprint) {
         int mask = table.length - 1;
         for (int i = (int) fingerprint & mask; ; i = (i + 1) & mask) {
             if (table[i] == fingerprint) {
@@ -30,9 +34,6 @@ final class IdFingerprints {
             }
             if (table[i] == 0) {
                 table[i] = fingerprint;
-                if (table == slots) {
-                    size++;
-                }
                 return true;
             }
         }
@@ -43,7 +44,7 @@ final class IdFingerprints {
         slots = new long[old.length * 2];
         for (long f : old) {
             if (f != 0) {
-                insert(slots, f);
+                place(slots, f);
             }
         }
     }
