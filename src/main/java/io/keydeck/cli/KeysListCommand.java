@@ -123,7 +123,11 @@ final class KeysListCommand implements Subcommand {
         }
     }
 
-    /** A JSON array written key by key; a listing cut short leaves it unfinished (see {@link JsonOut#open}). */
+    /**
+     * A JSON array written key by key, begun when the first page has arrived (a gateway that refuses the
+     * first request leaves stdout empty); a listing cut short later leaves it unfinished (see
+     * {@link JsonOut#open}).
+     */
     private static final class JsonPrinter implements Printer {
         private final JsonGenerator g;
         private final Instant now;
@@ -131,12 +135,12 @@ final class KeysListCommand implements Subcommand {
         JsonPrinter(PrintStream out, Instant now) throws IOException {
             this.g = JsonOut.open(out);
             this.now = now;
-            g.writeStartArray();
         }
 
         @Override
         public void print(List<ApiKey> keys) {
             try {
+                begin();
                 for (ApiKey k : keys) {
                     writeKey(g, k, now);
                 }
@@ -146,8 +150,15 @@ final class KeysListCommand implements Subcommand {
             }
         }
 
+        private void begin() throws IOException {
+            if (g.getOutputContext().inRoot() && g.getOutputContext().getEntryCount() == 0) {
+                g.writeStartArray();
+            }
+        }
+
         @Override
         public void end() throws IOException {
+            begin();
             g.writeEndArray();
             g.writeRaw('\n');
             g.flush();

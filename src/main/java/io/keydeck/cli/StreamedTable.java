@@ -23,12 +23,14 @@ final class StreamedTable {
         if (rows.isEmpty()) {
             return;
         }
+        StringBuilder page = new StringBuilder(rows.size() * 120);
         if (widths == null) {
             widths = Text.widths(headers);
             rows.forEach(r -> Text.widen(widths, r));
-            Text.printRow(out, widths, headers);
+            page.append(Text.row(widths, headers)).append(System.lineSeparator());
         }
-        rows.forEach(r -> Text.printRow(out, widths, r));
+        rows.forEach(r -> page.append(Text.row(widths, r)).append(System.lineSeparator()));
+        out.print(page); // one write a page: stdout flushes at every println, a system call a row
         out.flush();
     }
 

@@ -56,7 +56,8 @@ final class Text {
         out.println(row(widths, row));
     }
 
-    private static String row(int[] widths, List<String> row) {
+    /** One row as {@link #printRow} prints it, without the line end. */
+    static String row(int[] widths, List<String> row) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {
             String cell = cell(row.get(i));

@@ -118,14 +118,30 @@ class ListingOfAnySizeRunsInFlatMemoryTest {
         return Files.readString(home.resolve("err"), StandardCharsets.UTF_8);
     }
 
+    @Test
+    void aGatewayThatAnswersNothingLeavesStdoutEmpty() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        int exit = keydeck("http://127.0.0.1:" + closedPort, List.of(), "keys", "list", "--json");
+
+        assertThat(exit).as(err()).isEqualTo(ExitCode.GATEWAY);
+        assertThat(Files.readString(home.resolve("out"))).isEmpty();
+    }
+
     private int keydeck(List<String> properties, String... args) throws IOException, InterruptedException {
+        return keydeck(gateway.baseUrl(), properties, args);
+    }
+
+    private int keydeck(String baseUrl, List<String> properties, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 HEAP, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.home=" + home,
                 "-Dkeydeck.vault=session"));
         command.addAll(properties);
         command.addAll(List.of("-cp", mainClassPath(), "io.keydeck.Launcher"));
         command.addAll(Arrays.asList(args));
-        command.addAll(List.of("--driver", "multiroute", "--base-url", gateway.baseUrl(), "--token-env", "KD_TOKEN"));
+        command.addAll(List.of("--driver", "multiroute", "--base-url", baseUrl, "--token-env", "KD_TOKEN"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(home.resolve("out").toFile()).redirectError(home.resolve("err").toFile());
         builder.environment().put("KD_TOKEN", "mrk_admin_many_keys_test_token");
