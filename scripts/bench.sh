@@ -215,7 +215,8 @@ for r in results:
                  f"| {k['cpu_s']:.2f} s | {f['cpu_s']:.2f} s | {x(q['cpu_s'])} "
                  f"| {k['peak_rss_kb'] / 1024:.0f} MB | {f['peak_rss_kb'] / 1024:.0f} MB | {x(q['peak_rss_kb'])} "
                  f"| {k['load1']:.2f} | {k['failed_runs'] + f['failed_runs']} |")
-lines += ["", "idle-tail: wall is the measured span, CPU the process's CPU time within it, RSS the resident set at its end."]
+if any(r["benchmark"] == "idle-tail" for r in results):
+    lines += ["", "idle-tail: wall is the measured span, CPU the process's CPU time within it, RSS the resident set at its end."]
 open(out + "/results.md", "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
 PY
