@@ -29,16 +29,27 @@ final class JsonOut {
     }
 
     static void write(PrintStream out, Body body) {
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.setCharacterEscapes(TerminalSafeEscapes.INSTANCE);
-            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            g.useDefaultPrettyPrinter();
+        try (JsonGenerator g = open(out)) {
             body.write(g);
             g.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException("writing to stdout failed", e);
         }
         out.flush();
+    }
+
+    /**
+     * A generator for a document written in parts as data arrives (flush after each part). Closing it
+     * does not close what is still open: a listing cut short by an error stays an unfinished document,
+     * which a JSON reader refuses, rather than a complete-looking one that lacks the rest.
+     */
+    static JsonGenerator open(PrintStream out) throws IOException {
+        JsonGenerator g = JSON.createGenerator(out);
+        g.setCharacterEscapes(TerminalSafeEscapes.INSTANCE);
+        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        g.configure(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT, false);
+        g.useDefaultPrettyPrinter();
+        return g;
     }
 
     static String iso(Instant instant) {

@@ -1,14 +1,14 @@
 package io.keydeck.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.ApiKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,7 +24,10 @@ import java.util.function.Predicate;
  */
 @Command(name = "list", description = "List the keys of a gateway (never their secrets).",
         footer = {GatewayConnection.HELP, """
-                The table goes to stdout; --json prints a JSON array instead. Filters combine: a key is listed
+                The table goes to stdout as the pages arrive (column widths from the first page); --json prints a
+                JSON array instead, also page by page, so a listing of any size runs in little memory. When the
+                gateway fails part-way, what arrived stays printed, the JSON is left unfinished, and the exit
+                code says so. Filters combine: a key is listed
                 when it passes every one given. Revoked keys are listed with --all or --status revoked.
                 Example: keydeck keys list --connection Prod --stale 90 --env live"""})
 final class KeysListCommand implements Subcommand {
@@ -58,23 +61,113 @@ final class KeysListCommand implements Subcommand {
         Instant now = context.clock().instant();
         Predicate<ApiKey> wanted = filter(now);
         boolean withRevoked = all || "revoked".equalsIgnoreCase(status == null ? "" : status.strip());
-        List<ApiKey> keys;
-        try (GatewayConnection connection = GatewayConnection.open(gateway, context)) {
-            keys = connection.client().listAllKeys(withRevoked, n -> { }).stream().filter(wanted).toList();
+        long[] shown = {0};
+        try (GatewayConnection connection = GatewayConnection.open(gateway, context);
+             Printer printer = json ? new JsonPrinter(context.out(), now) : new TablePrinter(context.out(), now)) {
+            connection.client().eachKeyPage(withRevoked, page -> {
+                List<ApiKey> keys = page.stream().filter(wanted).toList();
+                printer.print(keys);
+                shown[0] += keys.size();
+                if (context.out().checkError()) {
+                    throw new OutputClosed();
+                }
+            });
+            printer.end();
         } catch (GatewayException e) {
             throw CliFailure.of(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(ExitCode.GATEWAY, "listing keys was interrupted.");
+        } catch (OutputClosed | IOException e) {
+            throw CliFailure.local("stdout was closed after " + shown[0] + " keys; stopped listing.");
         }
-        if (json) {
-            json(keys, now, context.out());
-        } else {
-            table(keys, now, context.out());
-        }
-        context.out().flush();
-        context.err().println(keys.size() + (keys.size() == 1 ? " key." : " keys."));
+        context.err().println(shown[0] + (shown[0] == 1 ? " key." : " keys."));
         return ExitCode.OK;
+    }
+
+    /** The keys' way to stdout, page by page as they arrive: nothing kept but the current page. */
+    private interface Printer extends AutoCloseable {
+        void print(List<ApiKey> keys);
+
+        void end() throws IOException;
+
+        @Override
+        default void close() throws IOException {
+        }
+    }
+
+    /** Stdout went away (a closed pipe): no use listing the rest. */
+    private static final class OutputClosed extends RuntimeException {
+        OutputClosed() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class TablePrinter implements Printer {
+        private final StreamedTable table;
+        private final Instant now;
+
+        TablePrinter(PrintStream out, Instant now) {
+            this.table = new StreamedTable(out, HEADERS);
+            this.now = now;
+        }
+
+        @Override
+        public void print(List<ApiKey> keys) {
+            table.rows(keys.stream().map(k -> row(k, now)).toList());
+        }
+
+        @Override
+        public void end() {
+            table.end();
+        }
+    }
+
+    /**
+     * A JSON array written key by key, begun when the first page has arrived (a gateway that refuses the
+     * first request leaves stdout empty); a listing cut short later leaves it unfinished (see
+     * {@link JsonOut#open}).
+     */
+    private static final class JsonPrinter implements Printer {
+        private final JsonGenerator g;
+        private final Instant now;
+
+        JsonPrinter(PrintStream out, Instant now) throws IOException {
+            this.g = JsonOut.open(out);
+            this.now = now;
+        }
+
+        @Override
+        public void print(List<ApiKey> keys) {
+            try {
+                begin();
+                for (ApiKey k : keys) {
+                    writeKey(g, k, now);
+                }
+                g.flush();
+            } catch (IOException e) {
+                throw new OutputClosed();
+            }
+        }
+
+        private void begin() throws IOException {
+            if (g.getOutputContext().inRoot() && g.getOutputContext().getEntryCount() == 0) {
+                g.writeStartArray();
+            }
+        }
+
+        @Override
+        public void end() throws IOException {
+            begin();
+            g.writeEndArray();
+            g.writeRaw('\n');
+            g.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            g.close();
+        }
     }
 
     /** Every filter given, checked and combined; revoked keys only when asked for. */
@@ -120,18 +213,7 @@ final class KeysListCommand implements Subcommand {
     private static final List<String> HEADERS = List.of("ID", "NAME", "KEY", "ENV", "STATUS", "LAST USED", "EXPIRES",
             "SCOPES");
 
-    /** Row by row: column widths from one pass over the keys, cells bounded, nothing built for the whole table. */
-    private static void table(List<ApiKey> keys, Instant now, PrintStream out) {
-        int[] widths = Text.widths(HEADERS);
-        for (ApiKey k : keys) {
-            Text.widen(widths, row(k, now));
-        }
-        Text.printRow(out, widths, HEADERS);
-        for (ApiKey k : keys) {
-            Text.printRow(out, widths, row(k, now));
-        }
-    }
-
+    /** The one place a key becomes a table row (cells in {@link #HEADERS}' order). */
     private static List<String> row(ApiKey k, Instant now) {
         return List.of(k.id(), k.name(), k.hint(), k.environment().wireName(),
                 k.status(now).name().toLowerCase(Locale.ROOT), time(k.lastUsedAt(), "never"),
@@ -142,47 +224,33 @@ final class KeysListCommand implements Subcommand {
         return instant == null ? absent : MINUTES.format(instant);
     }
 
-    /** For tests: the JSON as one string. */
-    static String json(List<ApiKey> keys, Instant now) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        json(keys, now, out);
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Streams the JSON array key by key. */
-    static void json(List<ApiKey> keys, Instant now, PrintStream out) {
-        JsonOut.write(out, g -> {
-            g.writeStartArray();
-            for (ApiKey k : keys) {
-                g.writeStartObject();
-                g.writeStringField("id", k.id());
-                g.writeStringField("name", k.name());
-                g.writeStringField("hint", k.hint());
-                g.writeStringField("prefix", k.prefix());
-                g.writeStringField("last_four", k.lastFour());
-                g.writeStringField("environment", k.environment().wireName());
-                g.writeStringField("status", k.status(now).name().toLowerCase(Locale.ROOT));
-                g.writeArrayFieldStart("scopes");
-                for (String scope : k.scopes()) {
-                    g.writeString(scope);
-                }
-                g.writeEndArray();
-                g.writeStringField("created_at", JsonOut.iso(k.createdAt()));
-                g.writeStringField("last_used_at", JsonOut.iso(k.lastUsedAt()));
-                g.writeStringField("last_used_ip", k.lastUsedIp());
-                g.writeStringField("expires_at", JsonOut.iso(k.expiresAt()));
-                g.writeBooleanField("revoked", k.revoked());
-                g.writeStringField("revoked_at", JsonOut.iso(k.revokedAt()));
-                g.writeBooleanField("disabled", k.disabled());
-                g.writeObjectFieldStart("attributes");
-                for (var attribute : k.attributes().entrySet()) {
-                    g.writeStringField(attribute.getKey(), attribute.getValue());
-                }
-                g.writeEndObject();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        });
+    /** The one place a key becomes a JSON object of {@code --json}. */
+    private static void writeKey(JsonGenerator g, ApiKey k, Instant now) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", k.id());
+        g.writeStringField("name", k.name());
+        g.writeStringField("hint", k.hint());
+        g.writeStringField("prefix", k.prefix());
+        g.writeStringField("last_four", k.lastFour());
+        g.writeStringField("environment", k.environment().wireName());
+        g.writeStringField("status", k.status(now).name().toLowerCase(Locale.ROOT));
+        g.writeArrayFieldStart("scopes");
+        for (String scope : k.scopes()) {
+            g.writeString(scope);
+        }
+        g.writeEndArray();
+        g.writeStringField("created_at", JsonOut.iso(k.createdAt()));
+        g.writeStringField("last_used_at", JsonOut.iso(k.lastUsedAt()));
+        g.writeStringField("last_used_ip", k.lastUsedIp());
+        g.writeStringField("expires_at", JsonOut.iso(k.expiresAt()));
+        g.writeBooleanField("revoked", k.revoked());
+        g.writeStringField("revoked_at", JsonOut.iso(k.revokedAt()));
+        g.writeBooleanField("disabled", k.disabled());
+        g.writeObjectFieldStart("attributes");
+        for (var attribute : k.attributes().entrySet()) {
+            g.writeStringField(attribute.getKey(), attribute.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
     }
 }

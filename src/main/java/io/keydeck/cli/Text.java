@@ -56,13 +56,14 @@ final class Text {
         out.println(row(widths, row));
     }
 
-    private static String row(int[] widths, List<String> row) {
+    /** One row as {@link #printRow} prints it, without the line end. */
+    static String row(int[] widths, List<String> row) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {
             String cell = cell(row.get(i));
             line.append(cell);
             if (i < widths.length - 1) {
-                line.append(" ".repeat(widths[i] + 2 - cell.length()));
+                line.append(" ".repeat(Math.max(2, widths[i] + 2 - cell.length())));
             }
         }
         return line.toString().stripTrailing();

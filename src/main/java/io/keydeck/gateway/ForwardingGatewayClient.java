@@ -58,6 +58,12 @@ public abstract class ForwardingGatewayClient implements GatewayClient {
     }
 
     @Override
+    public long eachKeyPage(boolean includeRevoked, Consumer<List<ApiKey>> eachPage)
+            throws GatewayException, InterruptedException {
+        return delegate.eachKeyPage(includeRevoked, eachPage);
+    }
+
+    @Override
     public int listPageSize() {
         return delegate.listPageSize();
     }

@@ -49,7 +49,22 @@ public interface GatewayClient extends AutoCloseable {
     default List<ApiKey> listAllKeysByPage(boolean includeRevoked, Consumer<List<ApiKey>> eachPage)
             throws GatewayException, InterruptedException {
         List<ApiKey> all = new ArrayList<>();
+        eachKeyPage(includeRevoked, page -> {
+            all.addAll(page);
+            eachPage.accept(page);
+        });
+        return all;
+    }
+
+    /**
+     * Every key, one page at a time, keeping none: what a listing of any size streams through (the
+     * command line's {@code keys list}). The same {@link PagingGuard} and interrupt rule as
+     * {@link #listAllKeysByPage}; returns how many keys were listed.
+     */
+    default long eachKeyPage(boolean includeRevoked, Consumer<List<ApiKey>> eachPage)
+            throws GatewayException, InterruptedException {
         PagingGuard<ApiKey> guard = new PagingGuard<>("keys", listPageSize(), limits(), ApiKey::id);
+        long listed = 0;
         String cursor = null;
         do {
             if (Thread.currentThread().isInterrupted()) {
@@ -57,10 +72,10 @@ public interface GatewayClient extends AutoCloseable {
             }
             Page<ApiKey> page = listKeys(cursor, listPageSize(), includeRevoked);
             cursor = guard.accept(page);
-            all.addAll(page.items());
+            listed += page.items().size();
             eachPage.accept(page.items());
         } while (cursor != null);
-        return all;
+        return listed;
     }
 
     /**

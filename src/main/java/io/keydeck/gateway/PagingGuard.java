@@ -19,7 +19,7 @@ public final class PagingGuard<T> {
     private final GatewayLimits limits;
     private final Function<T, String> id;
     private final Set<String> seenCursors = new HashSet<>();
-    private final Set<String> seenIds = new HashSet<>();
+    private final IdFingerprints seenIds = new IdFingerprints();
     private long items;
     private int pages;
     private int stale;

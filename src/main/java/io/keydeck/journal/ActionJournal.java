@@ -4,7 +4,10 @@ import io.keydeck.settings.PlatformDirs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The append-only record of every admin action taken through KeyDeck ({@code journal.jsonl} in the
@@ -287,14 +291,40 @@ public final class ActionJournal {
      */
     public List<JournalEntry> read() throws IOException {
         List<JournalEntry> entries = new ArrayList<>();
-        for (byte[] line : JournalLines.split(readFile())) {
-            try {
-                entries.add(format.decode(line).entry());
-            } catch (JournalLineFormat.MalformedLineException e) {
-                LOG.debug("Skipping a journal line that {}", e.getMessage());
-            }
-        }
+        readEach(entries::add);
         return entries;
+    }
+
+    /**
+     * As {@link #read()}, one entry at a time as the file is read, keeping none: a journal of any
+     * length is listed in little memory ({@code keydeck journal list}). Returns how many entries went by.
+     */
+    public long readEach(Consumer<JournalEntry> each) throws IOException {
+        long count = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+            for (int b = in.read(); b >= 0 || line.size() > 0; b = in.read()) {
+                if (b >= 0 && b != '\n') {
+                    line.write(b);
+                    continue;
+                }
+                try {
+                    each.accept(format.decode(line.toByteArray()).entry());
+                    count++;
+                } catch (JournalLineFormat.MalformedLineException e) {
+                    LOG.debug("Skipping a journal line that {}", e.getMessage());
+                }
+                line.reset();
+                if (b < 0) {
+                    break;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (IOException e) {
+            throw failure("read", e);
+        }
+        return count;
     }
 
     /**

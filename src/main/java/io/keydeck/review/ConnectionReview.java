@@ -2,8 +2,11 @@ package io.keydeck.review;
 
 import io.keydeck.model.ApiKey;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of reviewing one connection: what was looked at, what was found, and which rules
@@ -29,7 +32,22 @@ public record ConnectionReview(ReviewInput input, List<Finding> findings, List<S
 
     /** The findings about {@code key}, most severe first. */
     public List<Finding> findingsFor(ApiKey key) {
-        return findings.stream().filter(f -> f.key().id().equals(key.id()))
-                .sorted(Comparator.comparing(Finding::severity)).toList();
+        return findingsByKey().getOrDefault(key.id(), List.of());
+    }
+
+    /**
+     * The findings by key id, each key's most severe first: one pass, for a report that lists every key
+     * with its findings (asking {@link #findingsFor} per key would take keys x findings steps).
+     */
+    public Map<String, List<Finding>> findingsByKey() {
+        Map<String, List<Finding>> byKey = new HashMap<>();
+        for (Finding f : findings) {
+            byKey.computeIfAbsent(f.key().id(), id -> new ArrayList<>()).add(f);
+        }
+        byKey.replaceAll((id, list) -> {
+            list.sort(Comparator.comparing(Finding::severity));
+            return List.copyOf(list);
+        });
+        return byKey;
     }
 }

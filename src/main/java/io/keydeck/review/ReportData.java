@@ -6,6 +6,7 @@ import io.keydeck.model.KeyStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,8 +28,10 @@ public record ReportData(Instant generatedAt, List<ConnectionReview> reviews) {
     public List<KeyRow> rows() {
         List<KeyRow> rows = new ArrayList<>();
         for (ConnectionReview review : reviews) {
+            Map<String, List<Finding>> findings = review.findingsByKey();
             for (ApiKey key : review.keys()) {
-                rows.add(new KeyRow(review.connectionName(), key, key.status(generatedAt), review.findingsFor(key)));
+                rows.add(new KeyRow(review.connectionName(), key, key.status(generatedAt),
+                        findings.getOrDefault(key.id(), List.of())));
             }
         }
         return rows;

@@ -58,6 +58,18 @@ class JournalVerifyCommandTest {
     }
 
     @Test
+    void listAsJsonIsOneArrayOfEveryEntryOldestFirst() throws Exception {
+        CliHarness.Result result = cli.run("journal", "list", "--json");
+
+        assertThat(result.exit()).isZero();
+        com.fasterxml.jackson.databind.JsonNode entries = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(result.out());
+        assertThat(entries.findValuesAsText("key_id")).containsExactly("key_1", "key_2", "key_3");
+        assertThat(cli.run("journal", "list", "--json", "--last", "1").out()).contains("key_3")
+                .doesNotContain("key_2");
+    }
+
+    @Test
     void noJournalYetIsIntact() {
         CliHarness.Result result = cli.run("journal", "verify", "--file", dir.resolve("none.jsonl").toString());
 

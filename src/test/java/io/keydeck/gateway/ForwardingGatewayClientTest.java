@@ -56,6 +56,9 @@ class ForwardingGatewayClientTest {
         if (type == int.class) {
             return 0;
         }
+        if (type == long.class) {
+            return 0L;
+        }
         if (type == boolean.class) {
             return false;
         }

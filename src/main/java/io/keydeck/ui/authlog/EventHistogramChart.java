@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,9 @@ final class EventHistogramChart {
     private final String partialText;
     private final TimeTicks ticks = new TimeTicks();
     private final VBox node = new VBox(chart, ticks);
+    /** The series shown, one per code in the chart's order, and their bars by bucket label. */
+    private final Map<String, XYChart.Series<String, Number>> series = new LinkedHashMap<>();
+    private final Map<String, Map<String, Bar>> bars = new HashMap<>();
 
     EventHistogramChart(ZoneId zone, Consumer<HistogramBucket> onSelect, String partialText) {
         this.zone = zone;
@@ -68,12 +72,20 @@ final class EventHistogramChart {
         return node;
     }
 
-    /** {@code now} marks the bucket still filling (its end is after now) lighter, with "so far" in its tooltip. */
+    /**
+     * {@code now} marks the bucket still filling (its end is after now) lighter, with "so far" in its tooltip.
+     * A live-tail poll that brings a few events changes the bars it touches in place and adds only new
+     * bars: no chart rebuilt, no nodes re-created and re-styled every five seconds. A new or vanished code
+     * (a series of its own, with its colour and legend entry) rebuilds the chart.
+     */
     void show(List<HistogramBucket> buckets, HistogramBucket selected, java.time.Instant now) {
         List<String> labels = new ArrayList<>(buckets.size());
+        Map<String, HistogramBucket> byLabel = new HashMap<>();
         DateTimeFormatter bucketName = BUCKET.withZone(zone);
         for (HistogramBucket bucket : buckets) {
-            labels.add(bucketName.format(bucket.start())); // unique: the narrowest bucket is one minute
+            String label = bucketName.format(bucket.start()); // unique: the narrowest bucket is one minute
+            labels.add(label);
+            byLabel.put(label, bucket);
         }
         DateTimeFormatter format = formatFor(buckets);
         Map<String, String> named = new LinkedHashMap<>();
@@ -82,48 +94,102 @@ final class EventHistogramChart {
             named.put(labels.get(i), format.format(buckets.get(i).start()));
         }
         ticks.show(named);
-        chart.getData().clear();
-        xAxis.setCategories(FXCollections.observableArrayList(labels));
-        List<XYChart.Series<String, Number>> all = new ArrayList<>();
-        for (String code : EventHistogram.codes(buckets)) {
-            XYChart.Series<String, Number> series = new XYChart.Series<>();
-            series.setName(code.isEmpty() ? "?" : VisibleText.escape(code, AuthEventCells.CELL_CHARS));
+        List<String> codes = EventHistogram.codes(buckets);
+        boolean rebuild = !codes.equals(List.copyOf(series.keySet()));
+        if (rebuild) {
+            chart.getData().clear();
+            series.clear();
+            bars.clear();
+        }
+        bars.forEach((code, shown) -> shown.values().removeIf(bar -> {
+            HistogramBucket bucket = byLabel.get(bar.data.getXValue());
+            boolean gone = bucket == null || bucket.count(code) == 0;
+            if (gone) {
+                series.get(code).getData().remove(bar.data);
+            }
+            return gone;
+        }));
+        if (!labels.equals(xAxis.getCategories())) {
+            xAxis.setCategories(FXCollections.observableArrayList(labels));
+        }
+        for (String code : codes) {
+            XYChart.Series<String, Number> codeSeries = series.computeIfAbsent(code, this::newSeries);
+            Map<String, Bar> shown = bars.computeIfAbsent(code, c -> new HashMap<>());
             for (int i = 0; i < buckets.size(); i++) {
                 HistogramBucket bucket = buckets.get(i);
-                int count = bucket.count(code);
-                if (count == 0) {
+                if (bucket.count(code) == 0) {
                     continue;
                 }
-                XYChart.Data<String, Number> data = new XYChart.Data<>(labels.get(i), count);
-                data.nodeProperty().addListener((obs, old, node) -> {
-                    if (node != null) {
-                        decorate(node, data.getXValue(), bucket, code, count, selected,
-                                now != null && bucket.end().isAfter(now));
-                    }
-                });
-                series.getData().add(data);
+                Bar bar = shown.computeIfAbsent(labels.get(i), label -> new Bar(codeSeries, label, code));
+                bar.show(bucket, now != null && bucket.end().isAfter(now),
+                        selected != null && !selected.start().equals(bucket.start()));
             }
-            all.add(series);
         }
-        chart.getData().setAll(all);
+        if (rebuild) {
+            chart.getData().setAll(series.values());
+        }
     }
 
-    private void decorate(Node node, String when, HistogramBucket bucket, String code, int count,
-                          HistogramBucket selected, boolean partial) {
-        node.setCursor(Cursor.HAND);
-        node.setOnMouseClicked(e -> onSelect.accept(bucket));
-        Tooltip.install(node, new Tooltip(when + " \u00b7 " + VisibleText.escape(code, AuthEventCells.CELL_CHARS) + ": "
-                + count + " / " + bucket.total()
-                + (bucket.spike() ? " (spike)" : "") + (partial ? " " + partialText : "")));
-        if (partial) {
+    private XYChart.Series<String, Number> newSeries(String code) {
+        XYChart.Series<String, Number> codeSeries = new XYChart.Series<>();
+        codeSeries.setName(code.isEmpty() ? "?" : VisibleText.escape(code, AuthEventCells.CELL_CHARS));
+        return codeSeries;
+    }
+
+    /** One bar (one code in one bucket): its chart data and what it stands for now, kept on its node. */
+    private final class Bar {
+        final XYChart.Data<String, Number> data;
+        final String code;
+        HistogramBucket bucket;
+        boolean partial;
+        boolean dimmed;
+        Tooltip tooltip;
+
+        Bar(XYChart.Series<String, Number> series, String label, String code) {
+            this.code = code;
+            this.data = new XYChart.Data<>(label, 0);
+            data.nodeProperty().addListener((obs, old, node) -> decorate());
+            series.getData().add(data);
+        }
+
+        void show(HistogramBucket bucket, boolean partial, boolean dimmed) {
+            this.bucket = bucket;
+            this.partial = partial;
+            this.dimmed = dimmed;
+            Integer count = bucket.count(code);
+            if (!count.equals(data.getYValue())) {
+                data.setYValue(count);
+            }
+            decorate();
+        }
+
+        private void decorate() {
+            Node node = data.getNode();
+            if (node == null || bucket == null) {
+                return;
+            }
+            if (tooltip == null) {
+                tooltip = new Tooltip();
+                Tooltip.install(node, tooltip);
+                node.setCursor(Cursor.HAND);
+                node.setOnMouseClicked(e -> onSelect.accept(bucket));
+            }
+            tooltip.setText(data.getXValue() + " \u00b7 " + VisibleText.escape(code, AuthEventCells.CELL_CHARS) + ": "
+                    + bucket.count(code) + " / " + bucket.total()
+                    + (bucket.spike() ? " (spike)" : "") + (partial ? " " + partialText : ""));
             // still filling: drawn lighter, not read as a drop (a pseudo-class: the chart resets style classes)
-            node.pseudoClassStateChanged(PARTIAL, true);
-        }
-        if (bucket.spike()) {
-            node.getStyleClass().add("spike-bar");
-        }
-        if (selected != null && !selected.start().equals(bucket.start())) {
-            node.setOpacity(0.35);
+            node.pseudoClassStateChanged(PARTIAL, partial);
+            if (bucket.spike() != node.getStyleClass().contains("spike-bar")) {
+                if (bucket.spike()) {
+                    node.getStyleClass().add("spike-bar");
+                } else {
+                    node.getStyleClass().remove("spike-bar");
+                }
+            }
+            double opacity = dimmed ? 0.35 : 1;
+            if (node.getOpacity() != opacity) {
+                node.setOpacity(opacity);
+            }
         }
     }
 
@@ -136,6 +202,9 @@ final class EventHistogramChart {
         }
 
         void show(Map<String, String> named) {
+            if (List.copyOf(named.entrySet()).equals(List.copyOf(shownTexts().entrySet()))) {
+                return; // the same times under the same bars: keep the labels (a live-tail poll)
+            }
             categories.clear();
             named.forEach((category, text) -> {
                 Label label = new Label(text);
@@ -143,6 +212,12 @@ final class EventHistogramChart {
                 categories.put(label, category);
             });
             getChildren().setAll(categories.keySet());
+        }
+
+        private Map<String, String> shownTexts() {
+            Map<String, String> texts = new LinkedHashMap<>();
+            categories.forEach((label, category) -> texts.put(category, label.getText()));
+            return texts;
         }
 
         @Override

@@ -58,7 +58,7 @@ final class ShownAuthEvents {
             shown = shown.stream().filter(e -> e.occurredAt() != null && !e.occurredAt().isBefore(bucket.start())
                     && e.occurredAt().isBefore(bucket.end())).toList();
         }
-        events.setAll(shown);
+        putOnTop(events, shown);
         histogram.setAll(buckets);
         topKeys.setAll(TopOffenders.byKey(shown, SpikeRule.DEFAULT, TOP_LIMIT));
         topIps.setAll(TopOffenders.byIp(shown, SpikeRule.DEFAULT, TOP_LIMIT));
@@ -79,6 +79,23 @@ final class ShownAuthEvents {
             text += " " + MessageFormat.format(messages.getString("authlog.windowFull"), window.capacity());
         }
         summary.set(text);
+    }
+
+    /**
+     * A live-tail poll's new rows go on top and the rows already shown stay put (with their cells and
+     * selection); anything else replaces the rows.
+     */
+    private static <T> void putOnTop(ObservableList<T> rows, List<T> now) {
+        int added = now.size() - rows.size();
+        boolean onTop = added >= 0;
+        for (int i = 0; onTop && i < rows.size(); i++) {
+            onTop = rows.get(i) == now.get(added + i);
+        }
+        if (!onTop) {
+            rows.setAll(now);
+        } else if (added > 0) {
+            rows.addAll(0, now.subList(0, added));
+        }
     }
 
     /** Two newest-first lists into one. */

@@ -2,14 +2,9 @@ package io.keydeck.ui.authlog;
 
 import io.keydeck.authlog.TestEvents;
 import io.keydeck.model.AuthEvent;
-import io.keydeck.ui.AppServices;
-import io.keydeck.ui.AppWindow;
-import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.TestKeys;
 import io.keydeck.ui.common.BackgroundTasks;
-import io.keydeck.ui.common.FxmlView;
-import io.keydeck.ui.common.Theme;
 import javafx.scene.Node;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
@@ -23,9 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,12 +41,7 @@ class FilterAuthLogByCodeTest {
                     401, code, code.equals("missing_api_key") ? null : "mrk_live_", "k" + (100 + i % 7),
                     null, "10.0.0." + (i % 5)));
         }
-        AppServices services = AppServices.of(tasks, List.of(ConnectionSession.of("Staging gateway", false,
-                new FakeGatewayClient(List.of()).withAuthEvents(events))), Clock.fixed(TestKeys.NOW, ZoneOffset.UTC));
-        Theme.LIGHT.apply();
-        stage.setScene(AppWindow.scene(services));
-        stage.show();
-        services.navigation().show(FxmlView.AUTH_LOG);
+        AuthLogOnScreen.show(stage, tasks, new FakeGatewayClient(List.of()).withAuthEvents(events), TestKeys.NOW);
     }
 
     @AfterEach

@@ -1,15 +1,8 @@
 package io.keydeck.ui.authlog;
 
-import io.keydeck.authlog.TestEvents;
-import io.keydeck.model.AuthEvent;
-import io.keydeck.session.ConnectionSession;
-import io.keydeck.ui.AppServices;
-import io.keydeck.ui.AppWindow;
 import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.TestKeys;
 import io.keydeck.ui.common.BackgroundTasks;
-import io.keydeck.ui.common.FxmlView;
-import io.keydeck.ui.common.Theme;
 import javafx.css.PseudoClass;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
@@ -21,11 +14,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.keydeck.ui.FxTestSupport.onFx;
@@ -41,16 +31,8 @@ class TheNewestHistogramBarIsMarkedPartialTest {
 
     @Start
     void start(Stage stage) {
-        List<AuthEvent> events = new ArrayList<>();
-        for (int i = 0; i < 30; i++) { // every 10 minutes for 5 hours, the newest 2 minutes ago
-            events.add(TestEvents.invalid("evt_" + i, NOW.minus(Duration.ofMinutes(2 + 10L * i)), "x" + i, "10.0.0.9"));
-        }
-        AppServices services = AppServices.of(tasks, List.of(ConnectionSession.of("Staging gateway", false,
-                new FakeGatewayClient(List.of()).withAuthEvents(events))), Clock.fixed(NOW, ZoneOffset.UTC));
-        Theme.LIGHT.apply();
-        stage.setScene(AppWindow.scene(services));
-        stage.show();
-        services.navigation().show(FxmlView.AUTH_LOG);
+        AuthLogOnScreen.show(stage, tasks, new FakeGatewayClient(List.of())
+                .withAuthEvents(AuthLogOnScreen.everyTenMinutes(NOW)), NOW);
     }
 
     @AfterEach

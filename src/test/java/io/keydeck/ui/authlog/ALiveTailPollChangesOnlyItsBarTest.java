@@ -1,0 +1,88 @@
+package io.keydeck.ui.authlog;
+
+import atlantafx.base.controls.ToggleSwitch;
+import io.keydeck.authlog.TestEvents;
+import io.keydeck.model.AuthEvent;
+import io.keydeck.ui.FakeGatewayClient;
+import io.keydeck.ui.TestKeys;
+import io.keydeck.ui.common.BackgroundTasks;
+import javafx.scene.Node;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.keydeck.ui.FxTestSupport.onFx;
+import static io.keydeck.ui.FxTestSupport.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Live tail is on and one more failure arrives in the newest bar: that bar grows by one and the table
+ * gets one row on top, while every series, bar and bar node of the histogram stays the one it was (no
+ * chart rebuilt and re-styled on each poll, which kept an idle window busy).
+ */
+@ExtendWith(ApplicationExtension.class)
+class ALiveTailPollChangesOnlyItsBarTest {
+    private static final Instant NOW = TestKeys.NOW.plus(Duration.ofMinutes(22));
+    private final BackgroundTasks tasks = BackgroundTasks.pool(2);
+    private final List<AuthEvent> events = new ArrayList<>();
+    private FakeGatewayClient gateway;
+
+    @Start
+    void start(Stage stage) {
+        events.addAll(AuthLogOnScreen.everyTenMinutes(NOW));
+        gateway = new FakeGatewayClient(List.of()).withAuthEvents(events);
+        AuthLogOnScreen.show(stage, tasks, gateway, NOW);
+    }
+
+    @AfterEach
+    void closeTasks() {
+        tasks.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theNewestBarCountsOneMoreWithTheSameNodes(FxRobot robot) throws Exception {
+        waitUntil(10, () -> robot.lookup(".auth-histogram-chart").tryQuery().isPresent()
+                && !robot.lookup(".auth-histogram-chart").queryAs(StackedBarChart.class).getData().isEmpty());
+        StackedBarChart<String, Number> chart = robot.lookup(".auth-histogram-chart").queryAs(StackedBarChart.class);
+        waitUntil(10, () -> chart.getData().get(0).getData().stream().allMatch(d -> d.getNode() != null));
+        TableView<AuthEvent> table = robot.lookup(".auth-table").queryAs(TableView.class);
+        waitUntil(10, () -> table.getItems().size() == 30);
+
+        List<XYChart.Series<String, Number>> series = onFx(() -> List.copyOf(chart.getData()));
+        List<XYChart.Data<String, Number>> bars = onFx(() -> List.copyOf(chart.getData().get(0).getData()));
+        List<Node> nodes = onFx(() -> bars.stream().map(XYChart.Data::getNode).toList());
+        Set<Node> barNodes = onFx(() -> chart.lookupAll(".chart-bar").stream().collect(Collectors.toSet()));
+        XYChart.Data<String, Number> newest = bars.stream().filter(d -> d.getXValue().equals("2026-03-10 12:20"))
+                .findFirst().orElseThrow();
+        assertThat(newest.getYValue().intValue()).isEqualTo(1);
+
+        events.add(0, TestEvents.invalid("evt_new", NOW.minus(Duration.ofMinutes(1)), "nnnn", "10.0.0.77"));
+        gateway.withAuthEvents(events);
+        onFx(() -> ((ToggleSwitch) chart.getScene().lookup("#liveTailSwitch")).setSelected(true));
+        waitUntil(20, () -> newest.getYValue().intValue() == 2);
+        waitUntil(10, () -> table.getItems().size() == 31);
+
+        assertThat(onFx(() -> List.copyOf(chart.getData()))).as("series").containsExactlyElementsOf(series);
+        assertThat(onFx(() -> List.copyOf(chart.getData().get(0).getData()))).as("bars").containsExactlyElementsOf(bars);
+        assertThat(onFx(() -> bars.stream().map(XYChart.Data::getNode).toList())).as("bar nodes")
+                .containsExactlyElementsOf(nodes);
+        assertThat(onFx(() -> chart.lookupAll(".chart-bar").stream().collect(Collectors.toSet())))
+                .as("no bar node made, none dropped").isEqualTo(barNodes);
+        assertThat(onFx(() -> table.getItems().get(0).id())).isEqualTo("evt_new");
+    }
+}
