@@ -13,7 +13,8 @@ if [ "${KEEP:-}" = 1 ]; then echo "outputs kept in $work"; else trap 'rm -rf "$w
 printf '%-20s %-12s %4s %8s %10s %5s  %s\n' MODE COMMAND EXIT WALL_S PEAK_RSS_MB RAW first-stderr-line
 run() { # mode command...
   local mode=$1; shift
-  local home="$work/$mode-$1"; mkdir -p "$home"
+  runs=$((${runs:-0} + 1))
+  local home="$work/$runs-$mode-$1"; mkdir -p "$home"  # one folder per run: a second run of a mode must not read the first one's url
   java -cp target/test-classes io.keydeck.hostile.HostileGateway "$mode" > "$home/url" &
   local gw=$!
   for _ in $(seq 50); do [ -s "$home/url" ] && break; sleep 0.1; done
