@@ -99,7 +99,7 @@ final class MultiRouteClient extends HttpGatewayClient {
         String lastFour = key.lastFour().isEmpty() ? new String(secret, secret.length - 4, 4) : key.lastFour();
         return new ApiKey(key.id(), key.name(), prefix, lastFour, key.environment(), key.scopes(), key.createdAt(),
                 key.lastUsedAt(), key.lastUsedIp(), key.expiresAt(), key.revoked(), key.revokedAt(), key.disabled(),
-                key.attributes());
+                key.attributes(), key.account());
     }
 
     @Override
