@@ -71,6 +71,39 @@ public record KeyAccount(Map<SpendPeriod, Amount> spend, List<DailySpend> dailyS
         return spend.isEmpty() && dailySpend.isEmpty() && !limitsReported && allowedModels.isEmpty() && owners.isEmpty();
     }
 
+    /** "team Platform", or "" when no owner is known. */
+    public String ownerText() {
+        return owner().map(KeyOwner::display).orElse("");
+    }
+
+    /**
+     * The spend to show first: this month's, else this week's, today's or the total, as "$12.40 this month";
+     * "" when none is reported.
+     */
+    public String spendText() {
+        for (SpendPeriod period : new SpendPeriod[] {SpendPeriod.MONTH, SpendPeriod.WEEK, SpendPeriod.DAY,
+            SpendPeriod.TOTAL}) {
+            Amount amount = spend.get(period);
+            if (amount != null) {
+                return amount.display() + switch (period) {
+                    case MONTH -> " this month";
+                    case WEEK -> " this week";
+                    case DAY -> " today";
+                    case TOTAL -> " in total";
+                };
+            }
+        }
+        return "";
+    }
+
+    /** "72 % of $50.00 a month", "$50.00 a month" (usage unknown), "none", or "" when limits are unknown. */
+    public String limitText() {
+        if (limit == null) {
+            return limitsReported ? "none" : "";
+        }
+        return limitUsed().map(used -> Math.round(Math.floor(used * 100)) + " % of ").orElse("") + limit.display();
+    }
+
     public KeyAccount withLimit(SpendLimit newLimit) {
         return new KeyAccount(spend, dailySpend, newLimit, true, rateLimits, allowedModels, owners);
     }
