@@ -37,6 +37,12 @@ final class Choices {
         }
     }
 
+    static final class Reset extends Of {
+        Reset() {
+            super("daily", "weekly", "monthly", "never");
+        }
+    }
+
     static final class Format extends Of {
         Format() {
             super("csv", "json", "html");

@@ -18,9 +18,10 @@ final class CommandGroups {
         boolean help;
     }
 
-    @Command(name = "keys", description = "List, create and revoke the keys of a gateway.",
+    @Command(name = "keys", description = "List, create and revoke the keys of a gateway, and set their limits.",
             synopsisSubcommandLabel = "COMMAND",
-            subcommands = {KeysListCommand.class, KeysCreateCommand.class, KeysRevokeCommand.class},
+            subcommands = {KeysListCommand.class, KeysCreateCommand.class, KeysRevokeCommand.class,
+                    KeysLimitCommand.class},
             footer = {"", "Run 'keydeck keys COMMAND --help' for a command's options."})
     static final class Keys extends Group {
     }
@@ -33,8 +34,8 @@ final class CommandGroups {
     static final class Connections extends Group {
     }
 
-    @Command(name = "journal", description = "The action journal: every create, revoke, rotate, disable, enable and"
-            + " rename done through KeyDeck.",
+    @Command(name = "journal", description = "The action journal: every create, revoke, rotate, disable, enable,"
+            + " rename and limit change done through KeyDeck.",
             synopsisSubcommandLabel = "COMMAND",
             subcommands = {JournalListCommand.class, JournalVerifyCommand.class, JournalKeyCommand.class,
                     JournalTokenCommand.class},

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keydeck.model.VisibleText;
 
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.time.Instant;
  * is safe on a terminal too.
  */
 final class JsonOut {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** A mapper's factory, so a body may also write a prepared tree ({@code writeTree}) through the same escapes. */
+    private static final JsonFactory JSON = new ObjectMapper().getFactory();
 
     /** Writes one JSON document with {@code body}. */
     interface Body {

@@ -3,6 +3,7 @@ package io.keydeck.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.ApiKey;
+import io.keydeck.review.KeyAccountJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -211,13 +212,18 @@ final class KeysListCommand implements Subcommand {
     }
 
     private static final List<String> HEADERS = List.of("ID", "NAME", "KEY", "ENV", "STATUS", "LAST USED", "EXPIRES",
-            "SCOPES");
+            "SCOPES", "OWNER", "SPEND", "LIMIT");
 
     /** The one place a key becomes a table row (cells in {@link #HEADERS}' order). */
     private static List<String> row(ApiKey k, Instant now) {
         return List.of(k.id(), k.name(), k.hint(), k.environment().wireName(),
                 k.status(now).name().toLowerCase(Locale.ROOT), time(k.lastUsedAt(), "never"),
-                time(k.expiresAt(), "-"), String.join(",", k.scopes()));
+                time(k.expiresAt(), "-"), String.join(",", k.scopes()), dash(k.account().ownerText()),
+                dash(k.account().spendText()), dash(k.account().limitText()));
+    }
+
+    private static String dash(String text) {
+        return text.isEmpty() ? "-" : text;
     }
 
     private static String time(Instant instant, String absent) {
@@ -251,6 +257,8 @@ final class KeysListCommand implements Subcommand {
             g.writeStringField(attribute.getKey(), attribute.getValue());
         }
         g.writeEndObject();
+        g.writeFieldName("account");
+        g.writeTree(KeyAccountJson.of(k.account()));
         g.writeEndObject();
     }
 }

@@ -8,7 +8,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,7 +36,7 @@ final class KeysRevokeCommand implements Subcommand {
                     + " to be asked.");
         }
         try (GatewayConnection gateway = GatewayConnection.open(this.gateway, context)) {
-            ApiKey key = find(gateway, wanted);
+            ApiKey key = KeyLookup.find(gateway, wanted, "revoke");
             String described = "\"" + Text.printable(key.name()) + "\" (" + key.hint() + ", id " + key.id() + ")";
             if (key.revoked()) {
                 context.err().println("Key " + described + " is already revoked; nothing to do.");
@@ -60,34 +59,6 @@ final class KeysRevokeCommand implements Subcommand {
             context.err().println("Revoked key " + described + " on " + Text.printable(gateway.label()) + ".");
             return ExitCode.OK;
         }
-    }
-
-    private static ApiKey find(GatewayConnection gateway, String wanted) throws CliFailure {
-        List<ApiKey> keys;
-        try {
-            keys = gateway.client().listAllKeys(true, n -> { });
-        } catch (GatewayException e) {
-            throw CliFailure.of(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliFailure(ExitCode.GATEWAY, "looking up the key was interrupted.");
-        }
-        for (ApiKey k : keys) {
-            if (k.id().equals(wanted)) {
-                return k;
-            }
-        }
-        List<ApiKey> named = keys.stream().filter(k -> !k.revoked() && k.name().equals(wanted)).toList();
-        if (named.size() > 1) {
-            throw CliFailure.usage(named.size() + " active keys are named \"" + Text.printable(wanted)
-                    + "\"; give the id of the one to revoke: " + String.join(", ", named.stream()
-                    .map(k -> k.id() + " (" + k.hint() + ")").toList()) + ".");
-        }
-        if (named.isEmpty()) {
-            throw new CliFailure(ExitCode.GATEWAY, Text.printable(gateway.label()) + " has no key with id or name \""
-                    + Text.printable(wanted) + "\" (see 'keydeck keys list --all').");
-        }
-        return named.get(0);
     }
 
     private static boolean confirmed(CliContext context, String described, String connection) {

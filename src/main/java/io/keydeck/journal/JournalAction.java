@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /** The admin actions KeyDeck records, whichever front end (window or command line) took them. */
 public enum JournalAction {
-    CREATE, REVOKE, ROTATE, DISABLE, ENABLE, RENAME;
+    CREATE, REVOKE, ROTATE, DISABLE, ENABLE, RENAME, SET_LIMIT, SET_SCOPES;
 
-    /** The form written to the journal, e.g. {@code revoke}. */
+    /** The form written to the journal, e.g. {@code revoke}, {@code set_limit}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

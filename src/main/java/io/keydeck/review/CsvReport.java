@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 final class CsvReport {
     static final List<String> HEADER = List.of("connection", "name", "id", "key", "environment", "scopes",
-            "created", "last_used", "last_used_ip", "expires", "status", "findings");
+            "created", "last_used", "last_used_ip", "expires", "status", "findings", "owner", "spend", "limit");
 
     private CsvReport() {
     }
@@ -26,7 +26,8 @@ final class CsvReport {
                     time(row.key().createdAt()), time(row.key().lastUsedAt()), nullToEmpty(row.key().lastUsedIp()),
                     time(row.key().expiresAt()), row.status().name().toLowerCase(Locale.ROOT),
                     row.findings().stream().map(f -> f.severity().name() + ":" + f.ruleId())
-                            .collect(Collectors.joining("; "))));
+                            .collect(Collectors.joining("; ")), row.key().account().ownerText(),
+                    row.key().account().spendText(), row.key().account().limitText()));
         }
         return out.toString();
     }

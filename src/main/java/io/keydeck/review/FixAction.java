@@ -10,6 +10,8 @@ public enum FixAction {
     ROTATE,
     /** Give the key an expiry date. */
     SET_EXPIRY,
+    /** Set a spend limit on the key, or raise the one it is about to reach. */
+    SET_LIMIT,
     /** The key is already revoked; find who still sends it (auth log, client IP). */
     INVESTIGATE;
 

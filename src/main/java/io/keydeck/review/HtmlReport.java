@@ -65,7 +65,9 @@ final class HtmlReport {
                 .append("<p class=\"muted\">Thresholds: never used after ").append(t.neverUsedDays())
                 .append(" days, stale after ").append(t.staleDays()).append(" days, expiring within ")
                 .append(t.expiringSoonDays()).append(" days, rotation after ").append(t.rotationDays())
-                .append(" days.</p>\n");
+                .append(" days; near a limit at ").append(SpendRules.NEAR_LIMIT_PERCENT).append(" %, a spend spike at more")
+                .append(" than ").append(SpendRules.SPIKE_FACTOR).append(" times the 7-day median and at least ")
+                .append(SpendRules.SPIKE_MIN_INCREASE).append(" above it.</p>\n");
     }
 
     private static void summary(StringBuilder h, ReportData data) {
@@ -107,7 +109,7 @@ final class HtmlReport {
     private static void keys(StringBuilder h, ReportData data) {
         h.append("<h2 class=\"keys\">Keys</h2>\n<table>\n<thead><tr><th>Connection</th><th>Name</th><th>Key</th>")
                 .append("<th>Env</th><th>Scopes</th><th>Created</th><th>Last used</th><th>Expires</th><th>Status</th>")
-                .append("<th>Findings</th></tr></thead>\n<tbody>\n");
+                .append("<th>Owner</th><th>Spend</th><th>Limit</th><th>Findings</th></tr></thead>\n<tbody>\n");
         for (ReportData.KeyRow row : data.rows()) {
             h.append("<tr><td>").append(esc(row.connection())).append("</td><td>").append(esc(row.key().name()))
                     .append("<br><span class=\"mono muted\">").append(esc(row.key().id())).append("</span></td>")
@@ -118,7 +120,10 @@ final class HtmlReport {
                     .append(row.key().lastUsedIp() == null ? "" : "<br><span class=\"mono muted\">"
                             + esc(row.key().lastUsedIp()) + "</span>")
                     .append("</td><td>").append(row.key().expiresAt() == null ? "none" : day(row.key().expiresAt()))
-                    .append("</td><td>").append(esc(row.status().name().toLowerCase(Locale.ROOT))).append("</td><td>");
+                    .append("</td><td>").append(esc(row.status().name().toLowerCase(Locale.ROOT))).append("</td><td>")
+                    .append(esc(row.key().account().ownerText())).append("</td><td>")
+                    .append(esc(row.key().account().spendText())).append("</td><td>")
+                    .append(esc(row.key().account().limitText())).append("</td><td>");
             for (Finding f : row.findings()) {
                 h.append(badge(f.severity())).append(' ').append(esc(f.ruleId())).append("<br>");
             }

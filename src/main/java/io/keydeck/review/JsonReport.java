@@ -21,7 +21,9 @@ final class JsonReport {
         root.put("generated_at", data.generatedAt().toString());
         Thresholds t = data.thresholds();
         root.putObject("thresholds").put("never_used_days", t.neverUsedDays()).put("stale_days", t.staleDays())
-                .put("expiring_soon_days", t.expiringSoonDays()).put("rotation_days", t.rotationDays());
+                .put("expiring_soon_days", t.expiringSoonDays()).put("rotation_days", t.rotationDays())
+                .put("near_limit_percent", SpendRules.NEAR_LIMIT_PERCENT).put("spend_spike_factor", SpendRules.SPIKE_FACTOR)
+                .put("spend_spike_min_increase", SpendRules.SPIKE_MIN_INCREASE);
         ObjectNode summary = root.putObject("summary");
         summary.put("keys", data.keyCount());
         counts(summary.putObject("findings"), data.totals());
@@ -53,6 +55,7 @@ final class JsonReport {
             k.put("last_used_ip", row.key().lastUsedIp());
             time(k, "expires_at", row.key().expiresAt());
             k.put("status", row.status().name().toLowerCase(Locale.ROOT));
+            k.set("account", KeyAccountJson.of(row.key().account()));
             ArrayNode keyFindings = k.putArray("findings");
             row.findings().forEach(f -> finding(keyFindings.addObject(), f));
         }

@@ -13,7 +13,11 @@ public enum ReviewRule {
     EXPIRING_SOON("expiring-soon", Severity.MEDIUM, FixAction.ROTATE, "Expiring soon"),
     ROTATION_DUE("rotation-due", Severity.LOW, FixAction.ROTATE, "Older than the rotation policy"),
     NO_EXPIRY("no-expiry", Severity.LOW, FixAction.SET_EXPIRY, "No expiry"),
-    EXPIRED("expired", Severity.LOW, FixAction.REVOKE, "Expired but not revoked");
+    EXPIRED("expired", Severity.LOW, FixAction.REVOKE, "Expired but not revoked"),
+    SPEND_SPIKE("spend-spike", Severity.HIGH, FixAction.INVESTIGATE, "Spend spike"),
+    OWNER_LEFT("owner-left", Severity.HIGH, FixAction.ROTATE, "Owner left"),
+    NEAR_LIMIT("near-limit", Severity.MEDIUM, FixAction.SET_LIMIT, "Near its spend limit"),
+    NO_LIMIT("no-limit", Severity.MEDIUM, FixAction.SET_LIMIT, "Live key without a budget or limit");
 
     private final String id;
     private final Severity severity;

@@ -66,6 +66,7 @@ public final class ReviewRules {
             skipped.add(new SkippedRule(ReviewRule.REVOKED_KEY_ATTEMPTS, input.connectionName(),
                     input.authEventsMissing()));
         }
+        skipped.addAll(SpendRules.skipped(input));
         findings.sort(ORDER);
         return new ConnectionReview(input, findings, skipped);
     }
@@ -136,6 +137,7 @@ public final class ReviewRules {
             add(out, ReviewRule.TEST_KEY_IN_PRODUCTION, key, input,
                     "Test key in \"" + input.connectionName() + "\", a connection tagged production.");
         }
+        SpendRules.check(key, input, now, out);
     }
 
     private static void revokedKeyAttempts(ApiKey key, List<AuthEvent> events, List<Finding> out, ReviewInput input) {

@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * marks the key as used and counts its usage; every refused key becomes an auth event (the router
  * records it from the error's {@link CallerHint}).
  *
+ * <p>Then the key's own terms (budget, rate limits, allowed models) may refuse it; see {@link #refusalByTerms}.
+ *
  * <p>Choices: an admin token here is 401 {@code invalid_api_key}; a disabled key is 403
  * {@code permission_error} with code {@code key_disabled}; a key without {@code chat:write} (or MultiRoute's {@code inference}) is 403
  * {@code insufficient_permissions}.
@@ -27,15 +29,19 @@ final class ChatEndpoint {
     private final KeyStore keys;
     private final UsageLedger ledger;
     private final Clock clock;
+    private final SpendMeter meter;
+    private final KeyRateLimiter keyLimits = new KeyRateLimiter();
 
-    ChatEndpoint(KeyStore keys, UsageLedger ledger, Clock clock) {
+    ChatEndpoint(KeyStore keys, UsageLedger ledger, Clock clock, SpendMeter meter) {
         this.keys = keys;
         this.ledger = ledger;
         this.clock = clock;
+        this.meter = meter;
     }
 
     void complete(ApiExchange ex) throws IOException {
-        StoredKey key = authenticate(ex.bearerToken());
+        String token = ex.bearerToken();
+        StoredKey key = authenticate(token);
         long now = clock.millis();
         JsonNode body;
         try {
@@ -47,6 +53,11 @@ final class ChatEndpoint {
             ledger.record(key, now, 0, 0, true);
             throw e;
         }
+        ApiError refusal = refusalByTerms(ex, key, body.path("model").asText(null), now);
+        if (refusal != null) {
+            ledger.record(key, now, 0, 0, true);
+            throw refusal.from(CallerHint.of(token, key));
+        }
         long promptChars = 0;
         for (JsonNode message : body.path("messages")) {
             promptChars += message.path("content").asText("").length() + 4;
@@ -55,6 +66,7 @@ final class ChatEndpoint {
         long promptTokens = Math.max(1, promptChars / 4);
         long completionTokens = Math.max(1, reply.length() / 4);
         ledger.record(key, now, promptTokens, completionTokens, false);
+        keyLimits.addTokens(key, now, promptTokens + completionTokens);
         key.markUsed(now, ex.clientIp());
 
         ObjectNode root = ApiExchange.JSON.createObjectNode();
@@ -104,6 +116,49 @@ final class ChatEndpoint {
             throw refusal.from(hint);
         }
         return key;
+    }
+
+    /**
+     * The key's own terms: a model it may not call (403 {@code model_not_allowed}), its requests or tokens
+     * per minute used up (429 {@code rate_limited}, the {@code X-RateLimit-*} headers then count the key's
+     * own limit), or its budget spent (429 {@code budget_exceeded}, {@code Retry-After} until the reset).
+     */
+    private ApiError refusalByTerms(ApiExchange ex, StoredKey key, String model, long now) {
+        KeyTerms terms = key.terms();
+        if (!terms.allowedModels().isEmpty() && (model == null || !terms.allowedModels().contains(model))) {
+            return new ApiError(403, ApiError.PERMISSION, "model_not_allowed", "This API key may not call the model "
+                    + (model == null ? "(none given)" : "\"" + truncate(model) + "\"") + "; it may call "
+                    + String.join(", ", terms.allowedModels()) + ".");
+        }
+        if (terms.requestsPerMinute() != null || terms.tokensPerMinute() != null) {
+            RateLimiter.Decision decision = keyLimits.take(key, now);
+            ex.setRate(decision);
+            if (!decision.allowed()) {
+                return new ApiError(429, "rate_limit_error", "rate_limited", "This API key is limited to "
+                        + (terms.requestsPerMinute() != null ? terms.requestsPerMinute() + " requests" : "")
+                        + (terms.requestsPerMinute() != null && terms.tokensPerMinute() != null ? " and " : "")
+                        + (terms.tokensPerMinute() != null ? terms.tokensPerMinute() + " tokens" : "")
+                        + " a minute; retry after " + decision.retryAfterSeconds() + " s.")
+                        .withRetryAfter(decision.retryAfterSeconds());
+            }
+        }
+        if (terms.budget() != null) {
+            SpendMeter.Snapshot spend = meter.snapshot(key, now);
+            double spent = spend.forReset(terms.reset());
+            if (spent >= terms.budget().doubleValue()) {
+                java.time.Instant resets = SpendMeter.resetsAt(terms.reset(), spend.today());
+                ApiError error = new ApiError(429, "rate_limit_error", "budget_exceeded", "This API key has spent $"
+                        + SpendMeter.usd(spent).toPlainString() + " of its $" + terms.budget().toPlainString() + " "
+                        + ("never".equals(terms.reset()) ? "budget" : terms.reset() + " budget")
+                        + (resets == null ? "; raise the budget to use it again." : "; it resets at " + resets + "."));
+                return resets == null ? error : error.withRetryAfter(Math.max(1, (resets.toEpochMilli() - now) / 1000));
+            }
+        }
+        return null;
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "…";
     }
 
     static boolean looksLikeInferenceKey(String token) {

@@ -16,7 +16,7 @@ final class DemoData {
     static final String BURST_IP = "203.0.113.77";
 
     /** Profile letters: a active, b busy, q quiet, e error bursts, n never used, s stale, x expiring soon,
-     *  X expired, r revoked, d disabled, M keys:manage, C config:write. */
+     *  X expired, r revoked, d disabled, M keys:manage, C config:write, k a spend spike today. */
     private static final String[][] CURATED = {
         {"billing-service (prod)", "live", "b"}, {"billing-service (staging)", "test", "a"},
         {"ci-runner", "test", "a"}, {"analytics-batch", "live", "e"}, {"mobile-app-ios", "live", "b"},
@@ -34,7 +34,7 @@ final class DemoData {
         {"ocr-pipeline", "live", "e"}, {"image-captioner", "live", "d"}, {"code-review-bot", "live", "a"},
         {"incident-responder", "live", "q"}, {"reporting-dashboard", "live", "a"},
         {"sandbox-playground", "test", "s"}, {"old-contractor-access", "live", "r"},
-        {"partner-globex-sync", "live", "x"}, {"batch-embeddings", "live", "a"}, {"backup-verifier", "live", "n"},
+        {"partner-globex-sync", "live", "x"}, {"batch-embeddings", "live", "k"}, {"backup-verifier", "live", "n"},
         {"kiosk-app", "live", "s"}, {"zapier-integration", "live", "r"}, {"experiments-team", "test", "a"},
         {"load-balancer-health", "live", "q"},
     };
@@ -212,6 +212,11 @@ final class DemoData {
                 d.shape = UsageShape.ERROR_BURSTS;
                 d.rate = 20 + rng.nextInt(60);
                 d.lastUsedAt = now - 60_000 - rng.nextLong(6 * 3_600_000L);
+            }
+            case 'k' -> {
+                d.shape = UsageShape.SPIKE;
+                d.rate = 10 + rng.nextInt(20);
+                d.lastUsedAt = now - 60_000;
             }
             default -> {
                 d.shape = UsageShape.STEADY;

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** {@code /v1/api-keys}: list, create, read, rename/disable and revoke inference keys. */
+/**
+ * {@code /v1/api-keys}: list, create, read, change (name, disabled, scopes, limits, allowed models, owner) and
+ * revoke inference keys.
+ */
 final class KeyEndpoints {
     /** The sandbox's own scopes and those MultiRoute's documents name ({@code inference} in their create example). */
     static final Set<String> KNOWN_SCOPES = Set.of("inference", "chat:write", "embeddings:write", "models:read",
@@ -24,16 +27,19 @@ final class KeyEndpoints {
 
     private final KeyStore keys;
     private final Clock clock;
+    private final SpendMeter meter;
 
-    KeyEndpoints(KeyStore keys, Clock clock) {
+    KeyEndpoints(KeyStore keys, Clock clock, SpendMeter meter) {
         this.keys = keys;
         this.clock = clock;
+        this.meter = meter;
     }
 
     void list(ApiExchange ex) throws IOException {
         int limit = QueryParams.limit(ex);
         int before = QueryParams.after(ex, 'k');
         boolean includeRevoked = QueryParams.flag(ex, "include_revoked");
+        long now = clock.millis();
         List<StoredKey> page = keys.newestBefore(before, limit + 1, k -> includeRevoked || !k.revoked());
         boolean hasMore = page.size() > limit;
         // Written straight to bytes, not built as a tree first: a page of 1000 keys is 350 KB.
@@ -42,7 +48,7 @@ final class KeyEndpoints {
             json.writeStartObject();
             json.writeArrayFieldStart("data");
             for (int i = 0; i < Math.min(limit, page.size()); i++) {
-                write(json, page.get(i));
+                write(json, page.get(i), now);
             }
             json.writeEndArray();
             json.writeBooleanField("has_more", hasMore);
@@ -66,8 +72,9 @@ final class KeyEndpoints {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
             throw ApiError.badRequest("Idempotency-Key must be 1 to 255 characters.");
         }
+        KeyTerms terms = KeyTermsReader.read(body, KeyTerms.NONE);
         KeyStore.Created created = keys.create(idempotencyKey, body,
-                new KeyStore.KeySpec(name, prefix, scopes, expiresAt), clock.millis());
+                new KeyStore.KeySpec(name, prefix, scopes, expiresAt, terms), clock.millis());
         ObjectNode json = toJson(created.key());
         if (created.replay()) {
             json.put("idempotent_replay", true);
@@ -89,9 +96,19 @@ final class KeyEndpoints {
         if (key.revoked()) {
             throw ApiError.unprocessable("Key " + key.id + " is revoked and can no longer be changed.");
         }
+        // read everything before changing anything, so a bad field leaves the key as it was
+        KeyTerms terms = KeyTermsReader.read(body, key.terms());
+        List<String> scopes = body.has("scopes") ? scopes(body.get("scopes")) : null;
+        if (scopes != null && (scopes.isEmpty() || body.get("scopes").isNull())) {
+            throw ApiError.unprocessable("scopes must name at least one scope.");
+        }
         if (name != null) {
             key.rename(name);
         }
+        if (scopes != null) {
+            key.setScopes(keys.scopes(scopes));
+        }
+        key.setTerms(terms);
         if (disabled != null && disabled.isBoolean()) {
             key.setDisabled(disabled.booleanValue());
         }
@@ -116,10 +133,10 @@ final class KeyEndpoints {
         return key;
     }
 
-    static ObjectNode toJson(StoredKey k) {
+    private ObjectNode toJson(StoredKey k) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(512);
         try (JsonGenerator json = ApiExchange.JSON.getFactory().createGenerator(body)) {
-            write(json, k);
+            write(json, k, clock.millis());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -131,7 +148,7 @@ final class KeyEndpoints {
     }
 
     /** One key as the API shows it; the one place its fields are spelled, for lists and single keys. */
-    private static void write(JsonGenerator json, StoredKey k) throws IOException {
+    private void write(JsonGenerator json, StoredKey k, long now) throws IOException {
         json.writeStartObject();
         json.writeStringField("id", k.id);
         json.writeStringField("name", k.name());
@@ -139,7 +156,7 @@ final class KeyEndpoints {
         json.writeStringField("last_four", k.lastFour);
         json.writeStringField("environment", k.environment());
         json.writeArrayFieldStart("scopes");
-        for (String scope : k.scopes) {
+        for (String scope : k.scopes()) {
             json.writeString(scope);
         }
         json.writeEndArray();
@@ -150,6 +167,7 @@ final class KeyEndpoints {
         json.writeBooleanField("revoked", k.revoked());
         json.writeStringField("revoked_at", StoredKey.iso(k.revokedAt()));
         json.writeBooleanField("disabled", k.disabled());
+        meter.write(json, k, now);
         json.writeEndObject();
     }
 

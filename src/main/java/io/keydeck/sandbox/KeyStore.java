@@ -113,6 +113,7 @@ final class KeyStore {
             StoredKey key = new StoredKey(bySeq.size(), id, spec.name(), spec.prefix(),
                     secret.substring(secret.length() - 4), scopes(spec.scopes()), now, spec.expiresAt(),
                     UsageShape.NONE, 0, Integer.MAX_VALUE, Integer.MIN_VALUE);
+            key.setTerms(spec.terms());
             bySeq.add(key);
             byId.put(id, key);
             byHash.put(hash, key);
@@ -126,10 +127,15 @@ final class KeyStore {
     }
 
     /** What a new key should be. */
-    record KeySpec(String name, String prefix, List<String> scopes, long expiresAt) {
+    record KeySpec(String name, String prefix, List<String> scopes, long expiresAt, KeyTerms terms) {
         KeySpec {
             Objects.requireNonNull(name);
             Objects.requireNonNull(prefix);
+            terms = terms == null ? KeyTerms.NONE : terms;
+        }
+
+        KeySpec(String name, String prefix, List<String> scopes, long expiresAt) {
+            this(name, prefix, scopes, expiresAt, KeyTerms.NONE);
         }
     }
 

@@ -61,6 +61,7 @@ public final class SandboxGateway implements AutoCloseable {
         long started = System.nanoTime();
         long now = clock.millis();
         DemoData.SimulatorSecrets secrets = DemoData.seedKeys(options.keys(), options.seed(), now, keys);
+        DemoTerms.seed(keys, new SpendMeter(ledger), now, options.seed());
         DemoData.seedAuthEvents(options.authEvents(), options.seed(), now, keys, authLog);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
         AtomicInteger threads = new AtomicInteger();

@@ -50,10 +50,11 @@ final class SandboxRouter implements HttpHandler {
         this.faults = faults;
         this.authLog = authLog;
         this.clock = clock;
-        this.keyEndpoints = new KeyEndpoints(keys, clock);
+        SpendMeter meter = new SpendMeter(ledger);
+        this.keyEndpoints = new KeyEndpoints(keys, clock, meter);
         this.usage = new UsageEndpoint(keys, ledger, clock);
         this.authEvents = new AuthEventsEndpoint(authLog, keys);
-        this.chat = new ChatEndpoint(keys, ledger, clock);
+        this.chat = new ChatEndpoint(keys, ledger, clock, meter);
     }
 
     @Override

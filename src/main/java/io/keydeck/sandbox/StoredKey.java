@@ -32,6 +32,11 @@ final class StoredKey {
     private volatile String lastUsedIp;
     private volatile int firstLiveHour = Integer.MAX_VALUE;
     private volatile int lastLiveHour = Integer.MIN_VALUE;
+    private volatile KeyTerms terms = KeyTerms.NONE;
+    private volatile List<String> scopeOverride;
+    /** Seeded spend per UTC day from {@link #seededCostFromDay}, computed once when first asked (see SpendMeter). */
+    volatile float[] seededDayCost;
+    volatile int seededCostFromDay;
 
     StoredKey(int seq, String id, String name, String prefix, String lastFour, List<String> scopes, long createdAt,
               long expiresAt, UsageShape shape, int usageRate, int seededFromHour, int seededUntilHour) {
@@ -121,7 +126,25 @@ final class StoredKey {
     }
 
     boolean hasScope(String scope) {
-        return scopes.contains(scope);
+        return scopes().contains(scope);
+    }
+
+    /** The scopes it was created with, or those a PATCH set since. */
+    List<String> scopes() {
+        List<String> changed = scopeOverride;
+        return changed == null ? scopes : changed;
+    }
+
+    void setScopes(List<String> newScopes) {
+        this.scopeOverride = List.copyOf(newScopes);
+    }
+
+    KeyTerms terms() {
+        return terms;
+    }
+
+    void setTerms(KeyTerms newTerms) {
+        this.terms = newTerms == null ? KeyTerms.NONE : newTerms;
     }
 
     String environment() {

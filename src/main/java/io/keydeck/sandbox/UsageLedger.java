@@ -15,6 +15,9 @@ final class UsageLedger {
         0.18, 0.14, 0.12, 0.11, 0.12, 0.16, 0.26, 0.42, 0.66, 0.86, 0.97, 1.00,
         0.94, 0.98, 1.00, 0.96, 0.88, 0.74, 0.58, 0.46, 0.38, 0.32, 0.26, 0.21};
 
+    /** How much busier a {@link UsageShape#SPIKE} key is on the day of its last use. */
+    static final int SPIKE_FACTOR = 40;
+
     private final long seed;
     private final Map<Long, long[]> live = new ConcurrentHashMap<>();
 
@@ -54,12 +57,24 @@ final class UsageLedger {
             addSeeded(key, hour, into);
         }
         if (hour >= key.firstLiveHour() && hour <= key.lastLiveHour()) {
-            long[] counts = live.get(((long) key.seq << 32) | (hour & 0xffffffffL));
-            if (counts != null) {
-                synchronized (counts) {
-                    for (int i = 0; i < 4; i++) {
-                        into[i] += counts[i];
-                    }
+            addLiveHour(key, hour, into);
+        }
+    }
+
+    /** Adds only the seeded part of the key's usage in {@code hour}: it never changes, so it may be cached. */
+    void addSeededHour(StoredKey key, int hour, long[] into) {
+        if (hour >= key.seededFromHour && hour <= key.seededUntilHour) {
+            addSeeded(key, hour, into);
+        }
+    }
+
+    /** Adds only what live calls added to the key's {@code hour}. */
+    void addLiveHour(StoredKey key, int hour, long[] into) {
+        long[] counts = live.get(((long) key.seq << 32) | (hour & 0xffffffffL));
+        if (counts != null) {
+            synchronized (counts) {
+                for (int i = 0; i < 4; i++) {
+                    into[i] += counts[i];
                 }
             }
         }
@@ -82,6 +97,9 @@ final class UsageLedger {
             case QUIET -> requests = u1 < 0.82 ? 0 : 1 + Math.round(mean * u2 * 2);
             case NONE -> requests = 0;
             default -> requests = Math.round(mean * (0.6 + 0.8 * u1));
+        }
+        if (shape == UsageShape.SPIKE && day == Math.floorDiv(key.seededUntilHour, 24)) {
+            requests *= SPIKE_FACTOR;
         }
         if (hour == key.seededUntilHour && requests == 0) {
             requests = 1; // the seeded last_used_at falls in this hour

@@ -11,5 +11,7 @@ enum UsageShape {
     /** A request now and then, most hours empty. */
     QUIET,
     /** Steady traffic with afternoons of errors every few days. */
-    ERROR_BURSTS
+    ERROR_BURSTS,
+    /** Steady traffic, then many times more on the day of its last use: a spend spike. */
+    SPIKE
 }

@@ -131,7 +131,10 @@ public final class AdminActions {
         return result;
     }
 
-    /** Renames, disables or enables {@code before}; a disable proceeds whatever the journal says, the others need it. */
+    /**
+     * Renames, disables, enables or sets the limits or scopes of {@code before}; a disable proceeds whatever the
+     * journal says, the others need it.
+     */
     public ApiKey update(GatewayClient client, String connection, ApiKey before, KeyUpdate update)
             throws GatewayException {
         JournalAction action = actionOf(update);
@@ -145,7 +148,13 @@ public final class AdminActions {
             record(JournalEntry.failed(clock, action, connection, before, null, code(e), e.requestId()));
             throw e;
         }
-        ApiKey named = action == JournalAction.RENAME ? after.withName(before.name() + " \u2192 " + after.name()) : after;
+        ApiKey named = switch (action) {
+            case RENAME -> after.withName(before.name() + " \u2192 " + after.name());
+            case SET_LIMIT -> after.withName(before.name() + " \u2192 limit " + (update.limit() != null
+                    ? update.limit().display() : "") + (update.rateLimits() != null ? " " + update.rateLimits().display()
+                    : ""));
+            default -> after;
+        };
         record(JournalEntry.succeeded(clock, action, connection, named, client.lastRequestId().orElse(null)));
         return after;
     }
@@ -153,6 +162,12 @@ public final class AdminActions {
     static JournalAction actionOf(KeyUpdate update) {
         if (update.name() != null) {
             return JournalAction.RENAME;
+        }
+        if (update.changesLimits()) {
+            return JournalAction.SET_LIMIT;
+        }
+        if (update.changesScopes()) {
+            return JournalAction.SET_SCOPES;
         }
         return Boolean.TRUE.equals(update.disabled()) ? JournalAction.DISABLE : JournalAction.ENABLE;
     }

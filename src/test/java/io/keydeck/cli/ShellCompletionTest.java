@@ -40,7 +40,9 @@ class ShellCompletionTest {
         assertThat(shell("bash", "source " + script + "; complete -p keydeck"))
                 .isEqualTo("complete -o default -F _complete_keydeck keydeck");
         assertThat(bashCompletes(script, "keydeck", "ke")).isEqualTo("keys");
-        assertThat(bashCompletes(script, "keydeck", "keys", "l")).isEqualTo("list");
+        assertThat(bashCompletes(script, "keydeck", "keys", "l")).isEqualTo("list limit");
+        assertThat(bashCompletes(script, "keydeck", "keys", "lis")).isEqualTo("list");
+        assertThat(bashCompletes(script, "keydeck", "keys", "limit", "--reset", "")).isEqualTo("daily weekly monthly never");
         assertThat(bashCompletes(script, "keydeck", "keys", "list", "--st")).isEqualTo("--stale --status");
         assertThat(bashCompletes(script, "keydeck", "keys", "list", "--env", "")).isEqualTo("live test");
         assertThat(bashCompletes(script, "keydeck", "keys", "list", "--status", "")).isEqualTo("active disabled expired revoked");
@@ -83,7 +85,7 @@ class ShellCompletionTest {
         assertThat(Files.readAllLines(script).get(0))
                 .isEqualTo("# keydeck completion for fish: keydeck completion fish > ~/.config/fish/completions/keydeck.fish");
 
-        assertThat(fishCompletes(script, "keydeck keys l")).containsExactly("list\tList the keys of a gateway (never their secrets).");
+        assertThat(fishCompletes(script, "keydeck keys lis")).containsExactly("list\tList the keys of a gateway (never their secrets).");
         assertThat(fishCompletes(script, "keydeck keys list --env ")).extracting(l -> l.split("\t")[0])
                 .containsExactly("live", "test");
         assertThat(fishCompletes(script, "keydeck keys list --st")).extracting(l -> l.split("\t")[0])

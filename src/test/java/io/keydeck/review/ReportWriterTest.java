@@ -40,11 +40,12 @@ class ReportWriterTest {
         assertThat(csv).endsWith("\r\n");
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).isEqualTo(
-                "connection,name,id,key,environment,scopes,created,last_used,last_used_ip,expires,status,findings");
+                "connection,name,id,key,environment,scopes,created,last_used,last_used_ip,expires,status,findings,"
+                        + "owner,spend,limit");
         assertThat(lines.get(1)).isEqualTo("Prod <EU>,'=cmd|' /C calc'!A0,key_f,mrk_live_…ab12,live,chat:write,"
-                + "2026-02-08T12:00:00Z,2025-11-30T12:00:00Z,198.51.100.9,2026-05-09T12:00:00Z,active,MEDIUM:stale");
+                + "2026-02-08T12:00:00Z,2025-11-30T12:00:00Z,198.51.100.9,2026-05-09T12:00:00Z,active,MEDIUM:stale,,,");
         assertThat(lines.get(2)).isEqualTo("Prod <EU>,<script>alert(1)</script>,key_s,mrk_live_…ab12,live,keys:manage,"
-                + "2026-02-08T12:00:00Z,2026-03-10T11:00:00Z,198.51.100.9,2026-05-09T12:00:00Z,active,HIGH:broad-scopes");
+                + "2026-02-08T12:00:00Z,2026-03-10T11:00:00Z,198.51.100.9,2026-05-09T12:00:00Z,active,HIGH:broad-scopes,,,");
         assertThat(lines.get(3)).startsWith("Prod <EU>,\"billing, \"\"prod\"\"\",key_p,");
     }
 

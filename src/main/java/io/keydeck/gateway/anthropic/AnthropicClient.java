@@ -75,6 +75,7 @@ public final class AnthropicClient extends HttpGatewayClient {
     /** Renames and sets {@code status} to {@code inactive} (disabled) or {@code active}. */
     @Override
     public ApiKey updateKey(String keyId, KeyUpdate update) throws GatewayException {
+        refuseWhatTheDriverCannotEdit(update);
         ObjectNode body = GatewayJson.mapper().createObjectNode();
         if (update.name() != null) {
             body.put("name", update.name());

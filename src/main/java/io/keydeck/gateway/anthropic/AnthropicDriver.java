@@ -51,6 +51,9 @@ public final class AnthropicDriver implements GatewayDriver {
         return switch (capability) {
             case CREATE_KEY -> "Anthropic's Admin API cannot create keys; create them in the Anthropic Console.";
             case AUTH_EVENTS -> "Anthropic's Admin API does not report failed authentication attempts.";
+            case EDIT_LIMITS -> "Anthropic sets spend and rate limits per workspace, not per key; set them in the "
+                    + "Anthropic Console.";
+            case EDIT_SCOPES -> "Anthropic keys have no scopes to change.";
             default -> GatewayDriver.super.unsupportedReason(capability);
         };
     }

@@ -50,7 +50,7 @@ public final class CompatibleDriver implements GatewayDriver {
                     + "see them in the router's dashboard.";
             case CREATE_KEY -> "This router's keys can only be created in its dashboard.";
             case REVOKE_KEY -> "This router's keys can only be revoked in its dashboard.";
-            case RENAME_KEY, DISABLE_KEY -> "This router's keys can only be changed in its dashboard.";
+            case RENAME_KEY, DISABLE_KEY, EDIT_LIMITS, EDIT_SCOPES -> "This router's keys can only be changed in its dashboard.";
             case USAGE -> "This router publishes no per-key usage through its API.";
             case AUTH_EVENTS -> "This router publishes no authentication log through its API.";
             case TOKEN_INFO -> "";

@@ -2,7 +2,10 @@ package io.keydeck.gateway.http;
 
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
+import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayLimits;
+import io.keydeck.model.Capability;
+import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.RateLimitStatus;
 
 import java.util.Optional;
@@ -39,6 +42,19 @@ public abstract class HttpGatewayClient implements GatewayClient {
     @Override
     public Optional<String> lastRequestId() {
         return http.lastRequestId();
+    }
+
+    /**
+     * Refuses, before anything is sent, an update that changes limits or scopes when this driver cannot
+     * ({@link Capability#EDIT_LIMITS}, {@link Capability#EDIT_SCOPES}), so no part of it half-happens.
+     */
+    protected void refuseWhatTheDriverCannotEdit(KeyUpdate update) throws GatewayException {
+        for (Capability needed : new Capability[] {update.changesLimits() ? Capability.EDIT_LIMITS : null,
+            update.changesScopes() ? Capability.EDIT_SCOPES : null}) {
+            if (needed != null && !driver.capabilities().contains(needed)) {
+                throw GatewayException.unsupported(driver.unsupportedReason(needed));
+            }
+        }
     }
 
     /** Wipes the client's copy of the admin token (the JDK HttpClient of Java 17 has nothing to close). */

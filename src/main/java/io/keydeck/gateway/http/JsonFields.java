@@ -74,6 +74,29 @@ public final class JsonFields {
         return "$" + new BigDecimal(value.asText()).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
+    /**
+     * A non-negative amount in {@code unit} from a number or numeric text; null when the field is missing,
+     * null, negative or not a number (a gateway's odd value is shown as unknown, not as an error).
+     */
+    public static io.keydeck.model.Amount amount(JsonNode node, String field, String unit) {
+        JsonNode value = node.path(field);
+        if (!value.isNumber() && !(value.isTextual() && value.asText().strip().matches("\\d+(\\.\\d+)?"))) {
+            return null;
+        }
+        BigDecimal number = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().strip());
+        return number.signum() < 0 ? null : new io.keydeck.model.Amount(number, unit);
+    }
+
+    /** A whole non-negative number from a number or numeric text; null otherwise. */
+    public static Long count(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isNumber() && value.canConvertToLong() && value.asLong() >= 0) {
+            return value.asLong();
+        }
+        String text = value.isTextual() ? value.asText().strip() : "";
+        return text.matches("\\d{1,18}") ? Long.parseLong(text) : null;
+    }
+
     /** The visible parts of a masked key. */
     public record MaskedKey(String prefix, String lastFour) {
     }

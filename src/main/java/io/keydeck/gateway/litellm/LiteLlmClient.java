@@ -89,6 +89,7 @@ public final class LiteLlmClient extends HttpGatewayClient {
             }
             body.put("duration", seconds + "s");
         }
+        LiteLlmJson.putLimits(body, request.limit(), request.rateLimits());
         return issued(http.post("/key/generate", body, null, new IssuedKeyReader()),
                 "The LiteLLM proxy made the key but sent no \"key\" with its secret.");
     }
@@ -138,17 +139,28 @@ public final class LiteLlmClient extends HttpGatewayClient {
     }
 
     /**
-     * A rename goes to {@code /key/update}; disabling uses {@code /key/block} and enabling
-     * {@code /key/unblock}, which take effect at once on the proxy.
+     * A rename, limits and models go to {@code /key/update} in one request; disabling uses {@code /key/block}
+     * and enabling {@code /key/unblock}, which take effect at once on the proxy. LiteLLM keys have no scopes,
+     * only the models they may call.
      */
     @Override
     public ApiKey updateKey(String keyId, KeyUpdate update) throws GatewayException {
         requireId(keyId);
+        if (update.scopes() != null) {
+            throw GatewayException.unsupported("LiteLLM keys have no scopes; change the models the key may call "
+                    + "instead.");
+        }
+        ObjectNode changes = GatewayJson.mapper().createObjectNode();
+        changes.put("key", keyId);
         if (update.name() != null) {
-            ObjectNode body = GatewayJson.mapper().createObjectNode();
-            body.put("key", keyId);
-            body.put("key_alias", update.name());
-            http.post("/key/update", body, null);
+            changes.put("key_alias", update.name());
+        }
+        LiteLlmJson.putLimits(changes, update.limit(), update.rateLimits());
+        if (update.models() != null) {
+            changes.putPOJO("models", update.models());
+        }
+        if (changes.size() > 1) {
+            http.post("/key/update", changes, null);
         }
         if (update.disabled() != null) {
             ObjectNode body = GatewayJson.mapper().createObjectNode();

@@ -47,7 +47,8 @@ public final class LiteLlmDriver implements GatewayDriver {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.LIST_KEYS, Capability.CREATE_KEY, Capability.REVOKE_KEY, Capability.RENAME_KEY,
-                Capability.DISABLE_KEY, Capability.USAGE, Capability.TOKEN_INFO);
+                Capability.DISABLE_KEY, Capability.USAGE, Capability.TOKEN_INFO, Capability.EDIT_LIMITS,
+                Capability.EDIT_SCOPES);
     }
 
     @Override

@@ -67,6 +67,9 @@ final class MultiRouteClient extends HttpGatewayClient {
         if (request.expiresAt() != null) {
             body.put("expires_at", request.expiresAt().toString());
         }
+        if (request.limit() != null || request.rateLimits() != null) {
+            body.set("limits", MultiRouteAccount.limits(request.limit(), request.rateLimits()));
+        }
         String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
         GatewayResponse<CreatedKeyReader.Created> response = http.post(KEYS, body, key, new CreatedKeyReader());
         CreatedKeyReader.Created created = response.body();
@@ -99,7 +102,7 @@ final class MultiRouteClient extends HttpGatewayClient {
         String lastFour = key.lastFour().isEmpty() ? new String(secret, secret.length - 4, 4) : key.lastFour();
         return new ApiKey(key.id(), key.name(), prefix, lastFour, key.environment(), key.scopes(), key.createdAt(),
                 key.lastUsedAt(), key.lastUsedIp(), key.expiresAt(), key.revoked(), key.revokedAt(), key.disabled(),
-                key.attributes());
+                key.attributes(), key.account());
     }
 
     @Override
@@ -110,6 +113,15 @@ final class MultiRouteClient extends HttpGatewayClient {
         }
         if (update.disabled() != null) {
             body.put("disabled", update.disabled());
+        }
+        if (update.changesLimits()) {
+            body.set("limits", MultiRouteAccount.limits(update.limit(), update.rateLimits()));
+        }
+        if (update.scopes() != null) {
+            body.putPOJO("scopes", update.scopes());
+        }
+        if (update.models() != null) {
+            body.putPOJO("allowed_models", update.models());
         }
         GatewayResponse<JsonNode> response = http.patch(keyPath(keyId), body);
         JsonNode data = response.body().path("data");

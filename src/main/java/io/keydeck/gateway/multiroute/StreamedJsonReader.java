@@ -3,8 +3,11 @@ package io.keydeck.gateway.multiroute;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.model.ApiKey;
+import io.keydeck.model.KeyAccount;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.Page;
 import io.keydeck.model.UsagePoint;
@@ -105,6 +108,10 @@ final class StreamedJsonReader {
         Instant revokedAt = null;
         boolean disabled = false;
         Map<String, String> attributes = Map.of();
+        JsonNode spend = null;
+        JsonNode limits = null;
+        JsonNode models = null;
+        JsonNode owner = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -122,6 +129,10 @@ final class StreamedJsonReader {
                 case "revoked" -> revoked = Boolean.TRUE.equals(bool(parser, value));
                 case "revoked_at" -> revokedAt = instant(parser, value, field);
                 case "disabled" -> disabled = Boolean.TRUE.equals(bool(parser, value));
+                case "spend" -> spend = tree(parser);
+                case "limits" -> limits = tree(parser);
+                case "allowed_models" -> models = tree(parser);
+                case "owner" -> owner = tree(parser);
                 case "object", "secret" -> parser.skipChildren();
                 default -> {
                     String text = scalarText(parser, value);
@@ -137,8 +148,15 @@ final class StreamedJsonReader {
         if (id == null) {
             throw MultiRouteJson.protocol("The gateway listed a key without an id.", requestId);
         }
+        KeyAccount account = spend == null && limits == null && models == null && owner == null ? KeyAccount.UNKNOWN
+                : MultiRouteAccount.read(spend, limits, models, owner);
         return new ApiKey(id, name, prefix, lastFour, KeyEnvironment.fromWire(environment), scopes, createdAt,
-                lastUsedAt, lastUsedIp, expiresAt, revoked, revokedAt, disabled, attributes);
+                lastUsedAt, lastUsedIp, expiresAt, revoked, revokedAt, disabled, attributes, account);
+    }
+
+    /** The value the parser stands on, as a small tree (a key's spend or limits object). */
+    private static JsonNode tree(JsonParser parser) throws IOException {
+        return GatewayJson.mapper().readTree(parser);
     }
 
     /** {@code {"data":[{"key_id","bucket_start","requests","input_tokens","output_tokens","errors"}…]}}. */

@@ -209,6 +209,7 @@ public final class OpenAiClient extends HttpGatewayClient {
 
     @Override
     public ApiKey updateKey(String keyId, KeyUpdate update) throws GatewayException {
+        refuseWhatTheDriverCannotEdit(update);
         Capability missing = update.name() != null ? Capability.RENAME_KEY : Capability.DISABLE_KEY;
         throw GatewayException.unsupported(driver.unsupportedReason(missing));
     }

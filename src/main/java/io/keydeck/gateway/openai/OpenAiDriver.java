@@ -57,6 +57,9 @@ public final class OpenAiDriver implements GatewayDriver {
         return switch (capability) {
             case RENAME_KEY -> "OpenAI's Admin API cannot rename keys; rename them in the OpenAI dashboard.";
             case DISABLE_KEY -> "OpenAI keys cannot be disabled, only deleted; delete the key instead.";
+            case EDIT_LIMITS -> "OpenAI sets budgets and rate limits per project, not per key; set them in the "
+                    + "project's limits in the OpenAI dashboard.";
+            case EDIT_SCOPES -> "OpenAI's Admin API cannot change a key's permissions; change them in the OpenAI dashboard.";
             default -> GatewayDriver.super.unsupportedReason(capability);
         };
     }

@@ -39,6 +39,8 @@ public final class OpenRouterClient extends HttpGatewayClient {
     private static final String KEYS = "/api/v1/keys";
     /** The most workspaces {@code GET /api/v1/workspaces} answers per page, as its reference states. */
     private static final int WORKSPACE_PAGE = 100;
+    private static final String NO_RATE_LIMITS = "OpenRouter keys have no rate limits of their own, only a credit "
+            + "limit; nothing was sent.";
 
     /** The organization's workspaces (id and name), read once per listing; one unnamed entry without them. */
     private volatile List<Map.Entry<String, String>> workspaces;
@@ -148,10 +150,13 @@ public final class OpenRouterClient extends HttpGatewayClient {
                 "\"" + cursor + "\" is not an OpenRouter key-list cursor.", null);
     }
 
-    /** A key with no credit limit; the expiry is sent when set, scopes and environment do not exist here. */
+    /** A key with the request's credit limit, if any; the expiry is sent when set, scopes and environment do not exist here. */
     @Override
     public IssuedSecret createKey(NewKeyRequest request, String idempotencyKey) throws GatewayException {
-        return createKeyWithLimit(request, null);
+        if (request.rateLimits() != null) {
+            throw GatewayException.unsupported(NO_RATE_LIMITS);
+        }
+        return createKeyWithLimit(request, OpenRouterLimit.of(request.limit()));
     }
 
     /**
@@ -189,12 +194,17 @@ public final class OpenRouterClient extends HttpGatewayClient {
         if (update.disabled() != null) {
             body.put("disabled", update.disabled());
         }
+        refuseWhatTheDriverCannotEdit(update);
+        if (update.rateLimits() != null) {
+            throw GatewayException.unsupported(NO_RATE_LIMITS);
+        }
+        if (update.limit() != null) {
+            putLimit(body, OpenRouterLimit.of(update.limit()));
+        }
         return patch(keyId, body);
     }
 
-    /** Sets or changes the credit limit of a key; {@code limit} null removes it. */
-    public ApiKey setLimit(String keyId, OpenRouterLimit limit) throws GatewayException {
-        ObjectNode body = GatewayJson.mapper().createObjectNode();
+    private static void putLimit(ObjectNode body, OpenRouterLimit limit) {
         if (limit == null) {
             body.putNull("limit");
             body.putNull("limit_reset");
@@ -202,6 +212,12 @@ public final class OpenRouterClient extends HttpGatewayClient {
             body.put("limit", limit.usd());
             body.put("limit_reset", limit.reset().wireName());
         }
+    }
+
+    /** Sets or changes the credit limit of a key; {@code limit} null removes it. */
+    public ApiKey setLimit(String keyId, OpenRouterLimit limit) throws GatewayException {
+        ObjectNode body = GatewayJson.mapper().createObjectNode();
+        putLimit(body, limit);
         return patch(keyId, body);
     }
 

@@ -45,7 +45,7 @@ public final class OpenRouterDriver implements GatewayDriver {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.LIST_KEYS, Capability.CREATE_KEY, Capability.REVOKE_KEY, Capability.RENAME_KEY,
-                Capability.DISABLE_KEY, Capability.TOKEN_INFO);
+                Capability.DISABLE_KEY, Capability.TOKEN_INFO, Capability.EDIT_LIMITS);
     }
 
     @Override
@@ -54,6 +54,7 @@ public final class OpenRouterDriver implements GatewayDriver {
             case USAGE -> "OpenRouter's key API has no usage time series, only running totals per key; "
                     + "they are shown as the Usage columns of the key list.";
             case AUTH_EVENTS -> "OpenRouter does not publish failed authentication attempts through its API.";
+            case EDIT_SCOPES -> "OpenRouter keys have no scopes or model lists to change.";
             default -> GatewayDriver.super.unsupportedReason(capability);
         };
     }

@@ -20,6 +20,18 @@ public record OpenRouterLimit(BigDecimal usd, Reset reset) {
         }
     }
 
+    /** A limit as KeyDeck's model sets it; null for {@link io.keydeck.model.LimitSetting#REMOVE}. */
+    public static OpenRouterLimit of(io.keydeck.model.LimitSetting setting) {
+        if (setting == null || setting.removes()) {
+            return null;
+        }
+        if (setting.amount().isCurrency() && !"USD".equals(setting.amount().unit())) {
+            throw new IllegalArgumentException("OpenRouter limits are in credits (US dollars), not "
+                    + setting.amount().unit());
+        }
+        return new OpenRouterLimit(setting.amount().value(), Reset.valueOf(setting.reset().name()));
+    }
+
     public OpenRouterLimit {
         Objects.requireNonNull(usd, "usd");
         reset = reset == null ? Reset.NEVER : reset;

@@ -190,6 +190,42 @@ public final class KeyActions {
     }
 
     /**
+     * Sets or removes the spend limit of the selection (issue 21), after a question naming each key; then
+     * reports each key's answer and request id, and shows the changed keys.
+     */
+    public void editLimits(Window owner, List<ApiKey> selection) {
+        if (selection.isEmpty() || !available(Capability.EDIT_LIMITS)) {
+            return;
+        }
+        EditLimitsViewModel form = new EditLimitsViewModel(selection, messages);
+        if (!new EditLimitsDialog(owner, form, messages).ask()) {
+            return;
+        }
+        GatewayClient target = journaled(keys.client(), selection);
+        Task<List<EditLimitsViewModel.Outcome>> task = new Task<>() {
+            @Override
+            protected List<EditLimitsViewModel.Outcome> call() throws InterruptedException {
+                return form.apply(target);
+            }
+        };
+        status.busy(messages.getString("limits.sending"));
+        task.setOnSucceeded(e -> {
+            task.getValue().stream().filter(o -> o.updated() != null).forEach(o -> keys.replace(o.updated()));
+            boolean allOk = task.getValue().stream().allMatch(o -> o.failure() == null);
+            status.show(messages.getString(allOk ? "limits.done" : "limits.someFailed"));
+            Alert report = new Alert(allOk ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING,
+                    form.report(task.getValue()), DialogButtons.ok(messages));
+            report.initOwner(owner);
+            report.setTitle(messages.getString("limits.title"));
+            report.setHeaderText(messages.getString(allOk ? "limits.done" : "limits.someFailed"));
+            report.getDialogPane().setId("limitsReport");
+            report.show();
+        });
+        reportFailure(owner, task, "limits.someFailed");
+        tasks.run(task);
+    }
+
+    /**
      * Disables the selection's active keys, or enables it when every live key in it is disabled (what the
      * Disable/Enable button says). One key changes at once; several are confirmed first, naming each.
      */

@@ -102,7 +102,10 @@ final class KeyCommands {
                 () -> actions.rotate(window(), single()));
         MenuItem revoke = item("keys.action.revoke", Feather.TRASH_2, Capability.REVOKE_KEY, someLive(),
                 () -> actions.revoke(window(), List.copyOf(viewModel.selectedKeys())));
-        ContextMenu menu = new ContextMenu(copyId, new SeparatorMenuItem(), rename, disable, rotate,
+        MenuItem limits = item("keys.action.limits", Feather.DOLLAR_SIGN, Capability.EDIT_LIMITS, someLive(),
+                () -> actions.editLimits(window(), List.copyOf(viewModel.selectedKeys())));
+        limits.setId("editLimitsItem");
+        ContextMenu menu = new ContextMenu(copyId, new SeparatorMenuItem(), rename, disable, rotate, limits,
                 new SeparatorMenuItem(), revoke);
         menu.setId("keyContextMenu");
         table.setRowFactory(t -> {

@@ -1,6 +1,7 @@
 package io.keydeck.ui.keys;
 
 import io.keydeck.model.ApiKey;
+import io.keydeck.model.KeyAccount;
 import io.keydeck.model.KeyStatus;
 import io.keydeck.ui.common.RelativeTime;
 import io.keydeck.ui.keys.KeysViewModel.Expiry;
@@ -82,6 +83,14 @@ final class KeyTexts {
         rows.add(detail("disabled", messages.getString(key.disabled() ? "details.yes" : "details.no"), false));
         rows.add(detail("revoked", key.revoked() ? exactOrNever(key.revokedAt()) : messages.getString("details.no"),
                 false));
+        KeyAccount account = key.account();
+        if (!account.isUnknown()) {
+            rows.add(detail("owner", account.ownerText(), false));
+            rows.add(detail("spend", account.spendText(), false));
+            rows.add(detail("limit", KeyAccountColumns.limitLine(account), false));
+            rows.add(detail("rateLimits", account.rateLimits().display(), false));
+            rows.add(detail("models", String.join(", ", account.allowedModels()), true));
+        }
         for (Map.Entry<String, String> extra : new TreeMap<>(key.attributes()).entrySet()) {
             rows.add(new KeyDetail(extra.getKey(), extra.getValue(), false));
         }

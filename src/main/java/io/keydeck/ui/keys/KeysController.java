@@ -79,6 +79,7 @@ public final class KeysController {
     private void initialize() {
         setUpColumns();
         new DriverAttributeColumns().install(table, viewModel.driverProperty());
+        new KeyAccountColumns(resources).install(table, viewModel.keys());
         table.setItems(viewModel.keys());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ApiKey>) change ->

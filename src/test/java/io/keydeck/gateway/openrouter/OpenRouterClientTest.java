@@ -198,4 +198,16 @@ class OpenRouterClientTest {
         });
         assertThat(server.requests()).isEmpty();
     }
+
+    /** What OpenRouter cannot do is refused before anything is sent. */
+    @Test
+    void rateLimitsAndScopesAreRefusedBeforeAnythingIsSent() {
+        assertThatThrownBy(() -> client.updateKey("abc", new io.keydeck.model.KeyUpdate(null, null, null,
+                new io.keydeck.model.RateLimits(60L, null), null, null))).hasMessageContaining("no rate limits");
+        assertThatThrownBy(() -> client.updateKey("abc", io.keydeck.model.KeyUpdate.scopes(List.of("chat:write"))))
+                .hasMessageContaining("no scopes");
+        assertThatThrownBy(() -> client.createKey(new NewKeyRequest("x", List.of(), null, null, null,
+                new io.keydeck.model.RateLimits(null, 1000L)), null)).hasMessageContaining("no rate limits");
+        assertThat(server.requests()).isEmpty();
+    }
 }

@@ -5,7 +5,13 @@ import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.gateway.fixture.PrismMock;
 import io.keydeck.gateway.fixture.RecordingSleeper;
+import io.keydeck.model.Amount;
 import io.keydeck.model.ApiKey;
+import io.keydeck.model.KeyAccount;
+import io.keydeck.model.LimitReset;
+import io.keydeck.model.LimitSetting;
+import io.keydeck.model.OwnerKind;
+import io.keydeck.model.SpendPeriod;
 import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.NewKeyRequest;
@@ -74,6 +80,13 @@ class OpenRouterDriverAgainstPrismTest {
                     OpenRouterLimit.Reset.MONTHLY))) {
                 assertThat(issued.secret()).isNotEmpty();
             }
+            try (IssuedSecret issued = client.createKey(new NewKeyRequest("capped", List.of(), null, null)
+                    .withLimit(LimitSetting.usd(new BigDecimal("20"), LimitReset.WEEKLY)), null)) {
+                assertThat(issued.secret()).isNotEmpty();
+            }
+            client.updateKey("f01d52606dc8", KeyUpdate.limit(LimitSetting.usd(new BigDecimal("75"), LimitReset.DAILY)));
+            client.updateKey("f01d52606dc8", KeyUpdate.limit(LimitSetting.usd(new BigDecimal("5"), LimitReset.NEVER)));
+            client.updateKey("f01d52606dc8", KeyUpdate.limit(LimitSetting.REMOVE));
             client.updateKey("f01d52606dc8", KeyUpdate.rename("renamed"));
             client.updateKey("f01d52606dc8", KeyUpdate.disabled(true));
             client.setLimit("f01d52606dc8", null);
@@ -98,6 +111,27 @@ class OpenRouterDriverAgainstPrismTest {
             // The file's workspace example has another id than its key example, so the key shows the id.
             assertThat(first.attributes()).containsEntry("Workspace", "0df9e665-d932-5740-b2c7-b52af166bc11")
                     .containsEntry("Credit limit", "$100.00");
+        }
+    }
+
+    /** The reference's example key (usage 25.5 in every period, limit 100 monthly, 74.5 left) as typed spend. */
+    @Test
+    void theExampleKeysUsageAndLimitBecomeTypedSpendALimitAndItsWorkspace() throws Exception {
+        try (OpenRouterClient client = client(examples)) {
+            ApiKey first = client.listKeys(null, 100, false).items().get(0);
+
+            KeyAccount account = first.account();
+            assertThat(account.spend(SpendPeriod.TOTAL)).contains(Amount.usd(25.5));
+            assertThat(account.spend(SpendPeriod.DAY)).contains(Amount.usd(25.5));
+            assertThat(account.spend(SpendPeriod.WEEK)).contains(Amount.usd(25.5));
+            assertThat(account.spend(SpendPeriod.MONTH)).contains(Amount.usd(25.5));
+            assertThat(account.limit().display()).isEqualTo("$100.00 a month");
+            assertThat(account.limit().remaining()).isEqualTo(Amount.usd(74.5));
+            assertThat(account.limitUsed()).contains(0.255);
+            assertThat(account.owner()).hasValueSatisfying(o -> {
+                assertThat(o.kind()).isEqualTo(OwnerKind.WORKSPACE);
+                assertThat(o.id()).isEqualTo("0df9e665-d932-5740-b2c7-b52af166bc11");
+            });
         }
     }
 

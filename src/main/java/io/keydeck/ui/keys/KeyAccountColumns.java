@@ -1,0 +1,138 @@
+package io.keydeck.ui.keys;
+
+import io.keydeck.model.ApiKey;
+import io.keydeck.model.KeyAccount;
+import io.keydeck.model.VisibleText;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * Owner, spend and limit of each key (issue 21): shown only while some listed key has any of them, so a
+ * gateway that reports none keeps the table as it was. The limit is a bar with "72 % of $50.00 a month,
+ * resets Dec 31"; at 90 % and over the bar turns to the warning colour.
+ */
+final class KeyAccountColumns {
+    static final double NEAR_LIMIT = 0.9;
+    private static final DateTimeFormatter RESET_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+
+    private final TableColumn<ApiKey, String> owner;
+    private final TableColumn<ApiKey, String> spend;
+    private final TableColumn<ApiKey, KeyAccount> limit;
+
+    KeyAccountColumns(ResourceBundle messages) {
+        owner = new TableColumn<>(messages.getString("keys.column.owner"));
+        owner.setId("ownerColumn");
+        owner.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().account().ownerText()));
+        owner.setPrefWidth(130);
+        owner.setMinWidth(90);
+        spend = new TableColumn<>(messages.getString("keys.column.spend"));
+        spend.setId("spendColumn");
+        spend.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().account().spendText()));
+        spend.setPrefWidth(150);
+        spend.setMinWidth(140);
+        limit = new TableColumn<>(messages.getString("keys.column.limit"));
+        limit.setId("limitColumn");
+        limit.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().account()));
+        limit.setCellFactory(column -> new LimitCell());
+        limit.setPrefWidth(260);
+        limit.setMinWidth(220);
+        limit.setComparator((a, b) -> Double.compare(a.limitUsed().orElse(-1.0), b.limitUsed().orElse(-1.0)));
+        for (TableColumn<ApiKey, ?> column : List.of(owner, spend, limit)) {
+            column.getStyleClass().add("account-column");
+            column.setVisible(false);
+        }
+        owner.setCellFactory(column -> textCell());
+        spend.setCellFactory(column -> textCell());
+    }
+
+    /** Adds the columns after the status column; they show while some key in {@code keys} has an account. */
+    void install(TableView<ApiKey> table, ObservableList<ApiKey> keys) {
+        table.getColumns().addAll(owner, spend, limit);
+        keys.addListener((ListChangeListener<ApiKey>) change -> show(keys));
+        show(keys);
+    }
+
+    private void show(List<ApiKey> keys) {
+        boolean owners = false;
+        boolean money = false;
+        for (ApiKey key : keys) {
+            KeyAccount account = key.account();
+            owners |= account.owner().isPresent();
+            money |= !account.spendText().isEmpty() || !account.limitText().isEmpty();
+            if (owners && money) {
+                break;
+            }
+        }
+        owner.setVisible(owners);
+        spend.setVisible(money);
+        limit.setVisible(money);
+    }
+
+    /** "72 % of $50.00 a month, resets Dec 31", "none", or "" when the gateway says nothing. */
+    static String limitLine(KeyAccount account) {
+        String text = account.limitText();
+        if (account.limit() != null && account.limit().resetsAt() != null) {
+            text += ", resets " + RESET_DAY.format(account.limit().resetsAt().atZone(ZoneId.systemDefault()));
+        }
+        return text;
+    }
+
+    private static TableCell<ApiKey, String> textCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : VisibleText.escape(value, KeyTableCells.CELL_CHARS));
+            }
+        };
+    }
+
+    private static final class LimitCell extends TableCell<ApiKey, KeyAccount> {
+        private final ProgressBar bar = new ProgressBar();
+        private final Label label = new Label();
+        private final HBox box = new HBox(8, bar, label);
+
+        LimitCell() {
+            bar.setPrefWidth(60);
+            bar.setMinWidth(60);
+            bar.getStyleClass().add("limit-bar");
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(KeyAccount account, boolean empty) {
+            super.updateItem(account, empty);
+            if (empty || account == null || account.limitText().isEmpty()) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            String line = VisibleText.escape(limitLine(account), KeyTableCells.CELL_CHARS);
+            label.setText(line);
+            double used = account.limitUsed().orElse(-1.0);
+            bar.setVisible(used >= 0);
+            bar.setManaged(used >= 0);
+            bar.setProgress(Math.min(1, Math.max(0, used)));
+            bar.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("near"), used >= NEAR_LIMIT);
+            setTooltip(new Tooltip(line));
+            setGraphic(box);
+        }
+    }
+}
