@@ -4,6 +4,8 @@ import io.keydeck.model.VisibleText;
 import io.keydeck.authlog.EventHistogram;
 import io.keydeck.authlog.HistogramBucket;
 import javafx.collections.FXCollections;
+import javafx.event.EventHandler;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.Node;
 import javafx.scene.Cursor;
 import javafx.scene.chart.CategoryAxis;
@@ -112,9 +114,17 @@ final class EventHistogramChart {
                           HistogramBucket selected, boolean partial) {
         node.setCursor(Cursor.HAND);
         node.setOnMouseClicked(e -> onSelect.accept(bucket));
-        Tooltip.install(node, new Tooltip(when + " \u00b7 " + VisibleText.escape(code, AuthEventCells.CELL_CHARS) + ": "
-                + count + " / " + bucket.total()
-                + (bucket.spike() ? " (spike)" : "") + (partial ? " " + partialText : "")));
+        // a tooltip is made when the pointer first reaches the bar: hundreds made up front on every filter
+        // keystroke made typing lag behind
+        node.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
+            @Override
+            public void handle(MouseEvent e) {
+                node.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+                Tooltip.install(node, new Tooltip(when + " \u00b7 " + VisibleText.escape(code, AuthEventCells.CELL_CHARS)
+                        + ": " + count + " / " + bucket.total() + (bucket.spike() ? " (spike)" : "")
+                        + (partial ? " " + partialText : "")));
+            }
+        });
         if (partial) {
             // still filling: drawn lighter, not read as a drop (a pseudo-class: the chart resets style classes)
             node.pseudoClassStateChanged(PARTIAL, true);
