@@ -1,11 +1,13 @@
 package io.keydeck.ui.keys;
 
 import io.keydeck.model.ApiKey;
+import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.shell.ConsoleAuthFailures;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.journal.WindowJournal;
 import io.keydeck.ui.shell.WindowContext;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -16,8 +18,9 @@ public final class KeysModule {
     private KeysModule() {
     }
 
-    public static Consumer<ApiKey> register(WindowContext window, WindowJournal journal, SecretSettings secretSettings,
-                                ConsoleAuthFailures consoleAuthFailures) {
+    public static Consumer<ApiKey> register(WindowContext window, List<ConnectionSession> connections,
+                                            WindowJournal journal, SecretSettings secretSettings,
+                                            ConsoleAuthFailures consoleAuthFailures) {
         KeysViewModel keys = new KeysViewModel(window.active(), window.tasks(), window.messages(),
                 window.relativeTime(), window.status(), window.navigation())
                 .reportAuthFailuresTo(consoleAuthFailures);
@@ -26,7 +29,7 @@ public final class KeysModule {
         }
         window.controllers().register(KeysController.class, () -> new KeysController(keys, new KeyActions(keys,
                 window.tasks(), window.messages(), window.status(), secretSettings, window.clock())
-                .journalTo(journal, window.active()),
+                .journalTo(journal, window.active()).searchingLeaksIn(connections),
                 new UsageSparklineColumn(window.active(), window.tasks(), window.clock(), window.messages())));
         return keys::replace;
     }
