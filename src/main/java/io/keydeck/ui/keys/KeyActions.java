@@ -24,7 +24,6 @@ import javafx.stage.Window;
 
 import java.text.MessageFormat;
 import java.util.List;
-import java.util.function.Consumer;
 
 import java.time.Clock;
 import java.util.ResourceBundle;
@@ -168,7 +167,8 @@ public final class KeyActions {
             if (finder.isActive(found)) {
                 revoke(owner, List.of(found.key()), shown.displayName());
             } else {
-                revokeElsewhere(owner, found, finder::keyRevoked);
+                new RevokeOnAnotherConnection(tasks, messages, clock, status, journal).revoke(owner, found,
+                        finder::keyRevoked);
             }
         }, key -> keys.focusOn(key.id())).showAndWait();
     }
@@ -177,25 +177,6 @@ public final class KeyActions {
     public KeyActions searchingLeaksIn(List<ConnectionSession> saved) {
         this.connections = saved;
         return this;
-    }
-
-    private void revokeElsewhere(Window owner, LeakedKeyFinderViewModel.Found found, Consumer<ApiKey> revoked) {
-        GatewayClient client = found.client();
-        String name = found.connection().displayName();
-        String reason = !client.driver().capabilities().contains(Capability.REVOKE_KEY)
-                ? client.driver().unsupportedReason(Capability.REVOKE_KEY)
-                : found.connection().manageBlockedReason().orElse(null);
-        if (reason != null) {
-            status.show(reason);
-            return;
-        }
-        List<ApiKey> one = List.of(found.key());
-        RevokeKeysViewModel revoke = new RevokeKeysViewModel(one, journal == null ? client
-                : journal.watching(client, name, one), tasks, messages, clock, revoked).onConnection(name);
-        new RevokeKeysDialog(owner, revoke, messages).showAndWait();
-        if (!revoke.outcomes().isEmpty()) {
-            status.notify(revoke.summary());
-        }
     }
 
     private boolean askRevokeOld(Window owner, ApiKey old) {
