@@ -19,11 +19,15 @@ import java.util.Objects;
  * @param status HTTP status, or null for any
  * @param code   error code such as {@code invalid_api_key}, or null for any
  * @param key    part of the key hint or key id (case-insensitive), or blank
- * @param ip     part of the client IP, or blank
+ * @param ip     part of the client IP, or blank; a whole IPv4 address matches only itself (clicking
+ *               10.0.0.1 in Top IPs must not also show 10.0.0.12)
  * @param text   free text matched against every column, or blank
  */
 public record AuthEventFilter(Instant since, Instant until, Integer status, String code, String key, String ip,
                               String text) {
+
+    private static final java.util.regex.Pattern WHOLE_IPV4 =
+            java.util.regex.Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}");
 
     public static final AuthEventFilter NONE = new AuthEventFilter(null, null, null, null, "", "", "");
 
@@ -86,7 +90,7 @@ public record AuthEventFilter(Instant since, Instant until, Integer status, Stri
         if (!key.isEmpty() && !contains(e.keyHint(), key) && !contains(e.keyId(), key)) {
             return false;
         }
-        if (!ip.isEmpty() && !contains(e.clientIp(), ip)) {
+        if (!ip.isEmpty() && !matchesIp(e.clientIp())) {
             return false;
         }
         return text.isEmpty() || matchesText(e);
@@ -101,6 +105,10 @@ public record AuthEventFilter(Instant since, Instant until, Integer status, Stri
             }
         }
         return out;
+    }
+
+    private boolean matchesIp(String clientIp) {
+        return WHOLE_IPV4.matcher(ip).matches() ? ip.equals(clientIp) : contains(clientIp, ip);
     }
 
     private boolean matchesText(AuthEvent e) {

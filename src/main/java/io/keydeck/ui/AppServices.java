@@ -8,7 +8,7 @@ import io.keydeck.session.GatewayOpener;
 import io.keydeck.journal.ActionJournal;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.settings.SettingsStore;
-import io.keydeck.ui.authlog.ConsoleAuthFailures;
+import io.keydeck.ui.shell.ConsoleAuthFailures;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.StatusLine;
 import io.keydeck.ui.common.StatusLineWaits;

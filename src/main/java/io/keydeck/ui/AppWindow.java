@@ -64,9 +64,9 @@ public final class AppWindow {
                 new io.keydeck.ui.preferences.SavedPreferences(services.savedConnections()::preferences,
                         services.savedConnections()::updatePreferences));
         ConnectionsModule.register(window, services.savedConnections());
-        KeysModule.register(window, journal, secretSettings, services.consoleAuthFailures());
+        var keysView = KeysModule.register(window, services.connections(), journal, secretSettings, services.consoleAuthFailures());
         UsageModule.register(window);
-        AuthLogModule.register(window, services.consoleAuthFailures());
+        AuthLogModule.register(window, services.consoleAuthFailures(), journal, keysView);
         ReviewModule.register(window, services.connections(),
                 () -> services.savedConnections().preferences().reviewThresholds(), journal);
 

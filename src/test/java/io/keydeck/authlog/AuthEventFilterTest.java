@@ -28,6 +28,9 @@ class AuthEventFilterTest {
         assertThat(none.withKey("abcd").apply(all)).as("hint, case-insensitive").containsExactly(expired);
         assertThat(none.withKey("key_2").apply(all)).as("key id").containsExactly(forbidden);
         assertThat(none.withIp("10.0.0").apply(all)).containsExactly(expired, missing);
+        assertThat(none.withIp("0.0.9").apply(all)).as("part of an address").containsExactly(missing);
+        assertThat(none.withIp("10.0.0.1").apply(all)).as("a whole address matches only itself")
+                .containsExactly(expired);
         assertThat(none.withText("PERMISSIONS").apply(all)).containsExactly(forbidden);
         assertThat(none.withText("req_e3").apply(all)).containsExactly(missing);
         assertThat(none.withTime(T0.minus(Duration.ofHours(1)), T0).apply(all)).as("until is exclusive")

@@ -120,6 +120,12 @@ abstract class WindowsOnARealDesktop {
     void theCreateDialogOpensAtItsSizeCentredAndTakesTyping() throws Exception {
         Stage dialog = openDialog(() -> { desktop.keys("ctrl+n"); return true; }, "Create API key");
         checkLaidOut(dialog, "create-key");
+        // not larger either: GTK's late first 200x200 scene once made it grow by what that scene lacked (918x631)
+        int[] x11 = desktop.geometry("Create API key");
+        assertThat((double) x11[2]).as("create-key width on screen vs preferred")
+                .isLessThanOrEqualTo(onFx(() -> dialog.getScene().getRoot().prefWidth(-1)) + 2);
+        assertThat((double) x11[3]).as("create-key height on screen vs preferred").isLessThanOrEqualTo(
+                onFx(() -> dialog.getScene().getRoot().prefHeight(dialog.getScene().getWidth())) + 2);
         desktop.type("desktop typed");
         TextField name = onFx(() -> dialog.getScene().getRoot().lookupAll("#keyNameField").stream()
                 .filter(TextField.class::isInstance).map(TextField.class::cast).findFirst()

@@ -1,20 +1,13 @@
 package io.keydeck.ui.authlog;
 
 import io.keydeck.model.VisibleText;
-import io.keydeck.authlog.Offender;
-import io.keydeck.authlog.Signal;
 import io.keydeck.model.AuthEvent;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -22,7 +15,7 @@ import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 
-/** The auth log's table cells and side-list cells: key links, the "this console" marker, signal rows. */
+/** The auth log's table cells: gateway text escaped, key links, the "this console" marker. */
 final class AuthEventCells {
     /** Gateway text in a cell: a bounded prefix, hostile characters shown escaped. */
     static final int CELL_CHARS = 120;
@@ -71,66 +64,5 @@ final class AuthEventCells {
         Label hint = new Label(VisibleText.escape(e.keyHint(), CELL_CHARS));
         hint.getStyleClass().add("key-hint");
         return hint;
-    }
-
-    ListCell<Signal> signalCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Signal s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(null);
-                if (empty || s == null) {
-                    setGraphic(null);
-                    return;
-                }
-                Label reason = new Label(viewModel.signalText(s));
-                reason.setWrapText(true);
-                reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-                reason.prefWidthProperty().bind(getListView().widthProperty().subtract(36));
-                reason.getStyleClass().add("signal-reason");
-                VBox box = new VBox(4, reason);
-                box.getStyleClass().addAll("signal", "signal-" + s.kind().name().toLowerCase(java.util.Locale.ROOT));
-                if (s.keyId() != null) {
-                    box.getChildren().add(openButton(s.keyId()));
-                }
-                setGraphic(box);
-                setPrefWidth(0);
-            }
-        };
-    }
-
-    ListCell<Offender> offenderCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Offender o, boolean empty) {
-                super.updateItem(o, empty);
-                setText(null);
-                if (empty || o == null) {
-                    setGraphic(null);
-                    return;
-                }
-                Label name = new Label(VisibleText.escape(o.label(), CELL_CHARS));
-                name.getStyleClass().add("key-hint");
-                String countKey = o.spike() ? "authlog.offenderSpike" : "authlog.offender";
-                Label count = new Label(MessageFormat.format(messages.getString(countKey), o.count(),
-                        o.peakBucketCount()));
-                count.getStyleClass().add(o.spike() ? "spike-text" : "text-muted");
-                VBox text = new VBox(2, name, count);
-                HBox.setHgrow(text, Priority.ALWAYS);
-                HBox row = new HBox(6, text);
-                if (o.keyId() != null) {
-                    row.getChildren().add(openButton(o.keyId()));
-                }
-                setGraphic(row);
-                setPrefWidth(0);
-            }
-        };
-    }
-
-    private Button openButton(String keyId) {
-        Button open = new Button(messages.getString("authlog.openInKeys"), new FontIcon(Feather.EXTERNAL_LINK));
-        open.getStyleClass().addAll("small", "flat", "open-key");
-        open.setOnAction(a -> viewModel.openKey(keyId));
-        return open;
     }
 }

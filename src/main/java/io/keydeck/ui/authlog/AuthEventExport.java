@@ -1,5 +1,7 @@
 package io.keydeck.ui.authlog;
 
+import io.keydeck.ui.shell.ConsoleAuthFailures;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keydeck.model.AuthEvent;

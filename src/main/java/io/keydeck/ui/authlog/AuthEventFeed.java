@@ -1,8 +1,11 @@
 package io.keydeck.ui.authlog;
 
+import io.keydeck.ui.shell.ConsoleAuthFailures;
+
 import io.keydeck.model.VisibleText;
 import io.keydeck.authlog.AuthEventFilter;
 import io.keydeck.authlog.AuthEventWindow;
+import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 
@@ -45,6 +49,7 @@ final class AuthEventFeed {
 
     private AuthEventFilter serverFilter = AuthEventFilter.NONE;
     private List<ApiKey> knownKeys = List.of();
+    private GatewayClient client;
     private Task<?> current;
     private Task<?> poll;
     private int generation;
@@ -81,6 +86,22 @@ final class AuthEventFeed {
         return knownKeys;
     }
 
+    /** The client the shown events came from; null until the first page arrived. */
+    GatewayClient client() {
+        return client;
+    }
+
+    /** The key with {@code keyId} as last listed or changed here, if the gateway knows it. */
+    Optional<ApiKey> knownKey(String keyId) {
+        return keyId == null ? Optional.empty() : knownKeys.stream().filter(k -> k.id().equals(keyId)).findFirst();
+    }
+
+    /** Puts {@code changed} (revoked or disabled from a signal) in place of the known key with its id. */
+    void replaceKey(ApiKey now) {
+        knownKeys = knownKeys.stream().map(k -> k.id().equals(now.id()) ? now : k).toList();
+        changed.run();
+    }
+
     /** Cancels what runs and empties the window; answers to earlier requests are ignored from now on. */
     void restart() {
         cancelRunning();
@@ -101,6 +122,7 @@ final class AuthEventFeed {
         Task<AuthEventRequests.FirstPage> task = AuthEventRequests.firstPage(session, query);
         start(task, gen, session, first -> {
             knownKeys = first.keys();
+            client = first.client();
             if (first.keysFailure() != null) {
                 console.report(session.displayName(), "GET /v1/api-keys", first.keysFailure());
             }

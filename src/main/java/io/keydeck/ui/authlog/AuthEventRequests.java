@@ -15,8 +15,11 @@ import java.util.List;
 final class AuthEventRequests {
     private static final int MAX_POLL_PAGES = 20;
 
-    /** The first page of events and every key (revoked ones too); a failure to list keys is kept, not thrown. */
-    record FirstPage(Page<AuthEvent> page, List<ApiKey> keys, GatewayException keysFailure) {
+    /**
+     * The first page of events and every key (revoked ones too); a failure to list keys is kept, not thrown.
+     * {@code client} is the one that answered, for acting on a signal's key.
+     */
+    record FirstPage(Page<AuthEvent> page, List<ApiKey> keys, GatewayException keysFailure, GatewayClient client) {
     }
 
     private AuthEventRequests() {
@@ -39,7 +42,7 @@ final class AuthEventRequests {
                     keys = List.of();
                     keysFailure = e;
                 }
-                return new FirstPage(page, keys, keysFailure);
+                return new FirstPage(page, keys, keysFailure, client);
             }
         };
     }

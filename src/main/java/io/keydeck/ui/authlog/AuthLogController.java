@@ -1,8 +1,6 @@
 package io.keydeck.ui.authlog;
 
-import io.keydeck.model.VisibleText;
 import io.keydeck.ui.common.SaveAsChooser;
-import io.keydeck.ui.common.DisplayText;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.ToggleSwitch;
 import io.keydeck.authlog.HistogramBucket;
@@ -29,14 +27,12 @@ import org.controlsfx.control.MaskerPane;
 
 import java.text.MessageFormat;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.ResourceBundle;
 
 /** Binds the Auth log view to {@link AuthLogViewModel}; no logic of its own. */
 public final class AuthLogController {
-    private static final String ANY = "";
-
     private final AuthLogViewModel viewModel;
+    private final SignalKeyActions keyActions;
     private final ResourceBundle messages;
     private final ZoneId zone;
 
@@ -70,8 +66,9 @@ public final class AuthLogController {
     @FXML private ListView<Offender> topKeyList;
     @FXML private ListView<Offender> topIpList;
 
-    public AuthLogController(AuthLogViewModel viewModel, ResourceBundle messages, ZoneId zone) {
+    AuthLogController(AuthLogViewModel viewModel, SignalKeyActions keyActions, ResourceBundle messages, ZoneId zone) {
         this.viewModel = viewModel;
+        this.keyActions = keyActions;
         this.messages = messages;
         this.zone = zone;
     }
@@ -81,7 +78,10 @@ public final class AuthLogController {
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         liveTailSwitch.selectedProperty().bindBidirectional(viewModel.liveTailProperty());
         viewModel.windowShowingProperty().bind(Bindings.selectBoolean(root.sceneProperty(), "window", "showing"));
-        bindFilters();
+        AuthLogFilterBar.bind(viewModel, messages, timeRangeBox, statusBox, codeBox);
+        keyField.textProperty().bindBidirectional(viewModel.keyFilterProperty());
+        ipField.textProperty().bindBidirectional(viewModel.ipFilterProperty());
+        searchField.textProperty().bindBidirectional(viewModel.searchProperty());
 
         errorBanner.descriptionProperty().bind(viewModel.errorTextProperty());
         errorBanner.visibleProperty().bind(viewModel.errorTextProperty().isNotEmpty());
@@ -102,41 +102,15 @@ public final class AuthLogController {
         showBucket(null);
 
         bindTable();
-        AuthEventCells cells = new AuthEventCells(viewModel, messages);
+        SideListCells cells = new SideListCells(viewModel, keyActions, messages);
         signalList.setItems(viewModel.signals());
         signalList.setCellFactory(list -> cells.signalCell());
         signalList.setPlaceholder(new Label(messages.getString("authlog.noSignals")));
         topKeyList.setItems(viewModel.topKeys());
-        topKeyList.setCellFactory(list -> cells.offenderCell());
+        topKeyList.setCellFactory(list -> cells.offenderCell(false));
         topIpList.setItems(viewModel.topIps());
-        topIpList.setCellFactory(list -> cells.offenderCell());
+        topIpList.setCellFactory(list -> cells.offenderCell(true));
         viewModel.refresh();
-    }
-
-    private void bindFilters() {
-        timeRangeBox.getItems().setAll(TimeRange.values());
-        timeRangeBox.setConverter(DisplayText.of(r -> messages.getString("authlog.range." + r.name().toLowerCase(Locale.ROOT))));
-        timeRangeBox.valueProperty().bindBidirectional(viewModel.timeRangeProperty());
-
-        statusBox.getItems().setAll(ANY, "401", "403");
-        statusBox.setConverter(DisplayText.of(s -> s.isEmpty() ? messages.getString("authlog.anyStatus") : s));
-        statusBox.setValue(ANY);
-        statusBox.valueProperty().addListener((obs, old, value) -> viewModel.statusFilterProperty().set(
-                value == null || value.isEmpty() ? null : Integer.valueOf(value)));
-
-        codeBox.getItems().add(ANY);
-        codeBox.getItems().addAll(viewModel.codes());
-        viewModel.codes().addListener((ListChangeListener<String>) c -> viewModel.codes().stream()
-                .filter(code -> !codeBox.getItems().contains(code)).forEach(codeBox.getItems()::add));
-        codeBox.setConverter(DisplayText.of(s -> s.isEmpty() ? messages.getString("authlog.anyCode")
-                : VisibleText.escape(s, AuthEventCells.CELL_CHARS)));
-        codeBox.setValue(ANY);
-        codeBox.valueProperty().addListener((obs, old, value) -> viewModel.codeFilterProperty().set(
-                value == null || value.isEmpty() ? null : value));
-
-        keyField.textProperty().bindBidirectional(viewModel.keyFilterProperty());
-        ipField.textProperty().bindBidirectional(viewModel.ipFilterProperty());
-        searchField.textProperty().bindBidirectional(viewModel.searchProperty());
     }
 
     private void bindTable() {

@@ -1,12 +1,16 @@
 package io.keydeck.ui.authlog;
 
+import io.keydeck.ui.shell.ConsoleAuthFailures;
+
 import io.keydeck.model.VisibleText;
 import io.keydeck.authlog.AuthEventFilter;
 import io.keydeck.authlog.AuthEventWindow;
 import io.keydeck.authlog.HistogramBucket;
 import io.keydeck.authlog.Offender;
 import io.keydeck.authlog.Signal;
+import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
+import io.keydeck.gateway.GatewayClient;
 import io.keydeck.ui.shell.ActiveConnection;
 import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.shell.Navigation;
@@ -35,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
@@ -249,14 +254,37 @@ public final class AuthLogViewModel {
         return true;
     }
 
+    /** Shows only the failures from {@code ip} (what clicking it in Top IPs does). */
+    public void filterByIp(String ip) {
+        ipFilter.set(ip == null ? "" : ip);
+    }
+
+    /** The key with {@code keyId} as the gateway listed it (or as changed here since), if it knows it. */
+    public Optional<ApiKey> knownKey(String keyId) {
+        return feed.knownKey(keyId);
+    }
+
+    /** The client the shown events came from, to act on a signal's key; null before the first page. */
+    public GatewayClient client() {
+        return feed.client();
+    }
+
+    /** A key revoked or disabled from here: signals and their buttons follow it. */
+    public void keyChanged(ApiKey key) {
+        feed.replaceKey(key);
+    }
+
     public boolean isFromConsole(AuthEvent event) {
         return ConsoleAuthFailures.isFromConsole(event);
     }
 
-    /** Why a signal deserves a look, in words. */
+    /** Why a signal deserves a look, in words, naming its key by name when the gateway knows it. */
     public String signalText(Signal signal) {
         String key = "authlog.signal." + signal.kind().name().toLowerCase(Locale.ROOT);
-        return MessageFormat.format(messages.getString(key), VisibleText.escape(signal.keyHint(), 120),
+        String hint = VisibleText.escape(signal.keyHint(), 120);
+        String named = knownKey(signal.keyId()).map(k -> MessageFormat.format(messages.getString("authlog.keyNamed"),
+                VisibleText.escape(k.name(), 300), hint)).orElse(hint);
+        return MessageFormat.format(messages.getString(key), named,
                 VisibleText.escape(signal.clientIp(), 120), signal.count(),
                 signal.distinct(), time.format(signal.lastAt()));
     }

@@ -4,6 +4,7 @@ import io.keydeck.model.VisibleText;
 import io.keydeck.authlog.EventHistogram;
 import io.keydeck.authlog.HistogramBucket;
 import javafx.collections.FXCollections;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.Node;
 import javafx.scene.Cursor;
 import javafx.scene.chart.CategoryAxis;
@@ -168,15 +169,22 @@ final class EventHistogramChart {
             if (node == null || bucket == null) {
                 return;
             }
-            if (tooltip == null) {
-                tooltip = new Tooltip();
-                Tooltip.install(node, tooltip);
+            if (!node.getProperties().containsKey(Bar.class)) {
+                node.getProperties().put(Bar.class, this);
                 node.setCursor(Cursor.HAND);
                 node.setOnMouseClicked(e -> onSelect.accept(bucket));
+                // the tooltip is made, and its text written, when the pointer reaches the bar: hundreds made on
+                // every filter keystroke made typing lag (issue 19)
+                node.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+                    if (tooltip == null) {
+                        tooltip = new Tooltip();
+                        Tooltip.install(node, tooltip);
+                    }
+                    tooltip.setText(data.getXValue() + " \u00b7 " + VisibleText.escape(code, AuthEventCells.CELL_CHARS)
+                            + ": " + bucket.count(code) + " / " + bucket.total()
+                            + (bucket.spike() ? " (spike)" : "") + (partial ? " " + partialText : ""));
+                });
             }
-            tooltip.setText(data.getXValue() + " \u00b7 " + VisibleText.escape(code, AuthEventCells.CELL_CHARS) + ": "
-                    + bucket.count(code) + " / " + bucket.total()
-                    + (bucket.spike() ? " (spike)" : "") + (partial ? " " + partialText : ""));
             // still filling: drawn lighter, not read as a drop (a pseudo-class: the chart resets style classes)
             node.pseudoClassStateChanged(PARTIAL, partial);
             if (bucket.spike() != node.getStyleClass().contains("spike-bar")) {

@@ -18,6 +18,8 @@ import javafx.util.Duration;
  */
 public final class ShownWindowSize {
     private static final Duration SETTLING = Duration.seconds(2);
+    /** More between a window's outer size and its scene's than any window frame: the scene is out of date. */
+    private static final double MAX_FRAME = 100;
 
     private ShownWindowSize() {
     }
@@ -65,7 +67,7 @@ public final class ShownWindowSize {
                         && window.getScene().getHeight() != sceneAtCorrection[0]) {
                     double sceneBefore = window.getScene().getHeight();
                     sceneAtCorrection[0] = Double.NaN; // the previous correction, if any, has been answered
-                    if (keepContentSize(window, sceneWidth, sceneHeight)) {
+                    if (keepContentSize(window, sceneWidth, sceneHeight, corrections[0] > 0)) {
                         corrections[0]++;
                         sceneAtCorrection[0] = sceneBefore;
                     }
@@ -98,19 +100,32 @@ public final class ShownWindowSize {
      * staying centred where it was. Only owned windows: their size comes from their content each time,
      * whereas the main window's size is the user's and is saved.
      */
-    private static boolean keepContentSize(Window window, double sceneWidth, double sceneHeight) {
+    private static boolean keepContentSize(Window window, double sceneWidth, double sceneHeight,
+                                           boolean afterCorrection) {
         // the frame may have come before WINDOW_SHOWN already: the content's preferred size is wanted too
         javafx.scene.Parent root = window.getScene().getRoot();
         double wantedWidth = Math.max(sceneWidth, Math.ceil(root.prefWidth(-1)));
-        double wantedHeight = Math.max(sceneHeight, Math.ceil(root.prefHeight(wantedWidth)));
+        double content = Math.ceil(root.prefHeight(wantedWidth));
+        double wantedHeight = afterCorrection ? content : Math.max(sceneHeight, content);
         double missingWidth = Math.max(0, wantedWidth - window.getScene().getWidth());
-        double missingHeight = Math.max(0, wantedHeight - window.getScene().getHeight());
-        if (missingWidth <= 1 && missingHeight <= 1) {
+        double missingHeight = wantedHeight - window.getScene().getHeight();
+        if (!afterCorrection) {
+            missingHeight = Math.max(0, missingHeight); // a taller dialog is only taken back when it was our doing
+        }
+        if (missingWidth <= 1 && Math.abs(missingHeight) <= 1) {
+            return false;
+        }
+        double frameWidth = window.getWidth() - window.getScene().getWidth();
+        double frameHeight = window.getHeight() - window.getScene().getHeight();
+        if (frameWidth < 0 || frameHeight < 0 || frameWidth > MAX_FRAME || frameHeight > MAX_FRAME) {
+            // the scene has not followed the window yet (GTK's first 200x200 answer arriving after the window
+            // had its size): growing by what that scene lacks made Create key open 918x631 for 560x428 of
+            // content. The scene's next size change brings this back.
             return false;
         }
         javafx.geometry.Rectangle2D screen = screenOf(window);
         double width = Math.min(window.getWidth() + missingWidth, screen.getWidth());
-        double height = Math.min(window.getHeight() + missingHeight, screen.getHeight());
+        double height = Math.min(window.getHeight() + missingHeight, screen.getHeight()); // an overshoot shrinks
         double x = window.getX() - (width - window.getWidth()) / 2;
         double y = window.getY() - (height - window.getHeight()) / 2;
         window.setWidth(width);

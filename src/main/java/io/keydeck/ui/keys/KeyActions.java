@@ -41,6 +41,7 @@ public final class KeyActions {
     private final Clock clock;
     private WindowJournal journal;
     private ActiveConnection active;
+    private List<ConnectionSession> connections = List.of();
 
     public KeyActions(KeysViewModel keys, BackgroundTasks tasks, ResourceBundle messages, StatusLine status,
                       SecretSettings secretSettings, Clock clock) {
@@ -105,11 +106,19 @@ public final class KeyActions {
 
     /** One confirmation for every selected key that is not revoked yet; each row turns revoked as it goes. */
     public void revoke(Window owner, List<ApiKey> selection) {
+        revoke(owner, selection, null);
+    }
+
+    /** As {@link #revoke(Window, List)}; a {@code connection} name (else null) is named in the question. */
+    private void revoke(Window owner, List<ApiKey> selection, String connection) {
         if (!available(Capability.REVOKE_KEY)) {
             return;
         }
         RevokeKeysViewModel revoke = new RevokeKeysViewModel(selection, journaled(keys.client(), selection), tasks,
                 messages, clock, keys::replace);
+        if (connection != null) {
+            revoke.onConnection(connection);
+        }
         if (revoke.keys().isEmpty()) {
             status.show(messages.getString("revoke.nothing"));
             return;
@@ -145,10 +154,29 @@ public final class KeyActions {
         });
     }
 
+    /**
+     * Looks a pasted secret up in every saved connection: the shown one's loaded keys at once, the others'
+     * lists fetched on the pool. A key of the shown connection is revoked as from the table; one of another
+     * connection through the client that listed it, the question naming that connection.
+     */
     public void findLeaked(Window owner) {
-        LeakedKeyFinderViewModel finder = new LeakedKeyFinderViewModel(keys.allKeys(), messages);
-        new LeakedKeyFinderDialog(owner, finder, messages, key -> revoke(owner, List.of(key)),
-                key -> keys.focusOn(key.id())).showAndWait();
+        ConnectionSession shown = active == null ? null : active.session();
+        LeakedKeyFinderViewModel finder = new LeakedKeyFinderViewModel(keys.allKeys(), shown, new ConnectionKeyLists(
+                connections.stream().filter(s -> s != shown).toList(), tasks, messages), messages);
+        new LeakedKeyFinderDialog(owner, finder, messages, found -> {
+            if (finder.isActive(found)) {
+                revoke(owner, List.of(found.key()), shown.displayName());
+            } else {
+                new RevokeOnAnotherConnection(tasks, messages, clock, status, journal).revoke(owner, found,
+                        finder::keyRevoked);
+            }
+        }, key -> keys.focusOn(key.id())).showAndWait();
+    }
+
+    /** Searches {@code saved} (the window's live list of connections) for leaked keys. */
+    public KeyActions searchingLeaksIn(List<ConnectionSession> saved) {
+        this.connections = saved;
+        return this;
     }
 
     private boolean askRevokeOld(Window owner, ApiKey old) {

@@ -6,7 +6,7 @@ import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.ApiKey;
 import io.keydeck.ui.shell.ActiveConnection;
 import io.keydeck.session.ConnectionSession;
-import io.keydeck.ui.authlog.ConsoleAuthFailures;
+import io.keydeck.ui.shell.ConsoleAuthFailures;
 import io.keydeck.ui.common.BackgroundTasks;
 import io.keydeck.ui.common.RetryCountdown;
 import io.keydeck.ui.common.StatusLine;

@@ -1,17 +1,26 @@
 package io.keydeck.ui.keys;
 
-import io.keydeck.ui.authlog.ConsoleAuthFailures;
+import io.keydeck.model.ApiKey;
+import io.keydeck.session.ConnectionSession;
+import io.keydeck.ui.shell.ConsoleAuthFailures;
 import io.keydeck.ui.common.FxmlView;
 import io.keydeck.ui.journal.WindowJournal;
 import io.keydeck.ui.shell.WindowContext;
 
-/** Registers the Keys view with its actions and dialogs; its keys start loading at once when it opens first. */
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Registers the Keys view with its actions and dialogs; its keys start loading at once when it opens first.
+ * Returns where other views hand a key they changed (revoked from an auth-log signal), so its row follows.
+ */
 public final class KeysModule {
     private KeysModule() {
     }
 
-    public static void register(WindowContext window, WindowJournal journal, SecretSettings secretSettings,
-                                ConsoleAuthFailures consoleAuthFailures) {
+    public static Consumer<ApiKey> register(WindowContext window, List<ConnectionSession> connections,
+                                            WindowJournal journal, SecretSettings secretSettings,
+                                            ConsoleAuthFailures consoleAuthFailures) {
         KeysViewModel keys = new KeysViewModel(window.active(), window.tasks(), window.messages(),
                 window.relativeTime(), window.status(), window.navigation())
                 .reportAuthFailuresTo(consoleAuthFailures);
@@ -20,7 +29,8 @@ public final class KeysModule {
         }
         window.controllers().register(KeysController.class, () -> new KeysController(keys, new KeyActions(keys,
                 window.tasks(), window.messages(), window.status(), secretSettings, window.clock())
-                .journalTo(journal, window.active()),
+                .journalTo(journal, window.active()).searchingLeaksIn(connections),
                 new UsageSparklineColumn(window.active(), window.tasks(), window.clock(), window.messages())));
+        return keys::replace;
     }
 }

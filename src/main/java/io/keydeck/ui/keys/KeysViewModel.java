@@ -169,7 +169,7 @@ public final class KeysViewModel {
     }
 
     /** Where a 401/403 on listing keys is recorded for the Auth log ("this console"). */
-    public KeysViewModel reportAuthFailuresTo(io.keydeck.ui.authlog.ConsoleAuthFailures failures) {
+    public KeysViewModel reportAuthFailuresTo(io.keydeck.ui.shell.ConsoleAuthFailures failures) {
         loader.reportAuthFailuresTo(failures);
         return this;
     }

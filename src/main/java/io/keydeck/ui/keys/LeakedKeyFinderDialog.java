@@ -10,6 +10,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,14 +30,15 @@ import java.util.function.Consumer;
 public final class LeakedKeyFinderDialog {
     private final LeakedKeyFinderViewModel viewModel;
     private final ResourceBundle messages;
-    private final Consumer<ApiKey> revoke;
+    private final Consumer<LeakedKeyFinderViewModel.Found> revoke;
     private final Consumer<ApiKey> show;
     private final Dialog<Void> dialog;
     private final TextArea pasted = new TextArea();
     private final VBox results = new VBox(6);
 
+    /** {@code revoke} gets a key of any connection; {@code show} one of the shown connection. */
     public LeakedKeyFinderDialog(Window owner, LeakedKeyFinderViewModel viewModel, ResourceBundle messages,
-                                 Consumer<ApiKey> revoke, Consumer<ApiKey> show) {
+                                 Consumer<LeakedKeyFinderViewModel.Found> revoke, Consumer<ApiKey> show) {
         this.viewModel = viewModel;
         this.messages = messages;
         this.revoke = revoke;
@@ -69,10 +71,31 @@ public final class LeakedKeyFinderDialog {
         Label summary = DialogForms.hint(viewModel.summaryProperty(), "text-bold", "leakedSummary");
         results.setId("leakedResults");
         viewModel.matches().addListener((ListChangeListener<LeakedKeyFinderViewModel.Match>) c -> showMatches());
-        VBox content = new VBox(12, pasted, privacy, summary, results);
+        VBox content = new VBox(12, pasted, privacy, summary, results, progress());
         content.setPrefWidth(680);
         content.setMinHeight(300);
         return content;
+    }
+
+    /** Which connections were searched, which are still being searched (with Stop), and what failed. */
+    private Node progress() {
+        Label searched = DialogForms.hint(viewModel.progressProperty(), "text-muted", "leakedProgress");
+        searched.setWrapText(true);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        Button stop = new Button(messages.getString("leaked.stop"));
+        stop.setId("stopLeakSearchButton");
+        stop.setOnAction(e -> viewModel.stopSearching());
+        stop.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox searching = new HBox(8, spinner, stop);
+        searching.setAlignment(Pos.CENTER_LEFT);
+        searching.visibleProperty().bind(viewModel.searchingProperty());
+        searching.managedProperty().bind(searching.visibleProperty());
+        HBox.setHgrow(searched, Priority.ALWAYS);
+        searched.setMaxWidth(Double.MAX_VALUE);
+        HBox row = new HBox(8, searched, searching);
+        row.setAlignment(Pos.TOP_LEFT);
+        return row;
     }
 
     private void showMatches() {
@@ -85,28 +108,28 @@ public final class LeakedKeyFinderDialog {
                 unknown.getStyleClass().add("leak-unknown");
                 results.getChildren().add(unknown);
             }
-            for (ApiKey key : match.keys()) {
-                results.getChildren().add(matchRow(key));
+            for (LeakedKeyFinderViewModel.Found found : match.keys()) {
+                results.getChildren().add(matchRow(found));
             }
         }
     }
 
-    private Node matchRow(ApiKey key) {
-        String state = messages.getString(key.revoked() ? "leaked.alreadyRevoked" : "leaked.stillLive");
-        Label label = new Label(MessageFormat.format(messages.getString("leaked.match"),
-                VisibleText.escape(key.hint(), 120), VisibleText.escape(key.name(), 300),
-                key.environment().wireName(), state), new FontIcon(Feather.ALERT_OCTAGON));
+    private Node matchRow(LeakedKeyFinderViewModel.Found found) {
+        ApiKey key = found.key();
+        Label label = new Label(viewModel.describe(found), new FontIcon(Feather.ALERT_OCTAGON));
         label.setWrapText(true);
         label.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(label, Priority.ALWAYS);
         Button showButton = new Button(messages.getString("leaked.show"));
         showButton.setOnAction(e -> show.accept(key));
         showButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        showButton.setVisible(viewModel.isActive(found)); // the Keys view shows the shown connection only
+        showButton.setManaged(showButton.isVisible());
         Button revokeButton = new Button(messages.getString("leaked.revoke"), new FontIcon(Feather.TRASH_2));
         revokeButton.setId("revokeLeakedButton");
         revokeButton.getStyleClass().add("danger");
         revokeButton.setDisable(key.revoked());
-        revokeButton.setOnAction(e -> revoke.accept(key));
+        revokeButton.setOnAction(e -> revoke.accept(found));
         revokeButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox row = new HBox(8, label, showButton, revokeButton);
         row.setAlignment(Pos.CENTER_LEFT);

@@ -1,5 +1,7 @@
 package io.keydeck.ui.authlog;
 
+import io.keydeck.ui.shell.ConsoleAuthFailures;
+
 import io.keydeck.model.AuthEvent;
 import io.keydeck.sandbox.SandboxGateway;
 import io.keydeck.sandbox.SandboxOptions;

@@ -1,5 +1,7 @@
 package io.keydeck.ui.authlog;
 
+import io.keydeck.ui.shell.ConsoleAuthFailures;
+
 import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
@@ -7,6 +9,10 @@ import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.sandbox.SandboxGateway;
 import io.keydeck.ui.shell.ActiveConnection;
 import io.keydeck.ui.AppServices;
+import io.keydeck.ui.AppWindow;
+import io.keydeck.ui.common.FxmlView;
+import io.keydeck.ui.common.Theme;
+import javafx.stage.Stage;
 import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.shell.Navigation;
 import io.keydeck.ui.common.BackgroundTasks;
@@ -19,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.ResourceBundle;
 
 /** A real sandbox behind the multiroute driver, and the auth log's view model over it. */
@@ -43,6 +50,16 @@ final class SandboxSession implements AutoCloseable {
     AuthLogViewModel viewModel(int pageSize, int capacity) {
         return new AuthLogViewModel(active, tasks, messages, new RelativeTime(Clock.systemUTC(), messages),
                 new StatusLine(), navigation, console, pageSize, capacity);
+    }
+
+    /** The whole window over this sandbox at its first size, light theme, showing {@code view}. */
+    AppServices showWindow(Stage stage, BackgroundTasks windowTasks, FxmlView view) {
+        AppServices services = AppServices.of(windowTasks, List.of(active.session()), Clock.systemUTC());
+        services.navigation().show(view);
+        Theme.LIGHT.apply();
+        stage.setScene(AppWindow.scene(services));
+        stage.show();
+        return services;
     }
 
     /** A raw chat completion as an outside client at {@code clientIp} sends it; returns the status. */

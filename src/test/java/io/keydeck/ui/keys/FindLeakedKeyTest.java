@@ -40,7 +40,8 @@ class FindLeakedKeyTest {
         onFx((Runnable) () -> pasted.setText(logLine)); // what a paste does
 
         waitUntil(5, () -> KeysWindow.textOfAllWindows().stream().anyMatch(t -> t != null
-                && t.startsWith(leaked.hint() + " is \u201cLeaky worker\u201d (live) \u2014 still usable")));
+                && t.startsWith(leaked.hint() + " is \u201cLeaky worker\u201d (live) on \u201cSandbox (local demo)\u201d"
+                + " \u2014 still usable")));
         assertThat(KeysWindow.textOfAllWindows()).contains("1 key-shaped token found; 1 matches your keys.");
         robot.clickOn("#revokeLeakedButton");
         waitUntil(5, () -> robot.lookup("#revokeConfirmField").tryQuery().isPresent());
@@ -50,7 +51,8 @@ class FindLeakedKeyTest {
         robot.clickOn("#closeRevokeButton");
 
         waitUntil(5, () -> KeysWindow.textOfAllWindows().stream().anyMatch(t -> t != null
-                && t.startsWith(leaked.hint() + " is \u201cLeaky worker\u201d (live) \u2014 already revoked")));
+                && t.startsWith(leaked.hint() + " is \u201cLeaky worker\u201d (live) on \u201cSandbox (local demo)\u201d"
+                + " \u2014 already revoked")));
         robot.clickOn("#closeLeakedButton");
         waitUntil(5, () -> robot.lookup("#leakedText").tryQuery().isEmpty());
         assertThat(onFx(() -> pasted.getText())).isEmpty();

@@ -40,6 +40,7 @@ final class KeysWindow implements AutoCloseable {
     final FxRobot robot = new FxRobot();
     private final BackgroundTasks tasks = BackgroundTasks.pool(4);
     private SandboxGateway sandbox;
+    private final List<SandboxGateway> others = new java.util.ArrayList<>();
     private RecordingGatewayClient recording;
     private ActionJournal journal;
 
@@ -54,7 +55,7 @@ final class KeysWindow implements AutoCloseable {
     static KeysWindow on(GatewayClient client, ActionJournal journal) throws Exception {
         KeysWindow window = new KeysWindow();
         window.journal = journal;
-        window.show(ConnectionSession.of("Fake", false, client));
+        window.show(List.of(ConnectionSession.of("Fake", false, client)));
         return window;
     }
 
@@ -63,25 +64,49 @@ final class KeysWindow implements AutoCloseable {
         return new KeysWindow().openOnSandbox();
     }
 
+    /**
+     * As {@link #onSandbox()}, with one more saved connection per name, each on a sandbox of its own
+     * ({@link #otherSandbox(int)}), not shown.
+     */
+    static KeysWindow onSandboxAnd(String... otherNames) throws Exception {
+        KeysWindow window = new KeysWindow();
+        List<ConnectionSession> saved = new java.util.ArrayList<>();
+        for (String name : otherNames) {
+            SandboxGateway other = SandboxGateway.start(SandboxOptions.defaults().withPort(0).withTraffic(false));
+            window.others.add(other);
+            saved.add(ConnectionSession.of(name, false, connect(other)));
+        }
+        return window.openOnSandbox(saved);
+    }
+
     private KeysWindow openOnSandbox() throws Exception {
+        return openOnSandbox(List.of());
+    }
+
+    private KeysWindow openOnSandbox(List<ConnectionSession> saved) throws Exception {
         sandbox = SandboxGateway.start(SandboxOptions.defaults().withPort(0).withTraffic(false));
-        GatewayDriver driver = GatewayDriver.byId("multiroute").orElseThrow();
-        GatewayClient client = driver.connect(new GatewayTarget(sandbox.baseUrl(),
-                AdminToken.of(sandbox.adminToken())));
-        recording = new RecordingGatewayClient(client);
-        show(ConnectionSession.of("Sandbox (local demo)", true, recording));
+        recording = new RecordingGatewayClient(connect(sandbox));
+        List<ConnectionSession> all = new java.util.ArrayList<>();
+        all.add(ConnectionSession.of("Sandbox (local demo)", true, recording));
+        all.addAll(saved);
+        show(all);
         return this;
+    }
+
+    private static GatewayClient connect(SandboxGateway gateway) throws Exception {
+        return GatewayDriver.byId("multiroute").orElseThrow().connect(new GatewayTarget(gateway.baseUrl(),
+                AdminToken.of(gateway.adminToken())));
     }
 
     static KeysWindow on(GatewayClient client) throws Exception {
         KeysWindow window = new KeysWindow();
-        window.show(ConnectionSession.of("Fake", false, client));
+        window.show(List.of(ConnectionSession.of("Fake", false, client)));
         return window;
     }
 
-    private void show(ConnectionSession session) throws Exception {
+    private void show(List<ConnectionSession> sessions) throws Exception {
         FxToolkit.registerPrimaryStage();
-        AppServices plain = AppServices.of(tasks, List.of(session), Clock.systemDefaultZone());
+        AppServices plain = AppServices.of(tasks, sessions, Clock.systemDefaultZone());
         AppServices services = journal == null ? plain : plain.withJournal(journal);
         FxToolkit.setupStage(stage -> {
             io.keydeck.ui.common.Theme.LIGHT.apply();
@@ -95,6 +120,11 @@ final class KeysWindow implements AutoCloseable {
 
     SandboxGateway sandbox() {
         return sandbox;
+    }
+
+    /** The sandbox behind the {@code index}th of {@link #onSandboxAnd}'s names. */
+    SandboxGateway otherSandbox(int index) {
+        return others.get(index);
     }
 
     RecordingGatewayClient client() {
@@ -172,5 +202,6 @@ final class KeysWindow implements AutoCloseable {
         if (sandbox != null) {
             sandbox.close();
         }
+        others.forEach(SandboxGateway::close);
     }
 }

@@ -88,7 +88,8 @@ class UsageSparklineColumnTest {
         ControllerFactory controllers = new ControllerFactory();
         WindowContext window = new WindowContext(controllers, tasks, services.active(), services.messages(),
                 services.clock(), services.status(), services.navigation());
-        onFx(() -> KeysModule.register(window, null, KeysWindow.ONE_SECOND_CLIPBOARD, services.consoleAuthFailures()));
+        onFx(() -> KeysModule.register(window, services.connections(), null, KeysWindow.ONE_SECOND_CLIPBOARD,
+                services.consoleAuthFailures()));
         waitUntil(10, () -> onFx(() -> services.status().textProperty().get().startsWith("Loaded 1 ")));
 
         TableView<?> table = onFx(() -> (TableView<?>) new ViewLoader(controllers, services.messages())

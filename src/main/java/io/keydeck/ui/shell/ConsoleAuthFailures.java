@@ -1,4 +1,4 @@
-package io.keydeck.ui.authlog;
+package io.keydeck.ui.shell;
 
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.AuthEvent;
