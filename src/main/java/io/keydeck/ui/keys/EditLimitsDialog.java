@@ -48,7 +48,12 @@ final class EditLimitsDialog {
         reset.setConverter(new StringConverter<>() {
             @Override
             public String toString(LimitReset value) {
-                return value == null ? "" : messages.getString("limits.reset." + value.wireName());
+                return value == null ? "" : messages.getString(switch (value) {
+                    case DAILY -> "limits.reset.daily";
+                    case WEEKLY -> "limits.reset.weekly";
+                    case MONTHLY -> "limits.reset.monthly";
+                    default -> "limits.reset.never";
+                });
             }
 
             @Override
