@@ -109,7 +109,11 @@ abstract class WindowsOnARealDesktop {
         assertThat((double) x11[3]).as("maximised height on screen vs scene")
                 .isCloseTo(onFx(() -> main.getScene().getHeight()), within(2));
         assertThat(onFx(() -> cutLabels(main.getScene().getRoot()))).as("labels cut to … when maximised").isEmpty();
-        screenshot(main, Theme.LIGHT, "keys-maximised");
+        // both themes: the docs' pictures of spend and limits (issue 21) come from these
+        for (Theme theme : new Theme[] {Theme.DARK, Theme.LIGHT}) {
+            onFx(theme::apply);
+            screenshot(main, theme, "keys-maximised");
+        }
         onFx(() -> main.setMaximized(false));
         waitUntil(10, () -> main.getWidth() < screenWidth - 10);
         settled(main);
@@ -222,6 +226,8 @@ abstract class WindowsOnARealDesktop {
         @SuppressWarnings("unchecked")
         javafx.scene.control.ListView<Object> views = onFx(() ->
                 (javafx.scene.control.ListView<Object>) main.getScene().lookup("#viewList"));
+        // the notices (here: no keychain in the test) are dismissed, as a user would, so the views are seen whole
+        onFx(() -> main.getScene().getRoot().lookupAll(".notice-dismiss").forEach(node -> ((Button) node).fire()));
         int count = onFx(() -> views.getItems().size());
         for (int i = 0; i < count; i++) {
             int index = i;
@@ -235,6 +241,7 @@ abstract class WindowsOnARealDesktop {
                 assertThat(onFx(() -> cutLabels(main.getScene().getRoot()))).as(view + ": labels cut to … in " + theme)
                         .isEmpty();
                 screenshot(main, theme, "view-" + view);
+                forTheReadme(theme, view);
             }
         }
         onFx(Theme.LIGHT::apply);
@@ -253,6 +260,23 @@ abstract class WindowsOnARealDesktop {
         } finally {
             close(dialog);
         }
+    }
+
+    /**
+     * With {@code -Dkeydeck.docsShots=DIR}, the 1366x768 shot of a view, cut to the window, becomes the README's
+     * {@code DIR/<theme>-<view>.png}: the README's pictures are taken here, on the real desktop.
+     */
+    private void forTheReadme(Theme theme, String view) throws Exception {
+        String docs = System.getProperty("keydeck.docsShots", "");
+        if (docs.isBlank() || screenWidth != 1366) {
+            return;
+        }
+        int[] window = desktop.geometry("KeyDeck");
+        Path target = Path.of(docs).toAbsolutePath().resolve(theme.name().toLowerCase() + "-" + view + ".png");
+        Process crop = new ProcessBuilder("convert", shot(theme, "view-" + view).toString(), "-crop",
+                window[2] + "x" + window[3] + "+" + window[0] + "+" + window[1], "+repage", target.toString())
+                .inheritIO().start();
+        assertThat(crop.waitFor()).as("convert for " + target).isZero();
     }
 
     private static String defaultButtonText(Stage stage) {

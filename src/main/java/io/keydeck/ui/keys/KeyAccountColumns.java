@@ -50,7 +50,7 @@ final class KeyAccountColumns {
         limit.setId("limitColumn");
         limit.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().account()));
         limit.setCellFactory(column -> new LimitCell());
-        limit.setPrefWidth(260);
+        limit.setPrefWidth(320);
         limit.setMinWidth(220);
         limit.setComparator((a, b) -> Double.compare(a.limitUsed().orElse(-1.0), b.limitUsed().orElse(-1.0)));
         for (TableColumn<ApiKey, ?> column : List.of(owner, spend, limit)) {
