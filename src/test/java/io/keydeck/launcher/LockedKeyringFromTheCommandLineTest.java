@@ -46,7 +46,7 @@ class LockedKeyringFromTheCommandLineTest {
             }
         }
         Path script = home.resolve("keyring-session.sh");
-        // starts the daemon with the login collection unlocked, says where its bus is, then stays until told to end
+        // starts the daemon with the login collection unlocked, says where its bus is, then stays until its input ends
         Files.writeString(script, String.join("\n",
                 "set -eu",
                 "export HOME=\"$1\"",
@@ -54,7 +54,7 @@ class LockedKeyringFromTheCommandLineTest {
                 "eval \"$(gnome-keyring-daemon --start --components=secrets)\"",
                 "printf probe | timeout 10 secret-tool store --label=probe service keydeck-test account probe",
                 "echo \"$DBUS_SESSION_BUS_ADDRESS\" > \"$1/bus.tmp\" && mv \"$1/bus.tmp\" \"$1/bus\"",
-                "for _ in $(seq 1200); do [ -e \"$1/end\" ] && exit 0; sleep 0.1; done",
+                "read -r _ || true", // stays until the test closes its input
                 ""), StandardCharsets.UTF_8);
         Files.createDirectories(home.resolve("keyring-home"));
         session = new ProcessBuilder("dbus-run-session", "--", "bash", script.toString(),
@@ -69,7 +69,7 @@ class LockedKeyringFromTheCommandLineTest {
     @AfterEach
     void endTheSession() throws Exception {
         if (session != null) {
-            Files.writeString(home.resolve("keyring-home/end"), "");
+            session.getOutputStream().close(); // the script's read ends, and dbus-run-session with it
             if (!session.waitFor(10, TimeUnit.SECONDS)) {
                 session.destroyForcibly().waitFor();
             }
