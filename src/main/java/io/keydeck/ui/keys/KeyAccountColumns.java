@@ -3,8 +3,6 @@ package io.keydeck.ui.keys;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.KeyAccount;
 import io.keydeck.model.VisibleText;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ContentDisplay;
@@ -35,20 +33,20 @@ final class KeyAccountColumns {
     private final TableColumn<ApiKey, String> spend;
     private final TableColumn<ApiKey, KeyAccount> limit;
 
-    KeyAccountColumns(ResourceBundle messages) {
+    KeyAccountColumns(ResourceBundle messages, KeyTableCells cells) {
         owner = new TableColumn<>(messages.getString("keys.column.owner"));
         owner.setId("ownerColumn");
-        owner.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().account().ownerText()));
+        KeyTableCells.value(owner, key -> key.account().ownerText());
         owner.setPrefWidth(130);
         owner.setMinWidth(90);
         spend = new TableColumn<>(messages.getString("keys.column.spend"));
         spend.setId("spendColumn");
-        spend.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().account().spendText()));
+        KeyTableCells.value(spend, key -> key.account().spendText());
         spend.setPrefWidth(150);
         spend.setMinWidth(140);
         limit = new TableColumn<>(messages.getString("keys.column.limit"));
         limit.setId("limitColumn");
-        limit.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().account()));
+        KeyTableCells.value(limit, ApiKey::account);
         limit.setCellFactory(column -> new LimitCell());
         limit.setPrefWidth(320);
         limit.setMinWidth(220);
@@ -57,8 +55,8 @@ final class KeyAccountColumns {
             column.getStyleClass().add("account-column");
             column.setVisible(false);
         }
-        owner.setCellFactory(column -> textCell());
-        spend.setCellFactory(column -> textCell());
+        cells.text(owner); // gateway text: escaped, a bounded prefix, the whole value in the tooltip
+        cells.text(spend);
     }
 
     /** Adds the columns after the status column; they show while some key in {@code keys} has an account. */
@@ -91,16 +89,6 @@ final class KeyAccountColumns {
             text += ", resets " + RESET_DAY.format(account.limit().resetsAt().atZone(ZoneId.systemDefault()));
         }
         return text;
-    }
-
-    private static TableCell<ApiKey, String> textCell() {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(String value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty || value == null ? null : VisibleText.escape(value, KeyTableCells.CELL_CHARS));
-            }
-        };
     }
 
     private static final class LimitCell extends TableCell<ApiKey, KeyAccount> {

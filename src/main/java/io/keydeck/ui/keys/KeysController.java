@@ -79,7 +79,6 @@ public final class KeysController {
     private void initialize() {
         setUpColumns();
         new DriverAttributeColumns().install(table, viewModel.driverProperty());
-        new KeyAccountColumns(resources).install(table, viewModel.keys());
         table.setItems(viewModel.keys());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ApiKey>) change ->
@@ -147,6 +146,7 @@ public final class KeysController {
         cells.lastUsed(lastUsedColumn);
         cells.expires(expiresColumn);
         cells.status(statusColumn);
+        new KeyAccountColumns(resources, cells).install(table, viewModel.keys());
     }
 
     /** A group of pill toggles picks one value; "" as user data means no restriction (null). */
