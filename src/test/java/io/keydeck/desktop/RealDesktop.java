@@ -46,10 +46,34 @@ final class RealDesktop {
                     + " (" + started.width + "x" + started.height + "); GTK connects once per JVM, so each "
                     + "*RealDesktopIT class needs its own JVM (failsafe forkCount 1, reuseForks false)");
         }
-        // Xvfb picks a free display number itself (-displayfd), so runs side by side cannot race for one.
-        // Xvfb and openbox outlive this JVM by a moment and are stopped once it has exited: stopping the X
-        // server under a running GTK toolkit makes GTK end the JVM with status 1 before the test report.
-        String name = width + "x" + height + "-" + ProcessHandle.current().pid();
+        // A display stack that fails to come up is started afresh, at most three times, each failure with its
+        // log on stderr: the tests need a working desktop, not this particular Xvfb.
+        String display = null;
+        StringBuilder failures = new StringBuilder();
+        for (int attempt = 1; display == null && attempt <= 3; attempt++) {
+            try {
+                display = startStack(width, height, attempt);
+            } catch (IllegalStateException e) {
+                failures.append("\n  attempt ").append(attempt).append(": ").append(e.getMessage());
+                System.err.println("real desktop, attempt " + attempt + " failed: " + e.getMessage());
+            }
+        }
+        if (display == null) {
+            throw new IllegalStateException("no Xvfb + openbox stack at " + width + "x" + height + failures);
+        }
+        C.LIB.setenv("DISPLAY", display, 1); // GTK reads the C environment when the toolkit starts
+        started = new RealDesktop(display, width, height);
+        return started;
+    }
+
+    /**
+     * One try at Xvfb + openbox. Xvfb picks a free display number itself (-displayfd), so runs side by side
+     * cannot race for one. The stack ends when openbox or Xvfb exits (so a window manager that dies is seen at
+     * once, with its log) or, once this JVM has exited, by itself: stopping the X server under a running GTK
+     * toolkit makes GTK end the JVM with status 1 before the test report.
+     */
+    private static String startStack(int width, int height, int attempt) throws Exception {
+        String name = width + "x" + height + "-" + ProcessHandle.current().pid() + "-" + attempt;
         Path log = Path.of("target", "real-desktop", "x-stack-" + name + ".log").toAbsolutePath();
         Path number = log.resolveSibling("x-stack-" + name + ".display");
         Files.createDirectories(log.getParent());
@@ -57,24 +81,35 @@ final class RealDesktop {
         String script = "Xvfb -displayfd 3 -screen 0 " + width + "x" + height + "x24 -nolisten tcp 3>'" + number + "' & x=$!; "
                 + "until grep -q . '" + number + "' || ! kill -0 $x 2>/dev/null; do sleep 0.05; done; "
                 + "DISPLAY=:$(head -1 '" + number + "') openbox & o=$!; "
-                + "tail --pid=" + ProcessHandle.current().pid() + " -f /dev/null; kill $o $x";
+                + "tail --pid=" + ProcessHandle.current().pid() + " -f /dev/null & t=$!; "
+                + "wait -n $x $o $t; s=$?; kill $t $o $x 2>/dev/null; echo \"display stack ended ($s)\"";
         Process stack = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        waitFor(60, () -> Files.exists(number) && Files.readString(number).endsWith("\n") || !stack.isAlive(),
-                "Xvfb's display number (see " + log + ")");
-        if (!stack.isAlive()) {
-            throw new IllegalStateException("Xvfb at " + width + "x" + height + " did not start (see " + log + ")");
+        try {
+            waitFor(30, () -> Files.exists(number) && Files.readString(number).endsWith("\n") || !stack.isAlive(),
+                    "Xvfb's display number");
+            if (!stack.isAlive()) {
+                throw new IllegalStateException("Xvfb did not start");
+            }
+            String display = ":" + Files.readString(number).trim();
+            // the window manager owns the screen once it has set _NET_SUPPORTING_WM_CHECK on the root window
+            waitFor(30, () -> run(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK").contains("window id")
+                    || !stack.isAlive(), "openbox on Xvfb " + display);
+            if (!stack.isAlive()) {
+                throw new IllegalStateException("Xvfb + openbox on " + display + " ended");
+            }
+            return display;
+        } catch (IllegalStateException e) {
+            stack.descendants().forEach(ProcessHandle::destroy);
+            stack.destroy();
+            throw new IllegalStateException(e.getMessage() + "; its log: " + tail(log), e);
         }
-        String display = ":" + Files.readString(number).trim();
-        // the window manager owns the screen once it has set _NET_SUPPORTING_WM_CHECK on the root window
-        waitFor(60, () -> run(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK").contains("window id")
-                || !stack.isAlive(), "openbox on Xvfb " + display + " (see " + log + ")");
-        if (!stack.isAlive()) {
-            throw new IllegalStateException("Xvfb + openbox on " + display + " exited at once (see " + log + ")");
-        }
-        C.LIB.setenv("DISPLAY", display, 1); // GTK reads the C environment when the toolkit starts
-        started = new RealDesktop(display, width, height);
-        return started;
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+        return log + (lines.isEmpty() ? " (empty)" : "\n    " + String.join("\n    ",
+                lines.subList(Math.max(0, lines.size() - 20), lines.size())));
     }
 
     /** Saves the whole screen as {@code file} (what a user would see, window decorations included). */
