@@ -39,8 +39,9 @@ public final class DialogGrowth {
         Scene scene = dialog.getDialogPane().getScene();
         Window window = scene == null ? null : scene.getWindow();
         if (!dialog.isShowing() || window == null || Double.isNaN(window.getHeight())
-                || window instanceof Stage stage && (stage.isMaximized() || stage.isFullScreen())) {
-            return;
+                || window instanceof Stage stage && (stage.isMaximized() || stage.isFullScreen())
+                || !ShownWindowSize.sceneFollowsWindow(window)) {
+            return; // measured at an out-of-date scene width, the content would ask for the whole screen
         }
         double wanted = Math.ceil(dialog.getDialogPane().prefHeight(scene.getWidth()));
         double missing = wanted - scene.getHeight();

@@ -21,7 +21,14 @@ public final class ShownWindowSize {
     /** More between a window's outer size and its scene's than any window frame: the scene is out of date. */
     private static final double MAX_FRAME = 100;
 
+    private static final String SETTLED = ShownWindowSize.class.getName() + ".settled";
+
     private ShownWindowSize() {
+    }
+
+    /** Whether the window was shown and the time in which its size is kept has passed since. */
+    public static boolean hasSettled(Window window) {
+        return Boolean.TRUE.equals(window.getProperties().get(SETTLED));
     }
 
     /** From now on, every window the app shows (main window, dialogs, alerts) keeps its shown size. */
@@ -39,12 +46,14 @@ public final class ShownWindowSize {
             return;
         }
         window.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> {
+            window.getProperties().put(SETTLED, Boolean.FALSE);
             growToPreferredSize(window);
             double x = window.getX();
             double y = window.getY();
             double width = window.getWidth();
             double height = window.getHeight();
             if (Double.isNaN(width) || Double.isNaN(height) || maximized(window)) {
+                window.getProperties().put(SETTLED, Boolean.TRUE);
                 return;
             }
             double sceneWidth = window.getScene() == null ? 0 : window.getScene().getWidth();
@@ -88,6 +97,7 @@ public final class ShownWindowSize {
                     window.getScene().widthProperty().removeListener(putBack);
                     window.getScene().heightProperty().removeListener(putBack);
                 }
+                window.getProperties().put(SETTLED, Boolean.TRUE);
             });
             settled.play();
         });
@@ -115,12 +125,9 @@ public final class ShownWindowSize {
         if (missingWidth <= 1 && Math.abs(missingHeight) <= 1) {
             return false;
         }
-        double frameWidth = window.getWidth() - window.getScene().getWidth();
-        double frameHeight = window.getHeight() - window.getScene().getHeight();
-        if (frameWidth < 0 || frameHeight < 0 || frameWidth > MAX_FRAME || frameHeight > MAX_FRAME) {
-            // the scene has not followed the window yet (GTK's first 200x200 answer arriving after the window
-            // had its size): growing by what that scene lacks made Create key open 918x631 for 560x428 of
-            // content. The scene's next size change brings this back.
+        if (!sceneFollowsWindow(window)) {
+            // growing by what an out-of-date scene lacks made Create key open 918x631 for 560x428 of content;
+            // the scene's next size change brings this back
             return false;
         }
         javafx.geometry.Rectangle2D screen = screenOf(window);
@@ -133,6 +140,16 @@ public final class ShownWindowSize {
         window.setX(Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - width)));
         window.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - height)));
         return true;
+    }
+
+    /**
+     * Whether the window's scene has its size yet: GTK's first 200x200 answer can reach the scene after the
+     * window has its real size, and content measured at that width is many times too tall.
+     */
+    static boolean sceneFollowsWindow(Window window) {
+        double frameWidth = window.getWidth() - window.getScene().getWidth();
+        double frameHeight = window.getHeight() - window.getScene().getHeight();
+        return frameWidth >= 0 && frameHeight >= 0 && frameWidth <= MAX_FRAME && frameHeight <= MAX_FRAME;
     }
 
     private static javafx.geometry.Rectangle2D screenOf(Window window) {
@@ -154,15 +171,19 @@ public final class ShownWindowSize {
         double extraWidth = Math.ceil(root.prefWidth(-1)) - window.getScene().getWidth();
         double extraHeight = Math.ceil(root.prefHeight(Math.max(window.getScene().getWidth(), root.prefWidth(-1))))
                 - window.getScene().getHeight();
-        if (extraWidth <= 0 && extraHeight <= 0) {
+        // measured at a narrower scene, wrapped text made the window taller than its content at the width it
+        // gets now (Find a leaked key: 334 px for 298): the height follows the content both ways, this once
+        boolean wider = extraWidth > 0;
+        if (!wider && extraHeight <= 0) {
             return;
         }
         javafx.geometry.Rectangle2D screen = screenOf(window);
         double width = Math.min(window.getWidth() + Math.max(0, extraWidth), screen.getWidth());
-        double height = Math.min(window.getHeight() + Math.max(0, extraHeight), screen.getHeight());
+        double height = Math.min(window.getHeight() + (wider ? extraHeight : Math.max(0, extraHeight)),
+                screen.getHeight());
         Window owner = stage.getOwner();
         double x = owner.getX() + (owner.getWidth() - width) / 2;
-        double y = window.getY() - Math.max(0, extraHeight) / 2;
+        double y = window.getY() - (height - window.getHeight()) / 2;
         window.setWidth(width);
         window.setHeight(height);
         window.setX(Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - width)));

@@ -39,7 +39,7 @@ import java.util.ResourceBundle;
 public final class ConnectionDialog extends Dialog<ButtonType> {
     private static final double RESULT_HEIGHT = 150;
     public ConnectionDialog(Window owner, ConnectionDialogViewModel viewModel, ResourceBundle messages) {
-        initOwner(owner);
+        io.keydeck.ui.common.DialogOwner.set(this, owner);
         setTitle(messages.getString(viewModel.isEditing() ? "connectionDialog.editTitle" : "connectionDialog.addTitle"));
         setHeaderText(getTitle());
         ButtonType save = new ButtonType(messages.getString("connectionDialog.save"), ButtonBar.ButtonData.OK_DONE);

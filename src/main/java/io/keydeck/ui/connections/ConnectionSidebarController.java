@@ -129,7 +129,7 @@ public final class ConnectionSidebarController {
                 ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = DialogButtons.cancel(messages);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, viewModel.removeText(session), confirm, cancel);
-        alert.initOwner(window());
+        io.keydeck.ui.common.DialogOwner.set(alert, window());
         alert.setTitle(messages.getString("connection.remove.title"));
         alert.setHeaderText(viewModel.removeHeader(session));
         alert.getDialogPane().lookupButton(cancel).setId("cancelRemove");

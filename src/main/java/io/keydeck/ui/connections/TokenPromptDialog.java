@@ -26,7 +26,7 @@ public final class TokenPromptDialog extends Dialog<ButtonType> {
     private final PasswordField token = new PasswordField();
 
     public TokenPromptDialog(Window owner, ConnectionProfile profile, String reason, ResourceBundle messages) {
-        initOwner(owner);
+        io.keydeck.ui.common.DialogOwner.set(this, owner);
         setTitle(messages.getString("token.prompt.title"));
         setHeaderText(MessageFormat.format(messages.getString("token.prompt.header"), profile.displayName()));
         ButtonType connect = new ButtonType(messages.getString("token.prompt.connect"), ButtonBar.ButtonData.OK_DONE);

@@ -27,7 +27,7 @@ final class DialogForms {
     static <R> Dialog<R> dialog(Window owner, String title, String header) {
         Dialog<R> dialog = new Dialog<>();
         if (owner != null) {
-            dialog.initOwner(owner);
+            io.keydeck.ui.common.DialogOwner.set(dialog, owner);
             if (owner.getScene() != null) {
                 dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
             }

@@ -184,7 +184,7 @@ public final class KeyActions {
         ButtonType keepBoth = new ButtonType(messages.getString("rotate.keepBoth"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, MessageFormat.format(messages.getString("rotate.askText"),
                 VisibleText.escape(old.name(), 300), VisibleText.escape(old.hint(), 120)), revokeNow, keepBoth);
-        ask.initOwner(owner);
+        io.keydeck.ui.common.DialogOwner.set(ask, owner);
         ask.setTitle(messages.getString("rotate.title"));
         ask.setHeaderText(messages.getString("rotate.askHeader"));
         ask.getDialogPane().setId("rotateRevokeOldAlert");
@@ -199,7 +199,7 @@ public final class KeyActions {
             return;
         }
         TextInputDialog ask = new TextInputDialog(VisibleText.escape(key.name(), CreateKeyViewModel.MAX_NAME_LENGTH));
-        ask.initOwner(owner);
+        io.keydeck.ui.common.DialogOwner.set(ask, owner);
         ask.setTitle(messages.getString("rename.title"));
         ask.setHeaderText(MessageFormat.format(messages.getString("rename.header"), VisibleText.escape(key.name(), 300),
                 VisibleText.escape(key.hint(), 120)));
@@ -243,7 +243,7 @@ public final class KeyActions {
             status.show(messages.getString(allOk ? "limits.done" : "limits.someFailed"));
             Alert report = new Alert(allOk ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING,
                     form.report(task.getValue()), DialogButtons.ok(messages));
-            report.initOwner(owner);
+            io.keydeck.ui.common.DialogOwner.set(report, owner);
             report.setTitle(messages.getString("limits.title"));
             report.setHeaderText(messages.getString(allOk ? "limits.done" : "limits.someFailed"));
             report.getDialogPane().setId("limitsReport");
@@ -293,7 +293,7 @@ public final class KeyActions {
             String text = failure instanceof GatewayException g ? g.describe() : String.valueOf(failure.getMessage());
             status.show(messages.getString(titleKey));
             Alert alert = new Alert(Alert.AlertType.ERROR, VisibleText.escape(text, 2000), DialogButtons.ok(messages));
-            alert.initOwner(owner);
+            io.keydeck.ui.common.DialogOwner.set(alert, owner);
             alert.setHeaderText(messages.getString(titleKey));
             alert.show();
         });

@@ -72,8 +72,7 @@ public final class LeakedKeyFinderDialog {
         results.setId("leakedResults");
         viewModel.matches().addListener((ListChangeListener<LeakedKeyFinderViewModel.Match>) c -> showMatches());
         VBox content = new VBox(12, pasted, privacy, summary, results, progress());
-        content.setPrefWidth(680);
-        content.setMinHeight(300);
+        content.setPrefWidth(680); // no height of its own: the dialog grows when matches come (DialogGrowth)
         return content;
     }
 

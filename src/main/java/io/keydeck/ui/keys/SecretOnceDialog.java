@@ -140,7 +140,7 @@ public final class SecretOnceDialog {
         ButtonType closeAnyway = new ButtonType(messages.getString("secret.closeAnyway"), ButtonBar.ButtonData.OK_DONE);
         ButtonType goBack = new ButtonType(messages.getString("secret.goBack"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.WARNING, messages.getString("secret.neverAgain"), closeAnyway, goBack);
-        alert.initOwner(dialog.getDialogPane().getScene().getWindow());
+        io.keydeck.ui.common.DialogOwner.set(alert, dialog.getDialogPane().getScene().getWindow());
         alert.setTitle(messages.getString("secret.title"));
         alert.setHeaderText(messages.getString("secret.notStored"));
         alert.getDialogPane().setId("closeWithoutStoringAlert");

@@ -15,11 +15,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
-import javafx.geometry.Pos;
-import javafx.stage.Window;
-import javafx.util.Duration;
 import io.keydeck.settings.Theme;
-import org.controlsfx.control.Notifications;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
@@ -50,6 +46,7 @@ public final class MainWindowController {
 
     @FXML private ListView<FxmlView> viewList;
     @FXML private StackPane content;
+    private DoneNotices doneNotices;
     @FXML private StatusBar statusBar;
     @FXML private Label connectionStatus;
     @FXML private Label refreshStatus;
@@ -73,6 +70,7 @@ public final class MainWindowController {
 
     @FXML
     private void initialize() {
+        doneNotices = new DoneNotices(content, messages);
         viewList.setItems(viewModel.views());
         viewList.setCellFactory(list -> row(view -> sidebarEntry(icon(view), viewModel.viewTitle(view), "")));
         ListRows.fit(viewList, VIEW_ROW_HEIGHT);
@@ -121,18 +119,14 @@ public final class MainWindowController {
     }
 
     private void notifyDone(String message) {
-        Window window = content.getScene() == null ? null : content.getScene().getWindow();
-        if (window == null || !window.isShowing()) {
-            return;
+        if (content.getScene() != null && content.getScene().getWindow() != null
+                && content.getScene().getWindow().isShowing()) {
+            doneNotices.show(message);
         }
-        FontIcon done = new FontIcon(Feather.CHECK_CIRCLE);
-        done.getStyleClass().add("notification-icon");
-        Notifications.create().owner(window).text(message).graphic(done).hideAfter(Duration.seconds(4))
-                .position(Pos.BOTTOM_RIGHT).show();
     }
 
     private void show(FxmlView view) {
-        content.getChildren().setAll(loadedViews.computeIfAbsent(view, this::load));
+        content.getChildren().setAll(loadedViews.computeIfAbsent(view, this::load), doneNotices.layer());
     }
 
     private Parent load(FxmlView view) {

@@ -34,7 +34,7 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
     private final ButtonType save;
 
     public PreferencesDialog(Window owner, PreferencesViewModel viewModel, ResourceBundle messages) {
-        initOwner(owner);
+        io.keydeck.ui.common.DialogOwner.set(this, owner);
         setTitle(messages.getString("preferences.title"));
         setHeaderText(messages.getString("preferences.header"));
         save = new ButtonType(messages.getString("preferences.save"), ButtonBar.ButtonData.OK_DONE);
