@@ -127,6 +127,11 @@ final class RealDesktop {
         run(display, command);
     }
 
+    /** A left click at a point of the screen, as a mouse would. */
+    void click(int x, int y) throws Exception {
+        run(display, "xdotool", "mousemove", String.valueOf(x), String.valueOf(y), "click", "1");
+    }
+
     void type(String text) throws Exception {
         run(display, "xdotool", "type", "--delay", "20", text);
     }

@@ -149,9 +149,32 @@ abstract class WindowsOnARealDesktop {
         onFx(() -> main.setMaximized(true));
         waitUntil(10, () -> main.getWidth() >= screenWidth - 10);
         Stage dialog = openDialog(() -> { desktop.keys("ctrl+n"); return true; }, "Create API key");
-        checkAndClose(dialog, "create-key-over-maximised", shown ->
-                assertThat(desktop.geometry("KeyDeck")[2]).as("maximised width while a dialog is open")
-                        .isGreaterThanOrEqualTo(screenWidth - 10));
+        checkAndClose(dialog, "create-key-over-maximised", shown -> {
+            assertThat(desktop.geometry("KeyDeck")[2]).as("maximised width while a dialog is open")
+                    .isGreaterThanOrEqualTo(screenWidth - 10);
+            // still modal: a click on the main window's New key button opens no second dialog and the
+            // dialog comes back to the front with the focus
+            double[] newKey = onFx(() -> {
+                Button button = main.getScene().getRoot().lookupAll(".button").stream()
+                        .filter(node -> node instanceof Button b && "_New key".equals(b.getText()))
+                        .map(Button.class::cast).findFirst().orElseThrow();
+                javafx.geometry.Bounds onScreen = button.localToScreen(button.getBoundsInLocal());
+                return new double[] {onScreen.getCenterX(), onScreen.getCenterY()};
+            });
+            boolean[] released = {false};
+            javafx.event.EventHandler<javafx.scene.input.MouseEvent> seen = e -> released[0] = true;
+            onFx(() -> main.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, seen));
+            try {
+                desktop.click((int) newKey[0], (int) newKey[1]);
+                waitUntil(10, () -> released[0]);
+            } finally {
+                onFx(() -> main.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, seen));
+            }
+            waitUntil(10, () -> shown.isFocused());
+            assertThat(onFx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage s
+                    && "Create API key".equals(s.getTitle()) && s.isShowing()).count()))
+                    .as("Create dialogs open after a click on the main window behind one").isEqualTo(1);
+        });
         settled(main);
         assertThat(onFx(main::isMaximized)).isTrue();
         assertThat(desktop.geometry("KeyDeck")[2]).as("maximised width after a dialog")
