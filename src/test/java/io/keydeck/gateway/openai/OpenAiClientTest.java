@@ -11,18 +11,23 @@ import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
 import io.keydeck.model.AuthEventQuery;
 import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyOwner;
 import io.keydeck.model.KeyUpdate;
+import io.keydeck.model.OwnerKind;
 import io.keydeck.model.NewKeyRequest;
 import io.keydeck.model.Page;
 import io.keydeck.model.UsageBucket;
 import io.keydeck.model.UsagePoint;
 import io.keydeck.model.UsageQuery;
+import io.keydeck.review.ReviewInput;
+import io.keydeck.review.ReviewRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +59,17 @@ class OpenAiClientTest {
              "created_at":1711471533,"last_used_at":null,"owner_project_access":"active",
              "owner":{"type":"user","user":{"id":"user_1","email":"dev@example.com","name":"Dev","role":"owner",
                "created_at":1711471533}}}""";
+
+    /** A service account's key, as OpenAI nests its owner. */
+    static final String SERVICE_ACCOUNT_KEY = """
+            {"object":"organization.project.api_key","id":"key_s1","name":"CI","redacted_value":"sk-svcacct-ab...1234",
+             "created_at":1711471533,"last_used_at":1711471600,"owner_project_access":"active",
+             "owner":{"type":"service_account","service_account":{"id":"svc_acct_1","name":"ci-bot","role":"member",
+               "created_at":1711471533}}}""";
+    /** A key whose owner has lost access to its project: listed only with {@code owner_project_access=any}. */
+    static final String KEY_OF_AN_OWNER_WHO_LEFT = PROJECT_KEY.replace("key_p1", "key_gone")
+            .replace("\"owner_project_access\":\"active\"", "\"owner_project_access\":\"inactive\"")
+            .replace("dev@example.com", "gone@example.com");
 
     private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
 
@@ -90,18 +106,55 @@ class OpenAiClientTest {
         ApiKey admin = all.get(0);
         assertThat(admin.hint()).isEqualTo("sk-admin…def1");
         assertThat(admin.createdAt()).isEqualTo(Instant.ofEpochSecond(1711471533));
-        assertThat(admin.attributes()).containsEntry("Kind", "Admin key").containsEntry("Owner", "Ada");
+        assertThat(admin.attributes()).containsExactly(Map.entry("Kind", "Admin key"));
+        assertThat(admin.account().owners()).containsExactly(new KeyOwner(OwnerKind.USER, "user_123", "Ada"));
         ApiKey project = all.get(1);
-        assertThat(project.attributes()).containsEntry("Kind", "Project key").containsEntry("Project", "Website")
-                .containsEntry("Owner", "dev@example.com");
+        assertThat(project.attributes()).containsExactly(Map.entry("Kind", "Project key"));
+        assertThat(project.account().owners()).containsExactly(
+                new KeyOwner(OwnerKind.USER, "user_1", "dev@example.com", true),
+                new KeyOwner(OwnerKind.PROJECT, "proj_a", "Website"));
+        assertThat(all.get(2).account().ownerText()).isEqualTo("user dev@example.com, project Batch");
         assertThat(project.lastUsedAt()).isNull();
         assertThat(server.requests()).extracting(r -> r.path() + "?" + r.query()).containsExactly(
                 "/v1/organization/admin_api_keys?limit=100",
                 "/v1/organization/projects?limit=100",
-                "/v1/organization/projects/proj_a/api_keys?limit=100",
-                "/v1/organization/projects/proj_a/api_keys?limit=100&after=key_p1",
-                "/v1/organization/projects/proj_b/api_keys?limit=100");
+                "/v1/organization/projects/proj_a/api_keys?limit=100&owner_project_access=any",
+                "/v1/organization/projects/proj_a/api_keys?limit=100&after=key_p1&owner_project_access=any",
+                "/v1/organization/projects/proj_b/api_keys?limit=100&owner_project_access=any");
         assertThat(server.requests().get(0).header("Authorization")).contains("Bearer sk-admin-secret000000000");
+    }
+
+    @Test
+    void aServiceAccountOwnsItsKeyAndAnOwnerWhoLostProjectAccessIsFlaggedByReview() throws Exception {
+        server.enqueue(Reply.json(200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}"),
+                Reply.json(200, "{\"data\":[{\"id\":\"proj_a\",\"name\":\"Website\"}],\"has_more\":false}"),
+                Reply.json(200, "{\"object\":\"list\",\"data\":[" + SERVICE_ACCOUNT_KEY + "," + KEY_OF_AN_OWNER_WHO_LEFT
+                        + "],\"has_more\":false}"));
+
+        List<ApiKey> keys = client.listAllKeys(false, n -> { });
+
+        assertThat(keys).extracting(k -> k.account().ownerText()).containsExactly(
+                "service account ci-bot, project Website", "user gone@example.com, project Website");
+        assertThat(keys.get(1).account().owner().orElseThrow().member()).isFalse();
+        assertThat(ReviewRules.review(new ReviewInput("OpenAI", false, keys, List.of(), null), NOW))
+                .filteredOn(f -> f.ruleId().equals("owner-left"))
+                .extracting(f -> f.key().id() + ": " + f.reason()).containsExactly("proj_a/key_gone: Owned by user "
+                        + "gone@example.com, who is no longer a member; whoever holds the key now is not on record.");
+    }
+
+    @Test
+    void projectPagesThatBringNothingNewWhileSayingThereAreMoreStopTheListing() {
+        server.enqueue(Reply.json(200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}"));
+        for (int i = 1; i <= 20; i++) {
+            server.enqueue(Reply.json(200, "{\"data\":[],\"has_more\":true,\"last_id\":\"proj_" + i + "\"}"));
+        }
+
+        assertThatThrownBy(() -> client.listAllKeys(false, n -> { }))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.code()).isEqualTo("no_progress");
+                    assertThat(e.getMessage()).contains("3 pages in a row with no new OpenAI projects");
+                });
+        assertThat(server.requests()).hasSize(4);
     }
 
     @Test

@@ -6,16 +6,21 @@ import com.openai.models.admin.organization.adminapikeys.AdminApiKey;
 import com.openai.models.admin.organization.adminapikeys.AdminApiKeyCreateParams;
 import com.openai.models.admin.organization.adminapikeys.AdminApiKeyCreateResponse;
 import com.openai.models.admin.organization.auditlogs.AuditLogListResponse;
+import com.openai.models.admin.organization.projects.apikeys.ApiKeyListParams;
 import com.openai.models.admin.organization.projects.apikeys.ProjectApiKey;
 import com.openai.models.admin.organization.usage.UsageCompletionsParams;
 import com.openai.models.admin.organization.usage.UsageCompletionsResponse;
+import io.keydeck.gateway.AdminToken;
+import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.gateway.fixture.FixtureServer;
 import io.keydeck.gateway.fixture.FixtureServer.Reply;
+import io.keydeck.gateway.fixture.RecordingSleeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,13 +68,50 @@ class OpenAiFixturesAgainstTheSdkTest {
     }
 
     @Test
-    void theProjectKeyFixtureIsAProjectApiKeyAsTheSdkModelsIt() {
-        server.enqueue(Reply.json(200, list(OpenAiClientTest.PROJECT_KEY)));
+    void theProjectKeyFixturesAreProjectApiKeysAsTheSdkModelsThem() {
+        server.enqueue(Reply.json(200, list(OpenAiClientTest.PROJECT_KEY, OpenAiClientTest.SERVICE_ACCOUNT_KEY,
+                OpenAiClientTest.KEY_OF_AN_OWNER_WHO_LEFT)));
 
         List<ProjectApiKey> keys = sdk.admin().organization().projects().apiKeys().list("proj_a").items();
 
         keys.forEach(ProjectApiKey::validate);
-        assertThat(keys).singleElement().satisfies(k -> assertThat(k.id()).isEqualTo("key_p1"));
+        assertThat(keys).extracting(ProjectApiKey::id).containsExactly("key_p1", "key_s1", "key_gone");
+        assertThat(keys.get(1).owner().serviceAccount()).hasValueSatisfying(
+                a -> assertThat(a.name()).isEqualTo("ci-bot"));
+        assertThat(keys.get(2).ownerProjectAccess()).isEqualTo(ProjectApiKey.OwnerProjectAccess.INACTIVE);
+    }
+
+    /**
+     * The driver lists a project's keys of every owner, those who lost access to the project included, with the
+     * query the SDK sends for {@code owner_project_access=any}, page by page after the last id.
+     */
+    @Test
+    void theDriverListsProjectKeysOfEveryOwnerAsTheSdkAsksForThem() throws Exception {
+        String more = "{\"object\":\"list\",\"data\":[" + OpenAiClientTest.PROJECT_KEY + "],\"has_more\":true,"
+                + "\"first_id\":\"key_p1\",\"last_id\":\"key_p1\"}";
+        String last = "{\"object\":\"list\",\"data\":[],\"has_more\":false}";
+        String projects = "{\"object\":\"list\",\"data\":[{\"id\":\"proj_a\",\"object\":\"organization.project\","
+                + "\"name\":\"Website\",\"created_at\":1711471533,\"archived_at\":null,\"status\":\"active\"}],"
+                + "\"has_more\":false,\"first_id\":\"proj_a\",\"last_id\":\"proj_a\"}";
+        server.enqueue(Reply.json(200, more), Reply.json(200, last),
+                Reply.json(200, projects), Reply.json(200, more), Reply.json(200, last));
+
+        sdk.admin().organization().projects().apiKeys().list("proj_a", ApiKeyListParams.builder().limit(100L)
+                .ownerProjectAccess(ApiKeyListParams.OwnerProjectAccess.ANY).build()).autoPager().forEach(k -> { });
+        try (OpenAiClient driver = new OpenAiDriver(new RecordingSleeper().options())
+                .connect(new GatewayTarget(server.baseUrl(), AdminToken.of("sk-admin-driver0000")))) {
+            driver.listKeys(driver.listKeys("project:proj_a:", 100, false).nextCursor(), 100, false);
+        }
+
+        List<FixtureServer.Recorded> sent = server.requests();
+        assertThat(sent).hasSize(5);
+        assertThat(sent.get(2).path()).isEqualTo("/v1/organization/projects");
+        for (int i = 0; i < 2; i++) {
+            assertThat(sent.get(i + 3).path()).isEqualTo(sent.get(i).path());
+            assertThat(Set.of(sent.get(i + 3).decodedQuery().split("&")))
+                    .isEqualTo(Set.of(sent.get(i).decodedQuery().split("&")));
+        }
+        assertThat(sent.get(1).decodedQuery()).contains("after=key_p1");
     }
 
     @Test
