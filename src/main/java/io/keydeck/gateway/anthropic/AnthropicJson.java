@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Maps Anthropic Admin API objects: keys by {@code status} with their owners, usage results summed over cache kinds. */
+/** Maps Anthropic Admin API objects: keys by {@code status} with their owners, usage summed over cache kinds. */
 final class AnthropicJson {
     private AnthropicJson() {
     }

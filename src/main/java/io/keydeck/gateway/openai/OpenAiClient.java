@@ -41,8 +41,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * OpenAI's Admin API over the shared {@link GatewayHttp}. The key list walks the admin keys first,
  * then each project's keys; its cursor says where: {@code admin:<after>} or
- * {@code project:<project id>:<after>}. Keys carry their owner and project as {@link io.keydeck.model.KeyOwner}s;
- * usage is per key, cost is not (see {@link #usage}).
+ * {@code project:<project id>:<after>}. Keys carry their owner and project as {@link io.keydeck.model.KeyOwner}s
+ * and what they cost this month ({@link OpenAiCosts}), both read once at the start of each listing.
  */
 public final class OpenAiClient extends HttpGatewayClient {
     private static final String ADMIN_KEYS = "/v1/organization/admin_api_keys";
@@ -52,6 +52,7 @@ public final class OpenAiClient extends HttpGatewayClient {
     private final Map<String, String> listedIds = new ConcurrentHashMap<>();
     /** Project id to name, in OpenAI's order, read once per listing. */
     private volatile Map<String, String> projects;
+    private volatile OpenAiCosts costs = OpenAiCosts.UNKNOWN;
     private final Clock clock;
 
     OpenAiClient(GatewayDriver driver, GatewayHttp http, Clock clock) {
@@ -67,9 +68,11 @@ public final class OpenAiClient extends HttpGatewayClient {
         if (cursor == null || cursor.startsWith("admin:")) {
             if (cursor == null) {
                 projects = null;
+                costs = readCosts();
             }
             String after = cursor == null ? null : emptyToNull(cursor.substring("admin:".length()));
-            Listing listing = list(ADMIN_KEYS, size, after, Map.of(), (node, rid) -> OpenAiJson.adminKey(node, rid));
+            Listing listing = list(ADMIN_KEYS, size, after, Map.of(),
+                    (node, rid) -> OpenAiJson.adminKey(node, costs, rid));
             return new Page<>(listing.keys(), listing.next() != null ? "admin:" + listing.next() : nextProject(null));
         }
         if (!cursor.startsWith("project:") || cursor.indexOf(':', 8) < 0) {
@@ -81,7 +84,8 @@ public final class OpenAiClient extends HttpGatewayClient {
         String after = emptyToNull(cursor.substring(colon + 1));
         String projectName = projects().get(projectId);
         Listing listing = list(PROJECTS + "/" + GatewayHttp.segment(projectId) + "/api_keys", size, after,
-                PROJECT_KEYS_OF_EVERY_OWNER, (node, rid) -> OpenAiJson.projectKey(projectId, projectName, node, rid));
+                PROJECT_KEYS_OF_EVERY_OWNER,
+                (node, rid) -> OpenAiJson.projectKey(projectId, projectName, costs, node, rid));
         return new Page<>(listing.keys(), listing.next() != null ? "project:" + projectId + ":" + listing.next()
                 : nextProject(projectId));
     }
@@ -138,7 +142,7 @@ public final class OpenAiClient extends HttpGatewayClient {
         return !unknownProject && index < all.size() ? "project:" + all.get(index) + ":" : null;
     }
 
-    /** Every active project's id and name, fetched once per listing under one {@link io.keydeck.gateway.PagingGuard}. */
+    /** Every active project's id and name, fetched once per listing under a {@link io.keydeck.gateway.PagingGuard}. */
     private Map<String, String> projects() throws GatewayException {
         Map<String, String> known = projects;
         if (known != null) {
@@ -151,6 +155,22 @@ public final class OpenAiClient extends HttpGatewayClient {
             return http.get(PROJECTS, query);
         }, project -> JsonFields.text(project, "name"));
         return projects;
+    }
+
+    /**
+     * The costs of every key, or {@link OpenAiCosts#UNKNOWN} when OpenAI refuses the report (an Admin key without
+     * the usage permission, a report it does not offer): the keys are still listed, their spend left unknown.
+     */
+    private OpenAiCosts readCosts() throws GatewayException {
+        try {
+            return OpenAiCosts.read(http, limits(), clock);
+        } catch (GatewayException e) {
+            if (e.kind() == GatewayException.Kind.FORBIDDEN || e.kind() == GatewayException.Kind.NOT_FOUND
+                    || e.kind() == GatewayException.Kind.INVALID_REQUEST) {
+                return OpenAiCosts.UNKNOWN;
+            }
+            throw e;
+        }
     }
 
     /** The longest expiry OpenAI accepts for an Admin key: {@code expires_in_seconds} ≤ 365 days. */
@@ -181,7 +201,8 @@ public final class OpenAiClient extends HttpGatewayClient {
                     response.requestId());
         }
         return IssuedAnyway.issue(created.rest(), created.secret(),
-                node -> OpenAiJson.adminKey(node, response.requestId()), List.of("id", "name", "redacted_value"));
+                node -> OpenAiJson.adminKey(node, OpenAiCosts.UNKNOWN, response.requestId()),
+                List.of("id", "name", "redacted_value"));
     }
 
     private long expiresInSeconds(Instant expiresAt) throws GatewayException {
@@ -216,9 +237,7 @@ public final class OpenAiClient extends HttpGatewayClient {
 
     /**
      * {@code /v1/organization/usage/completions} grouped by {@code api_key_id}, following {@code next_page}: requests
-     * and tokens per key. There is no money per key: OpenAI's costs API ({@code /v1/organization/costs}) groups
-     * only by {@code project_id} and {@code line_item}, so a key's cost cannot be told apart from its project's
-     * and KeyDeck reports none rather than a share it would have to invent.
+     * and tokens per key (money per key comes with the key list, see {@link OpenAiCosts}).
      */
     @Override
     public UsageSeries usage(UsageQuery query) throws GatewayException {

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * OpenAI's Admin API ({@code /v1/organization/…}) with an Admin key: the organization's admin keys
- * and every project's API keys with their owner and project, completions usage per key, and key events from
- * the audit log. Spend stays unknown: OpenAI's costs are per project and line item, never per key.
+ * and every project's API keys with their owner, project and cost (the costs report grouped by key), completions
+ * usage per key, and key events from the audit log.
  * Base URL {@code https://api.openai.com}.
  */
 public final class OpenAiDriver implements GatewayDriver {

@@ -24,11 +24,12 @@ final class OpenAiJson {
     }
 
     /** An admin key's {@code owner} is flat: {@code {"type":"user"|"service_account","id","name",…}}. */
-    static ApiKey adminKey(JsonNode node, String requestId) throws GatewayException {
+    static ApiKey adminKey(JsonNode node, OpenAiCosts costs, String requestId) throws GatewayException {
         String id = requireId(node, requestId);
         JsonNode owner = node.path("owner");
-        KeyAccount account = KeyAccount.builder().owner(owner(JsonFields.text(owner, "type"), owner, null)).build();
-        return key(id, node, "Admin key", account, requestId);
+        KeyAccount.Builder account = KeyAccount.builder().owner(owner(JsonFields.text(owner, "type"), owner, null));
+        costs.addTo(id, account);
+        return key(id, node, "Admin key", account.build(), requestId);
     }
 
     /**
@@ -36,9 +37,10 @@ final class OpenAiJson {
      * ({@code {"type":"user","user":{…}}}); {@code owner_project_access} says whether that owner still has
      * access to the project ({@code active}) or lost it ({@code inactive}).
      */
-    static ApiKey projectKey(String projectId, String projectName, JsonNode node, String requestId)
-            throws GatewayException {
-        String id = projectId + "/" + requireId(node, requestId);
+    static ApiKey projectKey(String projectId, String projectName, OpenAiCosts costs, JsonNode node,
+                             String requestId) throws GatewayException {
+        String plainId = requireId(node, requestId);
+        String id = projectId + "/" + plainId;
         JsonNode owner = node.path("owner");
         String type = JsonFields.text(owner, "type");
         if (type == null) {
@@ -46,9 +48,10 @@ final class OpenAiJson {
         }
         String access = JsonFields.text(node, "owner_project_access");
         Boolean member = "active".equals(access) ? Boolean.TRUE : "inactive".equals(access) ? Boolean.FALSE : null;
-        KeyAccount account = KeyAccount.builder().owner(owner(type, owner.path(type), member))
-                .owner(new KeyOwner(OwnerKind.PROJECT, projectId, projectName)).build();
-        return key(id, node, "Project key", account, requestId);
+        KeyAccount.Builder account = KeyAccount.builder().owner(owner(type, owner.path(type), member))
+                .owner(new KeyOwner(OwnerKind.PROJECT, projectId, projectName));
+        costs.addTo(plainId, account);
+        return key(id, node, "Project key", account.build(), requestId);
     }
 
     private static ApiKey key(String id, JsonNode node, String kind, KeyAccount account, String requestId)
@@ -60,7 +63,7 @@ final class OpenAiJson {
                 JsonFields.instant(node, "expires_at", requestId), false, null, false, Map.of("Kind", kind), account);
     }
 
-    /** A user shown by e-mail (names repeat, addresses do not), a service account by name; null without an id or name. */
+    /** A user shown by e-mail (names repeat, addresses do not), a service account by name; null with neither. */
     private static KeyOwner owner(String type, JsonNode who, Boolean member) {
         OwnerKind kind = "service_account".equals(type) ? OwnerKind.SERVICE_ACCOUNT : OwnerKind.USER;
         String id = JsonFields.text(who, "id");

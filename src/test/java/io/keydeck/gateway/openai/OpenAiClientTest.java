@@ -7,15 +7,19 @@ import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.gateway.fixture.FixtureServer;
 import io.keydeck.gateway.fixture.FixtureServer.Reply;
 import io.keydeck.gateway.fixture.RecordingSleeper;
+import io.keydeck.model.Amount;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
 import io.keydeck.model.AuthEventQuery;
+import io.keydeck.model.DailySpend;
 import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyAccount;
 import io.keydeck.model.KeyOwner;
 import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.OwnerKind;
 import io.keydeck.model.NewKeyRequest;
 import io.keydeck.model.Page;
+import io.keydeck.model.SpendPeriod;
 import io.keydeck.model.UsageBucket;
 import io.keydeck.model.UsagePoint;
 import io.keydeck.model.UsageQuery;
@@ -25,7 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +78,27 @@ class OpenAiClientTest {
             .replace("\"owner_project_access\":\"active\"", "\"owner_project_access\":\"inactive\"")
             .replace("dev@example.com", "gone@example.com");
 
+    /** A costs report with nothing in it: every key cost nothing. */
+    static final String NO_COSTS = "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}";
+
+    /** One day's bucket of the costs report grouped by key: {@code keyAndUsd} alternates key ids and amounts. */
+    static String costBucket(LocalDate day, Object... keyAndUsd) {
+        long start = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        StringBuilder results = new StringBuilder();
+        for (int i = 0; i < keyAndUsd.length; i += 2) {
+            results.append(results.length() == 0 ? "" : ",").append("{\"object\":\"organization.costs.result\","
+                    + "\"amount\":{\"value\":").append(keyAndUsd[i + 1]).append(",\"currency\":\"usd\"},"
+                    + "\"line_item\":null,\"project_id\":null,\"api_key_id\":\"").append(keyAndUsd[i]).append("\"}");
+        }
+        return "{\"object\":\"bucket\",\"start_time\":" + start + ",\"end_time\":" + (start + 86_400)
+                + ",\"results\":[" + results + "]}";
+    }
+
+    static String costsPage(String... buckets) {
+        return "{\"object\":\"page\",\"data\":[" + String.join(",", buckets) + "],\"has_more\":false,"
+                + "\"next_page\":null}";
+    }
+
     private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
 
     private FixtureServer server;
@@ -91,7 +119,7 @@ class OpenAiClientTest {
 
     @Test
     void listingWalksAdminKeysThenEveryProjectsKeys() throws Exception {
-        server.enqueue(
+        server.enqueue(Reply.json(200, NO_COSTS),
                 Reply.json(200, "{\"object\":\"list\",\"data\":[" + ADMIN_KEY + "],\"has_more\":false,"
                         + "\"first_id\":\"key_abc\",\"last_id\":\"key_abc\"}"),
                 Reply.json(200, "{\"data\":[{\"id\":\"proj_a\",\"name\":\"Website\"},{\"id\":\"proj_b\",\"name\":\"Batch\"}],"
@@ -116,6 +144,8 @@ class OpenAiClientTest {
         assertThat(all.get(2).account().ownerText()).isEqualTo("user dev@example.com, project Batch");
         assertThat(project.lastUsedAt()).isNull();
         assertThat(server.requests()).extracting(r -> r.path() + "?" + r.query()).containsExactly(
+                "/v1/organization/costs?start_time=" + NOW.minus(Duration.ofDays(7)).getEpochSecond()
+                        + "&bucket_width=1d&group_by=api_key_id&limit=8",
                 "/v1/organization/admin_api_keys?limit=100",
                 "/v1/organization/projects?limit=100",
                 "/v1/organization/projects/proj_a/api_keys?limit=100&owner_project_access=any",
@@ -126,7 +156,7 @@ class OpenAiClientTest {
 
     @Test
     void aServiceAccountOwnsItsKeyAndAnOwnerWhoLostProjectAccessIsFlaggedByReview() throws Exception {
-        server.enqueue(Reply.json(200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}"),
+        server.enqueue(Reply.json(200, NO_COSTS), Reply.json(200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}"),
                 Reply.json(200, "{\"data\":[{\"id\":\"proj_a\",\"name\":\"Website\"}],\"has_more\":false}"),
                 Reply.json(200, "{\"object\":\"list\",\"data\":[" + SERVICE_ACCOUNT_KEY + "," + KEY_OF_AN_OWNER_WHO_LEFT
                         + "],\"has_more\":false}"));
@@ -144,7 +174,7 @@ class OpenAiClientTest {
 
     @Test
     void projectPagesThatBringNothingNewWhileSayingThereAreMoreStopTheListing() {
-        server.enqueue(Reply.json(200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}"));
+        server.enqueue(Reply.json(200, NO_COSTS), Reply.json(200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}"));
         for (int i = 1; i <= 20; i++) {
             server.enqueue(Reply.json(200, "{\"data\":[],\"has_more\":true,\"last_id\":\"proj_" + i + "\"}"));
         }
@@ -154,7 +184,52 @@ class OpenAiClientTest {
                     assertThat(e.code()).isEqualTo("no_progress");
                     assertThat(e.getMessage()).contains("3 pages in a row with no new OpenAI projects");
                 });
-        assertThat(server.requests()).hasSize(4);
+        assertThat(server.requests()).hasSize(5);
+    }
+
+    @Test
+    void eachKeysCostComesFromTheCostsReportGroupedByKeyAndASpikeReachesReview() throws Exception {
+        LocalDate today = LocalDate.ofInstant(NOW, ZoneOffset.UTC); // Tuesday 1 December 2026
+        List<String> buckets = new java.util.ArrayList<>();
+        for (int back = 7; back >= 1; back--) {
+            buckets.add(costBucket(today.minusDays(back), "key_p1", "1.0"));
+        }
+        buckets.add(costBucket(today, "key_p1", "10.25", "key_elsewhere", "3"));
+        server.enqueue(Reply.json(200, costsPage(buckets.toArray(String[]::new))),
+                Reply.json(200, "{\"object\":\"list\",\"data\":[" + ADMIN_KEY + "],\"has_more\":false}"),
+                Reply.json(200, "{\"data\":[{\"id\":\"proj_a\",\"name\":\"Website\"}],\"has_more\":false}"),
+                Reply.json(200, "{\"object\":\"list\",\"data\":[" + PROJECT_KEY + "],\"has_more\":false}"));
+
+        List<ApiKey> keys = client.listAllKeys(false, n -> { });
+
+        KeyAccount spender = keys.get(1).account();
+        assertThat(spender.spend(SpendPeriod.DAY)).hasValue(Amount.usd(10.25));
+        assertThat(spender.spend(SpendPeriod.WEEK)).as("Monday 30 November and today").hasValue(Amount.usd(11.25));
+        assertThat(spender.spend(SpendPeriod.MONTH)).hasValue(Amount.usd(10.25));
+        assertThat(spender.spendText()).isEqualTo("$10.25 this month");
+        assertThat(spender.dailySpend()).hasSize(8).first().isEqualTo(new DailySpend(today.minusDays(7), Amount.usd(1)));
+        KeyAccount admin = keys.get(0).account();
+        assertThat(admin.spend(SpendPeriod.MONTH)).as("a key the report does not name cost nothing")
+                .hasValue(Amount.usd(0));
+        assertThat(admin.dailySpend()).isEmpty();
+        assertThat(ReviewRules.review(new ReviewInput("OpenAI", false, keys, List.of(), null), NOW))
+                .extracting(f -> f.key().id() + ":" + f.ruleId()).contains("proj_a/key_p1:spend-spike")
+                .doesNotContain("key_abc:spend-spike");
+    }
+
+    @Test
+    void aCostsReportTheAdminKeyMayNotReadLeavesSpendUnknownAndStillListsTheKeys() throws Exception {
+        server.enqueue(Reply.json(403, "{\"error\":{\"message\":\"Missing scope api.usage.read\","
+                        + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"missing_scope\"}}"),
+                Reply.json(200, "{\"object\":\"list\",\"data\":[" + ADMIN_KEY + "],\"has_more\":false}"),
+                Reply.json(200, "{\"data\":[],\"has_more\":false}"));
+
+        List<ApiKey> keys = client.listAllKeys(false, n -> { });
+
+        assertThat(keys).singleElement().satisfies(k -> {
+            assertThat(k.account().spend()).isEmpty();
+            assertThat(k.account().ownerText()).isEqualTo("user Ada");
+        });
     }
 
     @Test
@@ -186,8 +261,9 @@ class OpenAiClientTest {
 
     @Test
     void anExpiredAdminKeyShowsAsExpiredNotActive() throws Exception {
-        server.enqueue(Reply.json(200, "{\"object\":\"list\",\"data\":[" + ADMIN_KEY.replace("\"created_at\"",
-                "\"expires_at\":1714063533,\"created_at\"") + "],\"has_more\":false}"),
+        server.enqueue(Reply.json(200, NO_COSTS),
+                Reply.json(200, "{\"object\":\"list\",\"data\":[" + ADMIN_KEY.replace("\"created_at\"",
+                        "\"expires_at\":1714063533,\"created_at\"") + "],\"has_more\":false}"),
                 Reply.json(200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}"));
 
         ApiKey key = client.listKeys(null, 10, false).items().get(0);

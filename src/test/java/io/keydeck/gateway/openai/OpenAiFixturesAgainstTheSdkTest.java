@@ -10,6 +10,8 @@ import com.openai.models.admin.organization.projects.apikeys.ApiKeyListParams;
 import com.openai.models.admin.organization.projects.apikeys.ProjectApiKey;
 import com.openai.models.admin.organization.usage.UsageCompletionsParams;
 import com.openai.models.admin.organization.usage.UsageCompletionsResponse;
+import com.openai.models.admin.organization.usage.UsageCostsParams;
+import com.openai.models.admin.organization.usage.UsageCostsResponse;
 import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.gateway.fixture.FixtureServer;
@@ -19,6 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -112,6 +118,38 @@ class OpenAiFixturesAgainstTheSdkTest {
                     .isEqualTo(Set.of(sent.get(i).decodedQuery().split("&")));
         }
         assertThat(sent.get(1).decodedQuery()).contains("after=key_p1");
+    }
+
+    /**
+     * The costs report the driver reads per key: the fixture is a costs page as the SDK models it, and the driver's
+     * query (one-day buckets grouped by {@code api_key_id} from the earliest day it needs) is the one the SDK sends
+     * for the same report. The SDK writes a list as {@code group_by[]=…}, OpenAI's OpenAPI file as a repeated
+     * {@code group_by=…} (form style), which the driver follows and Prism checks; the names are compared without
+     * the brackets.
+     */
+    @Test
+    void theCostsFixtureIsACostsPageAndTheDriverAsksForItAsTheSdkDoes() throws Exception {
+        LocalDate day = LocalDate.of(2026, 11, 24);
+        String costs = OpenAiClientTest.costsPage(OpenAiClientTest.costBucket(day, "key_p1", "1.5", "key_p2", "0.25"));
+        String empty = "{\"object\":\"list\",\"data\":[],\"has_more\":false}";
+        server.enqueue(Reply.json(200, costs), Reply.json(200, costs), Reply.json(200, empty),
+                Reply.json(200, empty));
+
+        UsageCostsResponse page = sdk.admin().organization().usage().costs(UsageCostsParams.builder()
+                .startTime(day.atStartOfDay(ZoneOffset.UTC).toEpochSecond())
+                .bucketWidth(UsageCostsParams.BucketWidth._1D).addGroupBy(UsageCostsParams.GroupBy.API_KEY_ID)
+                .limit(8L).build()).validate();
+        try (OpenAiClient driver = new OpenAiDriver(new RecordingSleeper().options(),
+                Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC))
+                .connect(new GatewayTarget(server.baseUrl(), AdminToken.of("sk-admin-driver0000")))) {
+            driver.listKeys(null, 100, false);
+        }
+
+        assertThat(page.data()).singleElement().satisfies(b -> assertThat(b.results()).hasSize(2));
+        List<FixtureServer.Recorded> sent = server.requests();
+        assertThat(sent.get(1).path()).isEqualTo(sent.get(0).path()).isEqualTo("/v1/organization/costs");
+        assertThat(Set.of(sent.get(1).decodedQuery().split("&")))
+                .isEqualTo(Set.of(sent.get(0).decodedQuery().replace("[]=", "=").split("&")));
     }
 
     @Test
