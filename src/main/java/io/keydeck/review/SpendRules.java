@@ -31,7 +31,7 @@ import java.util.function.Predicate;
  * </ul>
  * Only keys that still work (not revoked, not expired) are judged. A connection whose keys report some of
  * this but not a part a rule needs gets that rule listed as not checked; one that reports none of it
- * (OpenAI, Anthropic today) gets no note per rule.
+ * (compatible routers) gets no note per rule.
  */
 final class SpendRules {
     static final int NEAR_LIMIT_PERCENT = 90;
