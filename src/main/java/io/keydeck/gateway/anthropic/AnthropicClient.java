@@ -106,14 +106,35 @@ public final class AnthropicClient extends HttpGatewayClient {
         return new RevokeResult(key.id(), key.revoked(), response.requestId());
     }
 
+    /**
+     * The workspaces and members; a list Anthropic refuses (403) or does not offer (404) leaves its owners shown by
+     * id (and, for members, whether they left unknown) rather than failing the key list.
+     */
     private AnthropicDirectory readDirectory() throws GatewayException {
-        Map<String, String> workspaces = ListedNames.read("Anthropic workspaces", LARGEST_PAGE, limits(), after ->
-                        http.get("/v1/organizations/workspaces", afterId(after, Map.of("include_archived", true))),
-                workspace -> JsonFields.text(workspace, "name"));
-        Map<String, String> users = ListedNames.read("Anthropic organization members", LARGEST_PAGE, limits(),
-                after -> http.get("/v1/organizations/users", afterId(after, Map.of())),
-                user -> Optional.ofNullable(JsonFields.text(user, "email")).orElse(JsonFields.text(user, "name")));
+        Map<String, String> workspaces = namesOrNull(() -> ListedNames.read("Anthropic workspaces", LARGEST_PAGE,
+                limits(), after -> http.get("/v1/organizations/workspaces",
+                        afterId(after, Map.of("include_archived", true))),
+                workspace -> JsonFields.text(workspace, "name")));
+        Map<String, String> users = namesOrNull(() -> ListedNames.read("Anthropic organization members",
+                LARGEST_PAGE, limits(), after -> http.get("/v1/organizations/users", afterId(after, Map.of())),
+                user -> Optional.ofNullable(JsonFields.text(user, "email")).orElse(JsonFields.text(user, "name"))));
         return new AnthropicDirectory(workspaces, users);
+    }
+
+    @FunctionalInterface
+    private interface NameList {
+        Map<String, String> read() throws GatewayException;
+    }
+
+    private static Map<String, String> namesOrNull(NameList list) throws GatewayException {
+        try {
+            return list.read();
+        } catch (GatewayException e) {
+            if (e.kind() == GatewayException.Kind.FORBIDDEN || e.kind() == GatewayException.Kind.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private static Map<String, Object> afterId(String after, Map<String, Object> filter) {

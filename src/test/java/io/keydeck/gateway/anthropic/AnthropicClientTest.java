@@ -211,6 +211,19 @@ class AnthropicClientTest {
     }
 
     @Test
+    void listsAnthropicRefusesOrLacksLeaveOwnersByIdAndWhetherTheyLeftUnknown() throws Exception {
+        server.enqueue(Reply.json(403, "{\"type\":\"error\",\"error\":{\"type\":\"permission_error\","
+                        + "\"message\":\"Not allowed.\"}}"),
+                Reply.json(404, "{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"No.\"}}"),
+                Reply.json(200, page(false, "apikey_1", key("apikey_1", "active"))));
+
+        ApiKey key = client.listKeys(null, 10, false).items().get(0);
+
+        assertThat(key.account().owners()).containsExactly(new KeyOwner(OwnerKind.USER, "user_01WCz", null, null),
+                new KeyOwner(OwnerKind.WORKSPACE, "wrkspc_01Jw", null));
+    }
+
+    @Test
     void workspacePagesThatBringNothingNewWhileSayingThereAreMoreStopTheListing() {
         for (int i = 1; i <= 20; i++) {
             server.enqueue(Reply.json(200, page(true, "wrkspc_" + i)));
@@ -304,6 +317,7 @@ class AnthropicClientTest {
 
     @Test
     void anthropicsErrorEnvelopeAndRequestIdHeaderAreReported() {
+        enqueueDirectory();
         server.enqueue(Reply.json(403, "{\"type\":\"error\",\"error\":{\"type\":\"permission_error\","
                 + "\"message\":\"This endpoint requires an Admin API key.\"}}").withHeader("request-id", "req_011CX"));
 
