@@ -235,12 +235,32 @@ public final class OpenAiClient extends HttpGatewayClient {
         return new RevokeResult(keyId, response.body().path("deleted").asBoolean(true), response.requestId());
     }
 
+    /** The usage reports that count tokens per key; images, audio and moderations are counted in other units. */
+    static final List<String> TOKEN_REPORTS = List.of("/v1/organization/usage/completions",
+            "/v1/organization/usage/embeddings");
+
     /**
-     * {@code /v1/organization/usage/completions} grouped by {@code api_key_id}, following {@code next_page}: requests
-     * and tokens per key (money per key comes with the key list, see {@link OpenAiCosts}).
+     * Requests and tokens per key: the completions and the embeddings reports grouped by {@code api_key_id}, each
+     * followed through {@code next_page}, added up per key and bucket (money per key comes with the key list, see
+     * {@link OpenAiCosts}).
      */
     @Override
     public UsageSeries usage(UsageQuery query) throws GatewayException {
+        Map<String, UsagePoint> byKeyAndBucket = new LinkedHashMap<>();
+        for (String report : TOKEN_REPORTS) {
+            for (UsagePoint point : usage(report, query).points()) {
+                byKeyAndBucket.merge(point.keyId() + "@" + point.bucketStart(), point, OpenAiClient::plus);
+            }
+        }
+        return new UsageSeries(query, List.copyOf(byKeyAndBucket.values()));
+    }
+
+    private static UsagePoint plus(UsagePoint a, UsagePoint b) {
+        return new UsagePoint(a.keyId(), a.bucketStart(), a.requests() + b.requests(),
+                a.inputTokens() + b.inputTokens(), a.outputTokens() + b.outputTokens(), a.errors() + b.errors());
+    }
+
+    private UsageSeries usage(String report, UsageQuery query) throws GatewayException {
         String keyFilter = query.keyId() == null ? null
                 : query.keyId().substring(query.keyId().indexOf('/') + 1);
         return BucketedUsagePages.read(query, limits(), "OpenAI", "usage answer", "start_time", page -> {
@@ -252,7 +272,7 @@ public final class OpenAiClient extends HttpGatewayClient {
             params.put("api_key_ids", keyFilter == null ? null : List.of(keyFilter));
             params.put("limit", query.bucket() == UsageBucket.HOUR ? 168 : 31);
             params.put("page", page);
-            return http.get("/v1/organization/usage/completions", params);
+            return http.get(report, params);
         }, (start, r) -> {
             String plain = JsonFields.text(r, "api_key_id");
             String keyId = plain == null ? null : listedIds.getOrDefault(plain,

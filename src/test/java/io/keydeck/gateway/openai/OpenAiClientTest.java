@@ -51,6 +51,16 @@ class OpenAiClientTest {
                            "output_tokens":500,"input_cached_tokens":800,"num_model_requests":5,"project_id":null,
                            "user_id":null,"api_key_id":"key_p1","model":null,"batch":null}]}],
                          "has_more":true,"next_page":"AAAAAGdGxdEiJdKOAAAAAGcqsYA="}""";
+    /** The embeddings report: input tokens and requests, no output tokens. */
+    static final String EMBEDDINGS_PAGE = """
+                        {"object":"page","data":[
+                          {"object":"bucket","start_time":1730419200,"end_time":1730505600,
+                           "results":[{"object":"organization.usage.embeddings.result","input_tokens":16,
+                            "num_model_requests":2,"project_id":null,"user_id":null,"api_key_id":"key_p1","model":null}]},
+                          {"object":"bucket","start_time":1730505600,"end_time":1730592000,
+                           "results":[{"object":"organization.usage.embeddings.result","input_tokens":40,
+                            "num_model_requests":1,"project_id":null,"user_id":null,"api_key_id":"key_p1","model":null}]}],
+                         "has_more":false,"next_page":null}""";
     static final String AUDIT_PAGE = """
                 {"object":"list","data":[
                   {"id":"audit_log-1","type":"api_key.deleted","effective_at":1720804190,
@@ -328,21 +338,26 @@ class OpenAiClientTest {
     }
 
     @Test
-    void completionsUsageIsGroupedByKeyAndFollowsNextPage() throws Exception {
+    void completionsAndEmbeddingsUsageIsGroupedByKeyFollowsNextPageAndAddsUpPerBucket() throws Exception {
         server.enqueue(
                 Reply.json(200, USAGE_PAGE),
-                Reply.json(200, "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}"));
+                Reply.json(200, "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}"),
+                Reply.json(200, EMBEDDINGS_PAGE));
         UsageQuery query = new UsageQuery(Instant.ofEpochSecond(1730419200), Instant.ofEpochSecond(1730592000),
                 UsageBucket.DAY, "proj_a/key_p1");
 
         List<UsagePoint> points = client.usage(query).points();
 
         assertThat(points).containsExactly(
-                new UsagePoint("proj_a/key_p1", Instant.ofEpochSecond(1730419200), 5, 1000, 500, 0));
-        assertThat(server.requests().get(0).path()).isEqualTo("/v1/organization/usage/completions");
+                new UsagePoint("proj_a/key_p1", Instant.ofEpochSecond(1730419200), 5 + 2, 1000 + 16, 500, 0),
+                new UsagePoint("proj_a/key_p1", Instant.ofEpochSecond(1730505600), 1, 40, 0, 0));
+        assertThat(server.requests()).extracting(FixtureServer.Recorded::path).containsExactly(
+                "/v1/organization/usage/completions", "/v1/organization/usage/completions",
+                "/v1/organization/usage/embeddings");
         assertThat(server.requests().get(0).decodedQuery()).isEqualTo("start_time=1730419200&end_time=1730592000"
                 + "&bucket_width=1d&group_by=api_key_id&api_key_ids=key_p1&limit=31");
         assertThat(server.requests().get(1).decodedQuery()).endsWith("&page=AAAAAGdGxdEiJdKOAAAAAGcqsYA=");
+        assertThat(server.requests().get(2).decodedQuery()).isEqualTo(server.requests().get(0).decodedQuery());
     }
 
     @Test

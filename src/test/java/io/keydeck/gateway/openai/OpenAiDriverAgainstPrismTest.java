@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.fail;
  * The OpenAI driver against OpenAI's own OpenAPI file (the subset in {@code openapi/openai-admin.yaml},
  * cut from openai/openai-openapi) served by Prism, which fails every request that breaks the file: once
  * answering from the file's examples, and three rounds answering random schema-valid data. The project key
- * listing's {@code owner_project_access=any}, the costs report grouped by {@code api_key_id} it reads first, and
+ * listing's {@code owner_project_access=any}, the costs report grouped by {@code api_key_id} it reads first, the
+ * embeddings report usage reads after the completions one (in the dynamic rounds), and
  * the owners read from the examples (admin key owned by a service account, project key by a user of a named
  * project) are checked here too.
  */

@@ -12,6 +12,8 @@ import com.openai.models.admin.organization.usage.UsageCompletionsParams;
 import com.openai.models.admin.organization.usage.UsageCompletionsResponse;
 import com.openai.models.admin.organization.usage.UsageCostsParams;
 import com.openai.models.admin.organization.usage.UsageCostsResponse;
+import com.openai.models.admin.organization.usage.UsageEmbeddingsParams;
+import com.openai.models.admin.organization.usage.UsageEmbeddingsResponse;
 import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.gateway.fixture.FixtureServer;
@@ -161,6 +163,17 @@ class OpenAiFixturesAgainstTheSdkTest {
 
         assertThat(page.data()).hasSize(1);
         assertThat(page.hasMore()).isTrue();
+    }
+
+    @Test
+    void theEmbeddingsFixtureIsAnEmbeddingsUsagePageAsTheSdkModelsIt() {
+        server.enqueue(Reply.json(200, OpenAiClientTest.EMBEDDINGS_PAGE));
+
+        UsageEmbeddingsResponse page = sdk.admin().organization().usage().embeddings(
+                UsageEmbeddingsParams.builder().startTime(1730419200L).build()).validate();
+
+        assertThat(page.data()).hasSize(2);
+        assertThat(server.requests().get(0).path()).isEqualTo("/v1/organization/usage/embeddings");
     }
 
     @Test
