@@ -155,25 +155,18 @@ class OpenAiFixturesAgainstTheSdkTest {
     }
 
     @Test
-    void theUsageFixtureIsACompletionsUsagePageAsTheSdkModelsIt() {
-        server.enqueue(Reply.json(200, OpenAiClientTest.USAGE_PAGE));
+    void theUsageFixturesAreCompletionsAndEmbeddingsUsagePagesAsTheSdkModelsThem() {
+        server.enqueue(Reply.json(200, OpenAiClientTest.USAGE_PAGE), Reply.json(200, OpenAiClientTest.EMBEDDINGS_PAGE));
 
-        UsageCompletionsResponse page = sdk.admin().organization().usage().completions(
+        UsageCompletionsResponse completions = sdk.admin().organization().usage().completions(
                 UsageCompletionsParams.builder().startTime(1730419200L).build()).validate();
-
-        assertThat(page.data()).hasSize(1);
-        assertThat(page.hasMore()).isTrue();
-    }
-
-    @Test
-    void theEmbeddingsFixtureIsAnEmbeddingsUsagePageAsTheSdkModelsIt() {
-        server.enqueue(Reply.json(200, OpenAiClientTest.EMBEDDINGS_PAGE));
-
-        UsageEmbeddingsResponse page = sdk.admin().organization().usage().embeddings(
+        UsageEmbeddingsResponse embeddings = sdk.admin().organization().usage().embeddings(
                 UsageEmbeddingsParams.builder().startTime(1730419200L).build()).validate();
 
-        assertThat(page.data()).hasSize(2);
-        assertThat(server.requests().get(0).path()).isEqualTo("/v1/organization/usage/embeddings");
+        assertThat(completions.data()).hasSize(1);
+        assertThat(completions.hasMore()).isTrue();
+        assertThat(embeddings.data()).hasSize(2);
+        assertThat(server.requests().get(1).path()).isEqualTo("/v1/organization/usage/embeddings");
     }
 
     @Test
