@@ -122,7 +122,9 @@ final class SpendRules {
         skipIfNone(skipped, input, k -> k.account().limitsReported(), ReviewRule.NO_LIMIT,
                 "This gateway reports no spend limits per key.");
         skipIfNone(skipped, input, k -> !k.account().dailySpend().isEmpty(), ReviewRule.SPEND_SPIKE,
-                "This gateway reports no daily spend per key, only totals.");
+                keys.stream().anyMatch(k -> !k.account().spend().isEmpty())
+                        ? "This gateway reports no daily spend per key, only totals."
+                        : "This gateway reports no spend per key.");
         skipIfNone(skipped, input, k -> k.account().owners().stream().anyMatch(o -> o.member() != null),
                 ReviewRule.OWNER_LEFT, "This gateway does not report whether a key's owner is still a member.");
         return skipped;
