@@ -71,9 +71,12 @@ public record KeyAccount(Map<SpendPeriod, Amount> spend, List<DailySpend> dailyS
         return spend.isEmpty() && dailySpend.isEmpty() && !limitsReported && allowedModels.isEmpty() && owners.isEmpty();
     }
 
-    /** "team Platform", or "" when no owner is known. */
+    /**
+     * Every owner, most specific first: "team Platform", "user dev@example.com, project Website"; "" when no
+     * owner is known.
+     */
     public String ownerText() {
-        return owner().map(KeyOwner::display).orElse("");
+        return String.join(", ", owners.stream().map(KeyOwner::display).toList());
     }
 
     /**

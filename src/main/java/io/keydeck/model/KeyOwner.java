@@ -23,8 +23,8 @@ public record KeyOwner(OwnerKind kind, String id, String displayName, Boolean me
         this(kind, id, displayName, null);
     }
 
-    /** "team Platform", "user alice@example.com". */
+    /** "team Platform", "user alice@example.com", "service account deploy-bot". */
     public String display() {
-        return kind.wireName() + " " + displayName;
+        return kind.label() + " " + displayName;
     }
 }

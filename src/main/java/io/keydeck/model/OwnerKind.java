@@ -2,12 +2,20 @@ package io.keydeck.model;
 
 import java.util.Locale;
 
-/** What kind of thing owns a key: OpenAI projects, Anthropic and OpenRouter workspaces, LiteLLM teams and users. */
+/**
+ * What kind of thing owns a key: OpenAI projects, Anthropic and OpenRouter workspaces, LiteLLM teams, users, and
+ * the service accounts OpenAI and Anthropic bind keys to instead of a person.
+ */
 public enum OwnerKind {
-    PROJECT, WORKSPACE, TEAM, USER;
+    PROJECT, WORKSPACE, TEAM, USER, SERVICE_ACCOUNT;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** How a reader calls it: "service account" rather than the wire form. */
+    public String label() {
+        return wireName().replace('_', ' ');
     }
 
     /** The wire form; null for anything else. */
@@ -20,6 +28,7 @@ public enum OwnerKind {
             case "workspace" -> WORKSPACE;
             case "team" -> TEAM;
             case "user" -> USER;
+            case "service_account" -> SERVICE_ACCOUNT;
             default -> null;
         };
     }

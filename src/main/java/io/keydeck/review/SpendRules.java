@@ -31,7 +31,7 @@ import java.util.function.Predicate;
  * </ul>
  * Only keys that still work (not revoked, not expired) are judged. A connection whose keys report some of
  * this but not a part a rule needs gets that rule listed as not checked; one that reports none of it
- * (OpenAI, Anthropic today) gets no note per rule.
+ * (compatible routers) gets no note per rule.
  */
 final class SpendRules {
     static final int NEAR_LIMIT_PERCENT = 90;
@@ -122,7 +122,9 @@ final class SpendRules {
         skipIfNone(skipped, input, k -> k.account().limitsReported(), ReviewRule.NO_LIMIT,
                 "This gateway reports no spend limits per key.");
         skipIfNone(skipped, input, k -> !k.account().dailySpend().isEmpty(), ReviewRule.SPEND_SPIKE,
-                "This gateway reports no daily spend per key, only totals.");
+                keys.stream().anyMatch(k -> !k.account().spend().isEmpty())
+                        ? "This gateway reports no daily spend per key, only totals."
+                        : "This gateway reports no spend per key.");
         skipIfNone(skipped, input, k -> k.account().owners().stream().anyMatch(o -> o.member() != null),
                 ReviewRule.OWNER_LEFT, "This gateway does not report whether a key's owner is still a member.");
         return skipped;

@@ -109,6 +109,18 @@ class KeyAccountTest {
     }
 
     @Test
+    void theOwnerTextNamesEveryOwnerMostSpecificFirstAndAServiceAccountAsOne() {
+        KeyAccount account = KeyAccount.builder()
+                .owner(new KeyOwner(OwnerKind.SERVICE_ACCOUNT, "svc_1", "ci-bot"))
+                .owner(new KeyOwner(OwnerKind.PROJECT, "proj_a", "Website")).build();
+
+        assertThat(account.ownerText()).isEqualTo("service account ci-bot, project Website");
+        assertThat(account.owner().orElseThrow().kind().wireName()).isEqualTo("service_account");
+        assertThat(OwnerKind.fromWire("service_account")).isEqualTo(OwnerKind.SERVICE_ACCOUNT);
+        assertThat(KeyAccount.UNKNOWN.ownerText()).isEmpty();
+    }
+
+    @Test
     void resetsAndLimitSettingsParseTheCliSpelling() {
         assertThat(LimitReset.parse("Monthly")).isEqualTo(LimitReset.MONTHLY);
         assertThat(LimitReset.parse(null)).isEqualTo(LimitReset.NEVER);

@@ -135,6 +135,18 @@ class SpendRulesTest {
     }
 
     @Test
+    void aGatewayThatReportsOwnersButNoMoneySaysSoForTheSpikeRule() {
+        ApiKey ownedOnly = healthy("k").withAccount(KeyAccount.builder()
+                .owner(new KeyOwner(OwnerKind.WORKSPACE, "wrkspc_1", "Production")).build());
+
+        ConnectionReview review = ReviewRules.run(new ReviewInput("Anthropic", false, List.of(ownedOnly), List.of(),
+                Thresholds.DEFAULTS), NOW);
+
+        assertThat(review.skipped()).filteredOn(s -> s.rule() == ReviewRule.SPEND_SPIKE).singleElement()
+                .satisfies(s -> assertThat(s.reason()).isEqualTo("This gateway reports no spend per key."));
+    }
+
+    @Test
     void theNewRulesReachEveryReportAndTheFailOnSeverities() throws Exception {
         ApiKey near = withLimit("near", 50, 2);
         ReportData data = new ReportData(NOW, List.of(ReviewRules.run(new ReviewInput("Gateway", false, List.of(near),

@@ -10,6 +10,7 @@ import io.keydeck.gateway.http.HttpGatewayClient;
 import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.gateway.http.GatewayResponse;
 import io.keydeck.gateway.http.JsonFields;
+import io.keydeck.gateway.http.ListedNames;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
 import io.keydeck.model.AuthEventQuery;
@@ -34,18 +35,27 @@ import java.util.Optional;
 /** Anthropic's Admin API key and usage endpoints over the shared {@link GatewayHttp}. */
 public final class AnthropicClient extends HttpGatewayClient {
     private static final String KEYS = "/v1/organizations/api_keys";
+    private static final int LARGEST_PAGE = 1000;
 
+    /** Workspace and member names, read at the start of each listing and used by every key answer after it. */
+    private volatile AnthropicDirectory directory = AnthropicDirectory.NONE;
 
     AnthropicClient(GatewayDriver driver, GatewayHttp http) {
         super(driver, http);
     }
 
 
-    /** Pages by {@code after_id}; archived keys are left out unless {@code includeRevoked}. */
+    /**
+     * Pages by {@code after_id}; archived keys are left out unless {@code includeRevoked}. The first page reads
+     * the workspaces (archived ones too, for archived keys) and members first, so owners carry names.
+     */
     @Override
     public Page<ApiKey> listKeys(String cursor, int limit, boolean includeRevoked) throws GatewayException {
+        if (cursor == null) {
+            directory = readDirectory();
+        }
         Map<String, Object> query = new LinkedHashMap<>();
-        query.put("limit", Math.min(Math.max(limit, 1), 1000));
+        query.put("limit", Math.min(Math.max(limit, 1), LARGEST_PAGE));
         query.put("after_id", cursor);
         GatewayResponse<JsonNode> response = http.get(KEYS, query);
         JsonNode root = response.body();
@@ -56,7 +66,7 @@ public final class AnthropicClient extends HttpGatewayClient {
         List<ApiKey> keys = new ArrayList<>();
         String lastId = null;
         for (JsonNode item : data) {
-            ApiKey key = AnthropicJson.apiKey(item, response.requestId());
+            ApiKey key = AnthropicJson.apiKey(item, directory, response.requestId());
             lastId = key.id();
             if (includeRevoked || !key.revoked()) {
                 keys.add(key);
@@ -92,19 +102,58 @@ public final class AnthropicClient extends HttpGatewayClient {
         ObjectNode body = GatewayJson.mapper().createObjectNode();
         body.put("status", "archived");
         GatewayResponse<JsonNode> response = http.post(keyPath(keyId), body, null);
-        ApiKey key = AnthropicJson.apiKey(response.body(), response.requestId());
+        ApiKey key = AnthropicJson.apiKey(response.body(), directory, response.requestId());
         return new RevokeResult(key.id(), key.revoked(), response.requestId());
+    }
+
+    /**
+     * The workspaces and members; a list Anthropic refuses (403) or does not offer (404) leaves its owners shown by
+     * id (and, for members, whether they left unknown) rather than failing the key list.
+     */
+    private AnthropicDirectory readDirectory() throws GatewayException {
+        Map<String, String> workspaces = namesOrNull(() -> ListedNames.read("Anthropic workspaces", LARGEST_PAGE,
+                limits(), after -> http.get("/v1/organizations/workspaces",
+                        afterId(after, Map.of("include_archived", true))),
+                workspace -> JsonFields.text(workspace, "name")));
+        Map<String, String> users = namesOrNull(() -> ListedNames.read("Anthropic organization members",
+                LARGEST_PAGE, limits(), after -> http.get("/v1/organizations/users", afterId(after, Map.of())),
+                user -> Optional.ofNullable(JsonFields.text(user, "email")).orElse(JsonFields.text(user, "name"))));
+        return new AnthropicDirectory(workspaces, users);
+    }
+
+    @FunctionalInterface
+    private interface NameList {
+        Map<String, String> read() throws GatewayException;
+    }
+
+    private static Map<String, String> namesOrNull(NameList list) throws GatewayException {
+        try {
+            return list.read();
+        } catch (GatewayException e) {
+            if (e.kind() == GatewayException.Kind.FORBIDDEN || e.kind() == GatewayException.Kind.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> afterId(String after, Map<String, Object> filter) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("limit", LARGEST_PAGE);
+        query.put("after_id", after);
+        query.putAll(filter);
+        return query;
     }
 
     /** One key by id. */
     public ApiKey getKey(String keyId) throws GatewayException {
         GatewayResponse<JsonNode> response = http.get(keyPath(keyId), Map.of());
-        return AnthropicJson.apiKey(response.body(), response.requestId());
+        return AnthropicJson.apiKey(response.body(), directory, response.requestId());
     }
 
     private ApiKey post(String keyId, ObjectNode body) throws GatewayException {
         GatewayResponse<JsonNode> response = http.post(keyPath(keyId), body, null);
-        return AnthropicJson.apiKey(response.body(), response.requestId());
+        return AnthropicJson.apiKey(response.body(), directory, response.requestId());
     }
 
     /** The Messages usage report grouped by API key, following {@code next_page} to the end. */

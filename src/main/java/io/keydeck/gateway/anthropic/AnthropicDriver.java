@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Anthropic's Admin API ({@code /v1/organizations/…}) with an Admin key ({@code sk-ant-admin01-…}):
- * list, rename, deactivate and archive keys, and read usage per key. Base URL {@code https://api.anthropic.com}.
+ * list, rename, deactivate and archive keys with their owner and workspace, and read token usage per key. Spend
+ * stays unknown: the usage report counts tokens, not money. Base URL {@code https://api.anthropic.com}.
  */
 public final class AnthropicDriver implements GatewayDriver {
     static final String API_VERSION = "2023-06-01";
@@ -60,7 +61,7 @@ public final class AnthropicDriver implements GatewayDriver {
 
     @Override
     public List<String> keyAttributeNames() {
-        return List.of("Status", "Workspace", "Created by");
+        return List.of("Status");
     }
 
     @Override

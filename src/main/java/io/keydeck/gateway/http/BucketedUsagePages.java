@@ -14,11 +14,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The usage reports OpenAI and Anthropic publish alike: pages of {@code data} buckets, each with a start time
- * and {@code results}, followed through {@code has_more}/{@code next_page}. A page asked for twice, empty pages
- * that keep saying there are more, and the listing cap stop the paging as they stop key listings.
+ * The usage and cost reports OpenAI and Anthropic publish alike: pages of {@code data} buckets, each with a start
+ * time and {@code results}, followed through {@code has_more}/{@code next_page}. A page asked for twice, empty
+ * pages that keep saying there are more, and the listing cap stop the paging as they stop key listings.
  */
 public final class BucketedUsagePages {
     /** One page of the report; {@code page} is null for the first. */
@@ -31,6 +32,12 @@ public final class BucketedUsagePages {
     @FunctionalInterface
     public interface Point {
         UsagePoint of(Instant bucketStart, JsonNode result) throws GatewayException;
+    }
+
+    /** One result of a bucket as whatever the report is read into; null to skip it. */
+    @FunctionalInterface
+    public interface Entry<T> {
+        T of(Instant bucketStart, JsonNode result) throws GatewayException;
     }
 
     private BucketedUsagePages() {
@@ -46,10 +53,22 @@ public final class BucketedUsagePages {
     public static UsageSeries read(UsageQuery query, GatewayLimits limits, String gateway, String report,
                                    String startField,
                                    Fetch fetch, Point point) throws GatewayException {
-        List<UsagePoint> points = new ArrayList<>();
+        return new UsageSeries(query, readAll(limits, gateway, report, startField, fetch, point::of, "usage points",
+                p -> p.keyId() + "@" + p.bucketStart()));
+    }
+
+    /**
+     * Every entry of the report, in the order answered.
+     *
+     * @param what what the entries are, plural, for messages ("usage points")
+     * @param id   an entry's identity, so pages that bring nothing new are told apart
+     */
+    public static <T> List<T> readAll(GatewayLimits limits, String gateway, String report, String startField,
+                                      Fetch fetch, Entry<T> entry, String what, Function<T, String> id)
+            throws GatewayException {
+        List<T> points = new ArrayList<>();
         Set<String> seenPages = new HashSet<>();
-        PagingGuard<UsagePoint> guard = new PagingGuard<>("usage points", 0, limits,
-                p -> p.keyId() + "@" + p.bucketStart());
+        PagingGuard<T> guard = new PagingGuard<>(what, 0, limits, id);
         String page = null;
         do {
             GatewayResponse<JsonNode> response = fetch.page(page);
@@ -57,11 +76,14 @@ public final class BucketedUsagePages {
             if (!root.path("data").isArray()) {
                 throw JsonFields.unexpected(gateway + "'s " + report + " has no \"data\" array.", response.requestId());
             }
-            List<UsagePoint> pagePoints = new ArrayList<>();
+            List<T> pagePoints = new ArrayList<>();
             for (JsonNode bucket : root.path("data")) {
                 Instant start = JsonFields.instant(bucket, startField, response.requestId());
                 for (JsonNode result : bucket.path("results")) {
-                    pagePoints.add(point.of(start, result));
+                    T read = entry.of(start, result);
+                    if (read != null) {
+                        pagePoints.add(read);
+                    }
                 }
             }
             page = root.path("has_more").asBoolean(false) ? JsonFields.text(root, "next_page") : null;
@@ -71,6 +93,6 @@ public final class BucketedUsagePages {
             page = guard.accept(new Page<>(pagePoints, page));
             points.addAll(pagePoints);
         } while (page != null);
-        return new UsageSeries(query, points);
+        return points;
     }
 }

@@ -11,6 +11,7 @@ import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.gateway.http.GatewayResponse;
 import io.keydeck.gateway.http.IssuedAnyway;
 import io.keydeck.gateway.http.JsonFields;
+import io.keydeck.gateway.http.ListedNames;
 import io.keydeck.gateway.http.SecretFieldReader;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
@@ -31,18 +32,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * OpenAI's Admin API over the shared {@link GatewayHttp}. The key list walks the admin keys first,
  * then each project's keys; its cursor says where: {@code admin:<after>} or
- * {@code project:<project id>:<after>}.
+ * {@code project:<project id>:<after>}. Keys carry their owner and project as {@link io.keydeck.model.KeyOwner}s
+ * and what they cost this month ({@link OpenAiCosts}), both read once at the start of each listing.
  */
 public final class OpenAiClient extends HttpGatewayClient {
     private static final String ADMIN_KEYS = "/v1/organization/admin_api_keys";
@@ -50,7 +50,9 @@ public final class OpenAiClient extends HttpGatewayClient {
 
     /** Plain key id to KeyDeck id, so usage of a project key lands on the listed key. */
     private final Map<String, String> listedIds = new ConcurrentHashMap<>();
-    private volatile List<JsonNode> projects;
+    /** Project id to name, in OpenAI's order, read once per listing. */
+    private volatile Map<String, String> projects;
+    private volatile OpenAiCosts costs = OpenAiCosts.UNKNOWN;
     private final Clock clock;
 
     OpenAiClient(GatewayDriver driver, GatewayHttp http, Clock clock) {
@@ -66,9 +68,11 @@ public final class OpenAiClient extends HttpGatewayClient {
         if (cursor == null || cursor.startsWith("admin:")) {
             if (cursor == null) {
                 projects = null;
+                costs = readCosts();
             }
             String after = cursor == null ? null : emptyToNull(cursor.substring("admin:".length()));
-            Listing listing = list(ADMIN_KEYS, size, after, (node, rid) -> OpenAiJson.adminKey(node, rid));
+            Listing listing = list(ADMIN_KEYS, size, after, Map.of(),
+                    (node, rid) -> OpenAiJson.adminKey(node, costs, rid));
             return new Page<>(listing.keys(), listing.next() != null ? "admin:" + listing.next() : nextProject(null));
         }
         if (!cursor.startsWith("project:") || cursor.indexOf(':', 8) < 0) {
@@ -78,10 +82,10 @@ public final class OpenAiClient extends HttpGatewayClient {
         int colon = cursor.indexOf(':', 8);
         String projectId = cursor.substring(8, colon);
         String after = emptyToNull(cursor.substring(colon + 1));
-        String projectName = projects().stream().filter(p -> projectId.equals(JsonFields.text(p, "id")))
-                .map(p -> JsonFields.text(p, "name")).filter(n -> n != null).findFirst().orElse(null);
+        String projectName = projects().get(projectId);
         Listing listing = list(PROJECTS + "/" + GatewayHttp.segment(projectId) + "/api_keys", size, after,
-                (node, rid) -> OpenAiJson.projectKey(projectId, projectName, node, rid));
+                PROJECT_KEYS_OF_EVERY_OWNER,
+                (node, rid) -> OpenAiJson.projectKey(projectId, projectName, costs, node, rid));
         return new Page<>(listing.keys(), listing.next() != null ? "project:" + projectId + ":" + listing.next()
                 : nextProject(projectId));
     }
@@ -94,10 +98,19 @@ public final class OpenAiClient extends HttpGatewayClient {
     private record Listing(List<ApiKey> keys, String next) {
     }
 
-    private Listing list(String path, int size, String after, KeyMapper mapper) throws GatewayException {
+    /**
+     * Without {@code owner_project_access=any} OpenAI leaves out keys whose owner has lost access to the
+     * project, which are the keys an owner who left still holds; with it every enabled key is listed and says
+     * in {@code owner_project_access} whether its owner still has access.
+     */
+    private static final Map<String, Object> PROJECT_KEYS_OF_EVERY_OWNER = Map.of("owner_project_access", "any");
+
+    private Listing list(String path, int size, String after, Map<String, Object> filter, KeyMapper mapper)
+            throws GatewayException {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("limit", size);
         query.put("after", after);
+        query.putAll(filter);
         GatewayResponse<JsonNode> response = http.get(path, query);
         JsonNode data = response.body().path("data");
         if (!data.isArray()) {
@@ -123,45 +136,41 @@ public final class OpenAiClient extends HttpGatewayClient {
 
     /** The cursor of the project after {@code projectId} (the first when null), or null after the last. */
     private String nextProject(String projectId) throws GatewayException {
-        List<JsonNode> all = projects();
-        int index = 0;
-        if (projectId != null) {
-            while (index < all.size() && !projectId.equals(JsonFields.text(all.get(index), "id"))) {
-                index++;
-            }
-            index++;
-        }
-        return index < all.size() ? "project:" + JsonFields.text(all.get(index), "id") + ":" : null;
+        List<String> all = List.copyOf(projects().keySet());
+        int index = projectId == null ? 0 : all.indexOf(projectId) + 1;
+        boolean unknownProject = projectId != null && index == 0;
+        return !unknownProject && index < all.size() ? "project:" + all.get(index) + ":" : null;
     }
 
-    /** Every active project, fetched once per listing. */
-    private List<JsonNode> projects() throws GatewayException {
-        List<JsonNode> known = projects;
+    /** Every active project's id and name, fetched once per listing under a {@link io.keydeck.gateway.PagingGuard}. */
+    private Map<String, String> projects() throws GatewayException {
+        Map<String, String> known = projects;
         if (known != null) {
             return known;
         }
-        List<JsonNode> all = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        String after = null;
-        do {
+        projects = ListedNames.read("OpenAI projects", 100, limits(), after -> {
             Map<String, Object> query = new LinkedHashMap<>();
             query.put("limit", 100);
             query.put("after", after);
-            GatewayResponse<JsonNode> response = http.get(PROJECTS, query);
-            String lastId = null;
-            for (JsonNode project : response.body().path("data")) {
-                lastId = JsonFields.text(project, "id");
-                if (lastId != null) {
-                    all.add(project);
-                }
-            }
-            after = nextAfter(response.body(), lastId);
-            if (after != null && !seen.add(after)) {
-                throw JsonFields.unexpected("OpenAI sent the same project page twice.", response.requestId());
-            }
-        } while (after != null);
-        projects = List.copyOf(all);
+            return http.get(PROJECTS, query);
+        }, project -> JsonFields.text(project, "name"));
         return projects;
+    }
+
+    /**
+     * The costs of every key, or {@link OpenAiCosts#UNKNOWN} when OpenAI refuses the report (an Admin key without
+     * the usage permission, a report it does not offer): the keys are still listed, their spend left unknown.
+     */
+    private OpenAiCosts readCosts() throws GatewayException {
+        try {
+            return OpenAiCosts.read(http, limits(), clock);
+        } catch (GatewayException e) {
+            if (e.kind() == GatewayException.Kind.FORBIDDEN || e.kind() == GatewayException.Kind.NOT_FOUND
+                    || e.kind() == GatewayException.Kind.INVALID_REQUEST) {
+                return OpenAiCosts.UNKNOWN;
+            }
+            throw e;
+        }
     }
 
     /** The longest expiry OpenAI accepts for an Admin key: {@code expires_in_seconds} ≤ 365 days. */
@@ -192,7 +201,8 @@ public final class OpenAiClient extends HttpGatewayClient {
                     response.requestId());
         }
         return IssuedAnyway.issue(created.rest(), created.secret(),
-                node -> OpenAiJson.adminKey(node, response.requestId()), List.of("id", "name", "redacted_value"));
+                node -> OpenAiJson.adminKey(node, OpenAiCosts.UNKNOWN, response.requestId()),
+                List.of("id", "name", "redacted_value"));
     }
 
     private long expiresInSeconds(Instant expiresAt) throws GatewayException {
@@ -225,9 +235,32 @@ public final class OpenAiClient extends HttpGatewayClient {
         return new RevokeResult(keyId, response.body().path("deleted").asBoolean(true), response.requestId());
     }
 
-    /** {@code /v1/organization/usage/completions} grouped by {@code api_key_id}, following {@code next_page}. */
+    /** The usage reports that count tokens per key; images, audio and moderations are counted in other units. */
+    static final List<String> TOKEN_REPORTS = List.of("/v1/organization/usage/completions",
+            "/v1/organization/usage/embeddings");
+
+    /**
+     * Requests and tokens per key: the completions and the embeddings reports grouped by {@code api_key_id}, each
+     * followed through {@code next_page}, added up per key and bucket (money per key comes with the key list, see
+     * {@link OpenAiCosts}).
+     */
     @Override
     public UsageSeries usage(UsageQuery query) throws GatewayException {
+        Map<String, UsagePoint> byKeyAndBucket = new LinkedHashMap<>();
+        for (String report : TOKEN_REPORTS) {
+            for (UsagePoint point : usage(report, query).points()) {
+                byKeyAndBucket.merge(point.keyId() + "@" + point.bucketStart(), point, OpenAiClient::plus);
+            }
+        }
+        return new UsageSeries(query, List.copyOf(byKeyAndBucket.values()));
+    }
+
+    private static UsagePoint plus(UsagePoint a, UsagePoint b) {
+        return new UsagePoint(a.keyId(), a.bucketStart(), a.requests() + b.requests(),
+                a.inputTokens() + b.inputTokens(), a.outputTokens() + b.outputTokens(), a.errors() + b.errors());
+    }
+
+    private UsageSeries usage(String report, UsageQuery query) throws GatewayException {
         String keyFilter = query.keyId() == null ? null
                 : query.keyId().substring(query.keyId().indexOf('/') + 1);
         return BucketedUsagePages.read(query, limits(), "OpenAI", "usage answer", "start_time", page -> {
@@ -239,7 +272,7 @@ public final class OpenAiClient extends HttpGatewayClient {
             params.put("api_key_ids", keyFilter == null ? null : List.of(keyFilter));
             params.put("limit", query.bucket() == UsageBucket.HOUR ? 168 : 31);
             params.put("page", page);
-            return http.get("/v1/organization/usage/completions", params);
+            return http.get(report, params);
         }, (start, r) -> {
             String plain = JsonFields.text(r, "api_key_id");
             String keyId = plain == null ? null : listedIds.getOrDefault(plain,

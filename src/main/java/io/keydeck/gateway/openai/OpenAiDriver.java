@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * OpenAI's Admin API ({@code /v1/organization/…}) with an Admin key: the organization's admin keys
- * and every project's API keys, completions usage per key, and key events from the audit log.
+ * and every project's API keys with their owner, project and cost (the costs report grouped by key), completions
+ * usage per key, and key events from the audit log.
  * Base URL {@code https://api.openai.com}.
  */
 public final class OpenAiDriver implements GatewayDriver {
@@ -70,7 +71,7 @@ public final class OpenAiDriver implements GatewayDriver {
 
     @Override
     public List<String> keyAttributeNames() {
-        return List.of("Kind", "Project", "Owner");
+        return List.of("Kind");
     }
 
     @Override

@@ -5,53 +5,70 @@ import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.http.JsonFields;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
+import io.keydeck.model.KeyAccount;
 import io.keydeck.model.KeyEnvironment;
+import io.keydeck.model.KeyOwner;
+import io.keydeck.model.OwnerKind;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Maps OpenAI Admin API objects. A project key's id is {@code <project id>/<key id>}, because
- * deleting it needs both; an admin key's id is OpenAI's own.
+ * deleting it needs both; an admin key's id is OpenAI's own. Owners: the user or service account that owns
+ * the key, then its project (admin keys belong to the organization, which has no owner entry).
  */
 final class OpenAiJson {
     private OpenAiJson() {
     }
 
-    static ApiKey adminKey(JsonNode node, String requestId) throws GatewayException {
+    /** An admin key's {@code owner} is flat: {@code {"type":"user"|"service_account","id","name",…}}. */
+    static ApiKey adminKey(JsonNode node, OpenAiCosts costs, String requestId) throws GatewayException {
         String id = requireId(node, requestId);
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("Kind", "Admin key");
-        attributes.put("Project", "Organization");
-        putOwner(attributes, node.path("owner"));
-        return key(id, node, attributes, requestId);
-    }
-
-    static ApiKey projectKey(String projectId, String projectName, JsonNode node, String requestId)
-            throws GatewayException {
-        String id = projectId + "/" + requireId(node, requestId);
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("Kind", "Project key");
-        attributes.put("Project", projectName == null ? projectId : projectName);
         JsonNode owner = node.path("owner");
-        putOwner(attributes, owner.path("user").isObject() ? owner.path("user") : owner.path("service_account"));
-        return key(id, node, attributes, requestId);
+        KeyAccount.Builder account = KeyAccount.builder().owner(owner(JsonFields.text(owner, "type"), owner, null));
+        costs.addTo(id, account);
+        return key(id, node, "Admin key", account.build(), requestId);
     }
 
-    private static ApiKey key(String id, JsonNode node, Map<String, String> attributes, String requestId)
+    /**
+     * A project key's {@code owner} nests the person or account under its type
+     * ({@code {"type":"user","user":{…}}}); {@code owner_project_access} says whether that owner still has
+     * access to the project ({@code active}) or lost it ({@code inactive}).
+     */
+    static ApiKey projectKey(String projectId, String projectName, OpenAiCosts costs, JsonNode node,
+                             String requestId) throws GatewayException {
+        String plainId = requireId(node, requestId);
+        String id = projectId + "/" + plainId;
+        JsonNode owner = node.path("owner");
+        String type = JsonFields.text(owner, "type");
+        if (type == null) {
+            type = owner.path("user").isObject() ? "user" : "service_account";
+        }
+        String access = JsonFields.text(node, "owner_project_access");
+        Boolean member = "active".equals(access) ? Boolean.TRUE : "inactive".equals(access) ? Boolean.FALSE : null;
+        KeyAccount.Builder account = KeyAccount.builder().owner(owner(type, owner.path(type), member))
+                .owner(new KeyOwner(OwnerKind.PROJECT, projectId, projectName));
+        costs.addTo(plainId, account);
+        return key(id, node, "Project key", account.build(), requestId);
+    }
+
+    private static ApiKey key(String id, JsonNode node, String kind, KeyAccount account, String requestId)
             throws GatewayException {
         JsonFields.MaskedKey hint = JsonFields.masked(JsonFields.text(node, "redacted_value"));
         return new ApiKey(id, JsonFields.text(node, "name"), hint.prefix(), hint.lastFour(), KeyEnvironment.NONE,
                 JsonFields.strings(node.path("scopes")), JsonFields.instant(node, "created_at", requestId),
                 JsonFields.instant(node, "last_used_at", requestId), null,
-                JsonFields.instant(node, "expires_at", requestId), false, null, false, attributes);
+                JsonFields.instant(node, "expires_at", requestId), false, null, false, Map.of("Kind", kind), account);
     }
 
-    private static void putOwner(Map<String, String> attributes, JsonNode owner) {
-        Optional.ofNullable(JsonFields.text(owner, "email")).or(() -> Optional.ofNullable(JsonFields.text(owner, "name")))
-                .ifPresent(o -> attributes.put("Owner", o));
+    /** A user shown by e-mail (names repeat, addresses do not), a service account by name; null with neither. */
+    private static KeyOwner owner(String type, JsonNode who, Boolean member) {
+        OwnerKind kind = "service_account".equals(type) ? OwnerKind.SERVICE_ACCOUNT : OwnerKind.USER;
+        String id = JsonFields.text(who, "id");
+        String name = Optional.ofNullable(JsonFields.text(who, "email")).orElse(JsonFields.text(who, "name"));
+        return id == null && name == null ? null : new KeyOwner(kind, id, name, member);
     }
 
     private static String requireId(JsonNode node, String requestId) throws GatewayException {

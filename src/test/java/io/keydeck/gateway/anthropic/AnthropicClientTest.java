@@ -8,18 +8,23 @@ import io.keydeck.gateway.fixture.FixtureServer;
 import io.keydeck.gateway.fixture.FixtureServer.Reply;
 import io.keydeck.gateway.fixture.RecordingSleeper;
 import io.keydeck.model.ApiKey;
+import io.keydeck.model.KeyOwner;
+import io.keydeck.model.OwnerKind;
 import io.keydeck.model.KeyStatus;
 import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.NewKeyRequest;
 import io.keydeck.model.UsageBucket;
 import io.keydeck.model.UsagePoint;
 import io.keydeck.model.UsageQuery;
+import io.keydeck.review.ReviewInput;
+import io.keydeck.review.ReviewRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,22 +80,54 @@ class AnthropicClientTest {
              "created_at":"2025-01-02T03:04:05Z","created_by":null,"expires_at":"2025-05-01T00:00:00Z","principal":null,
              "scope":{"type":"workspace","workspace_id":"wrkspc_01Jw"},"workspace_id":"wrkspc_01Jw"}""";
 
+    /** A workspace as the official SDK's {@code BetaWorkspace} has it. */
+    static String workspace(String id, String name) {
+        return "{\"id\":\"" + id + "\",\"type\":\"workspace\",\"name\":\"" + name + "\","
+                + "\"created_at\":\"2024-10-30T23:58:27.427722Z\",\"archived_at\":null,\"display_color\":\"#6C5BB9\","
+                + "\"compartment_id\":\"cmpt_01\",\"external_key_id\":null,\"tags\":{},"
+                + "\"data_residency\":{\"workspace_geo\":\"us\",\"allowed_inference_geos\":\"unrestricted\","
+                + "\"default_inference_geo\":\"global\"}}";
+    }
+
+    /** A member as the official SDK's {@code BetaOrganizationUser} has it. */
+    static String member(String id, String email) {
+        return "{\"id\":\"" + id + "\",\"type\":\"user\",\"email\":\"" + email + "\",\"name\":\"Ada Lovelace\","
+                + "\"role\":\"developer\",\"added_at\":\"2024-10-30T23:58:27.427722Z\"}";
+    }
+
+    /** One list page the way the Admin API pages: {@code data}, {@code has_more}, {@code first_id}, {@code last_id}. */
+    static String page(boolean hasMore, String lastId, String... items) {
+        return "{\"data\":[" + String.join(",", items) + "],\"has_more\":" + hasMore + ",\"first_id\":"
+                + (lastId == null ? "null" : "\"x\"") + ",\"last_id\":" + (lastId == null ? "null" : "\"" + lastId + "\"") + "}";
+    }
+
+    /** What a listing reads before the keys: the workspaces, then the organization's members. */
+    private void enqueueDirectory() {
+        server.enqueue(Reply.json(200, page(false, "wrkspc_01Jw", workspace("wrkspc_01Jw", "Production"))),
+                Reply.json(200, page(false, "user_01WCz", member("user_01WCz", "ada@example.com"))));
+    }
+
     @Test
     void authenticatesWithXApiKeyAndVersionHeaderNeverBearer() throws Exception {
+        enqueueDirectory();
         server.enqueue(Reply.json(200, "{\"data\":[],\"has_more\":false,\"first_id\":null,\"last_id\":null}"));
 
         client.listKeys(null, 20, false);
 
-        FixtureServer.Recorded sent = server.requests().get(0);
-        assertThat(sent.path()).isEqualTo("/v1/organizations/api_keys");
-        assertThat(sent.query()).isEqualTo("limit=20");
-        assertThat(sent.header("x-api-key")).contains("sk-ant-admin01-secretsecretsecret");
-        assertThat(sent.header("anthropic-version")).contains("2023-06-01");
-        assertThat(sent.header("Authorization")).isEmpty();
+        assertThat(server.requests()).extracting(r -> r.path() + "?" + r.decodedQuery()).containsExactly(
+                "/v1/organizations/workspaces?limit=1000&include_archived=true",
+                "/v1/organizations/users?limit=1000",
+                "/v1/organizations/api_keys?limit=20");
+        for (FixtureServer.Recorded sent : server.requests()) {
+            assertThat(sent.header("x-api-key")).contains("sk-ant-admin01-secretsecretsecret");
+            assertThat(sent.header("anthropic-version")).contains("2023-06-01");
+            assertThat(sent.header("Authorization")).isEmpty();
+        }
     }
 
     @Test
     void keysMapStatusToDisabledAndRevokedAndPageByLastId() throws Exception {
+        enqueueDirectory();
         server.enqueue(
                 Reply.json(200, "{\"data\":[" + key("apikey_1", "active") + "," + key("apikey_2", "inactive")
                         + "],\"has_more\":true,\"first_id\":\"apikey_1\",\"last_id\":\"apikey_2\"}"),
@@ -103,34 +140,101 @@ class AnthropicClientTest {
         ApiKey first = all.get(0);
         assertThat(first.hint()).isEqualTo("sk-ant-api03-R2D…igAA");
         assertThat(first.createdAt()).isEqualTo(Instant.parse("2024-10-30T23:58:27.427722Z"));
-        assertThat(first.attributes()).containsEntry("Workspace", "wrkspc_01Jw").containsEntry("Created by", "user_01WCz")
-                .containsEntry("Status", "active");
+        assertThat(first.attributes()).containsExactly(Map.entry("Status", "active"));
+        assertThat(first.account().owners()).containsExactly(
+                new KeyOwner(OwnerKind.USER, "user_01WCz", "ada@example.com", true),
+                new KeyOwner(OwnerKind.WORKSPACE, "wrkspc_01Jw", "Production"));
+        assertThat(first.account().ownerText()).isEqualTo("user ada@example.com, workspace Production");
         assertThat(all.get(1).status(NOW)).isEqualTo(KeyStatus.DISABLED);
-        assertThat(server.requests().get(1).query()).isEqualTo("limit=100&after_id=apikey_2");
+        assertThat(server.requests()).hasSize(4);
+        assertThat(server.requests().get(3).query()).isEqualTo("limit=100&after_id=apikey_2");
     }
 
     @Test
     void theWorkspaceComesFromTheNestedScopeAndAnExpiredKeyShowsAsExpired() throws Exception {
+        enqueueDirectory();
         server.enqueue(Reply.json(200, "{\"data\":[" + DEFAULT_WORKSPACE_KEY + "," + ORGANIZATION_SCOPED_KEY + ","
                 + EXPIRED_KEY + "],\"has_more\":false,\"first_id\":\"apikey_4\",\"last_id\":\"apikey_6\"}"));
 
         List<ApiKey> keys = client.listKeys(null, 10, false).items();
 
-        assertThat(keys).extracting(k -> k.attributes().get("Workspace"))
-                .containsExactly("wrkspc_01Default", "Organization", "wrkspc_01Jw");
-        assertThat(keys.get(1).attributes()).containsEntry("Created by", "svac_01Bot");
-        assertThat(keys.get(2).attributes()).doesNotContainKey("Created by");
+        assertThat(keys).extracting(k -> k.account().ownerText()).containsExactly(
+                "user ada@example.com, workspace wrkspc_01Default", // a workspace the list did not name keeps its id
+                "service account svac_01Bot", // bound to the organization: no workspace
+                "workspace Production"); // no principal and no recorded creator
+        assertThat(keys.get(1).account().owner().orElseThrow().member()).isNull();
         assertThat(keys).extracting(k -> k.status(NOW))
                 .containsExactly(KeyStatus.ACTIVE, KeyStatus.ACTIVE, KeyStatus.EXPIRED);
     }
 
     @Test
     void archivedKeysAreShownAsRevokedWhenAskedFor() throws Exception {
+        enqueueDirectory();
         server.enqueue(Reply.json(200, "{\"data\":[" + key("apikey_3", "archived") + "],\"has_more\":false}"));
 
         ApiKey archived = client.listKeys(null, 10, true).items().get(0);
 
         assertThat(archived.status(NOW)).isEqualTo(KeyStatus.REVOKED);
+    }
+
+    @Test
+    void aKeyWhoseUserIsNoLongerAMemberSaysItsOwnerLeft() throws Exception {
+        server.enqueue(Reply.json(200, page(false, "wrkspc_01Jw", workspace("wrkspc_01Jw", "Production"))),
+                Reply.json(200, page(false, "user_01Other", member("user_01Other", "bob@example.com"))),
+                Reply.json(200, page(false, "apikey_1", key("apikey_1", "active"))));
+
+        ApiKey key = client.listKeys(null, 10, false).items().get(0);
+
+        assertThat(key.account().owner()).hasValue(new KeyOwner(OwnerKind.USER, "user_01WCz", null, false));
+        assertThat(ReviewRules.review(new ReviewInput("Anthropic", false, List.of(key), List.of(), null), NOW))
+                .filteredOn(f -> f.ruleId().equals("owner-left")).singleElement()
+                .satisfies(f -> assertThat(f.reason()).startsWith("Owned by user user_01WCz, who is no longer a member"));
+    }
+
+    @Test
+    void workspacesAndMembersArePagedByLastIdBeforeTheKeys() throws Exception {
+        server.enqueue(Reply.json(200, page(true, "wrkspc_01Jw", workspace("wrkspc_01Jw", "Production"))),
+                Reply.json(200, page(false, "wrkspc_02", workspace("wrkspc_02", "Staging"))),
+                Reply.json(200, page(true, "user_01WCz", member("user_01WCz", "ada@example.com"))),
+                Reply.json(200, page(false, null)),
+                Reply.json(200, page(false, "apikey_1", key("apikey_1", "active").replace("wrkspc_01Jw", "wrkspc_02"))));
+
+        ApiKey key = client.listKeys(null, 10, false).items().get(0);
+
+        assertThat(key.account().ownerText()).isEqualTo("user ada@example.com, workspace Staging");
+        assertThat(server.requests()).extracting(r -> r.path() + "?" + r.decodedQuery()).containsExactly(
+                "/v1/organizations/workspaces?limit=1000&include_archived=true",
+                "/v1/organizations/workspaces?limit=1000&after_id=wrkspc_01Jw&include_archived=true",
+                "/v1/organizations/users?limit=1000",
+                "/v1/organizations/users?limit=1000&after_id=user_01WCz",
+                "/v1/organizations/api_keys?limit=10");
+    }
+
+    @Test
+    void listsAnthropicRefusesOrLacksLeaveOwnersByIdAndWhetherTheyLeftUnknown() throws Exception {
+        server.enqueue(Reply.json(403, "{\"type\":\"error\",\"error\":{\"type\":\"permission_error\","
+                        + "\"message\":\"Not allowed.\"}}"),
+                Reply.json(404, "{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"No.\"}}"),
+                Reply.json(200, page(false, "apikey_1", key("apikey_1", "active"))));
+
+        ApiKey key = client.listKeys(null, 10, false).items().get(0);
+
+        assertThat(key.account().owners()).containsExactly(new KeyOwner(OwnerKind.USER, "user_01WCz", null, null),
+                new KeyOwner(OwnerKind.WORKSPACE, "wrkspc_01Jw", null));
+    }
+
+    @Test
+    void workspacePagesThatBringNothingNewWhileSayingThereAreMoreStopTheListing() {
+        for (int i = 1; i <= 20; i++) {
+            server.enqueue(Reply.json(200, page(true, "wrkspc_" + i)));
+        }
+
+        assertThatThrownBy(() -> client.listKeys(null, 10, false)).isInstanceOfSatisfying(GatewayException.class, e -> {
+            assertThat(e.code()).isEqualTo("no_progress");
+            assertThat(e.getMessage()).contains("3 pages in a row with no new Anthropic workspaces");
+        });
+        assertThat(server.requests()).hasSize(3).allSatisfy(r ->
+                assertThat(r.path()).isEqualTo("/v1/organizations/workspaces"));
     }
 
     @Test
@@ -213,6 +317,7 @@ class AnthropicClientTest {
 
     @Test
     void anthropicsErrorEnvelopeAndRequestIdHeaderAreReported() {
+        enqueueDirectory();
         server.enqueue(Reply.json(403, "{\"type\":\"error\",\"error\":{\"type\":\"permission_error\","
                 + "\"message\":\"This endpoint requires an Admin API key.\"}}").withHeader("request-id", "req_011CX"));
 

@@ -7,6 +7,12 @@ import com.anthropic.models.beta.organization.apikeys.ApiKeyListPage;
 import com.anthropic.models.beta.organization.apikeys.ApiKeyListParams;
 import com.anthropic.models.beta.organization.apikeys.ApiKeyUpdateParams;
 import com.anthropic.models.beta.organization.apikeys.BetaApiKey;
+import com.anthropic.models.beta.organization.users.BetaOrganizationUser;
+import com.anthropic.models.beta.organization.users.UserListPage;
+import com.anthropic.models.beta.organization.users.UserListParams;
+import com.anthropic.models.beta.organization.workspaces.BetaWorkspace;
+import com.anthropic.models.beta.organization.workspaces.WorkspaceListPage;
+import com.anthropic.models.beta.organization.workspaces.WorkspaceListParams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayTarget;
@@ -30,6 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code com.anthropic:anthropic-java}, its {@code beta().organization()} Admin API models) through the
  * same fixture server, with {@code validate()} on every model: a fixture that drifts from the real API (a
  * missing required field such as {@code scope}, an unknown {@code status}, a wrong {@code type}) fails here.
+ * Anthropic publishes no OpenAPI file for the Admin API, so the SDK jar (3.16.0) is the reference; the owner
+ * fields were read in its source, {@code anthropics/anthropic-sdk-java}: {@code BetaApiKey.kt} ({@code principal},
+ * {@code created_by}, {@code scope}) and {@code users/UserListParams.kt} at
+ * {@code 92aa3560cbb2c033ba0fc3369d4f8dd3b917c3c6}, {@code workspaces/BetaWorkspace.kt} at
+ * {@code 5eefbe1b52029ae82bedffebb7d7151afe6b8445} and {@code workspaces/WorkspaceListParams.kt} at
+ * {@code 3adde69133073e91066efacfbd510cb43e8c6304}.
  */
 class AnthropicFixturesAgainstTheSdkTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -140,6 +152,54 @@ class AnthropicFixturesAgainstTheSdkTest {
         String query = request.decodedQuery();
         return query == null || query.isEmpty() ? Set.of() : Arrays.stream(query.split("&"))
                 .filter(p -> !p.equals("beta=true")).collect(Collectors.toSet());
+    }
+
+    @Test
+    void theWorkspaceAndMemberFixturesAreWorkspacesAndUsersAsTheSdkModelsThem() {
+        server.enqueue(Reply.json(200, AnthropicClientTest.page(false, "wrkspc_02",
+                        AnthropicClientTest.workspace("wrkspc_01Jw", "Production"),
+                        AnthropicClientTest.workspace("wrkspc_02", "Staging"))),
+                Reply.json(200, AnthropicClientTest.page(false, "user_01WCz",
+                        AnthropicClientTest.member("user_01WCz", "ada@example.com"))));
+
+        WorkspaceListPage workspaces = sdk.beta().organization().workspaces().list();
+        UserListPage members = sdk.beta().organization().users().list();
+
+        workspaces.response().validate();
+        members.response().validate();
+        assertThat(workspaces.items()).extracting(BetaWorkspace::name).containsExactly("Production", "Staging");
+        assertThat(members.items()).extracting(BetaOrganizationUser::email).containsExactly("ada@example.com");
+    }
+
+    /**
+     * Before the keys the driver reads the workspaces (archived ones too) and the members, 1,000 a page, after the
+     * last id; the SDK asked for the same pages sends the same queries.
+     */
+    @Test
+    void theDriverAsksForWorkspacesAndMembersAsTheSdkDoes() throws Exception {
+        String more = AnthropicClientTest.page(true, "wrkspc_01Jw", AnthropicClientTest.workspace("wrkspc_01Jw", "P"));
+        String last = AnthropicClientTest.page(false, null);
+        String members = AnthropicClientTest.page(true, "user_01WCz", AnthropicClientTest.member("user_01WCz", "a@b.c"));
+        server.enqueue(Reply.json(200, more), Reply.json(200, last), Reply.json(200, members), Reply.json(200, last),
+                Reply.json(200, more), Reply.json(200, last), Reply.json(200, members), Reply.json(200, last),
+                Reply.json(200, last));
+
+        sdk.beta().organization().workspaces().list(WorkspaceListParams.builder().limit(1000L).includeArchived(true)
+                .build()).autoPager().forEach(w -> { });
+        sdk.beta().organization().users().list(UserListParams.builder().limit(1000L).build()).autoPager()
+                .forEach(u -> { });
+        try (io.keydeck.gateway.anthropic.AnthropicClient driver = new AnthropicDriver(new RecordingSleeper().options())
+                .connect(new GatewayTarget(server.baseUrl(), AdminToken.of("sk-ant-admin01-driver")))) {
+            driver.listKeys(null, 20, false);
+        }
+
+        List<FixtureServer.Recorded> sent = server.requests();
+        assertThat(sent).hasSize(9);
+        for (int i = 0; i < 4; i++) {
+            assertThat(sent.get(i + 4).path()).isEqualTo(sent.get(i).path());
+            assertThat(queryWithoutBetaFlag(sent.get(i + 4))).isEqualTo(queryWithoutBetaFlag(sent.get(i)));
+        }
+        assertThat(sent.get(1).decodedQuery()).contains("after_id=wrkspc_01Jw");
     }
 
     @Test

@@ -7,22 +7,34 @@ import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.gateway.fixture.FixtureServer;
 import io.keydeck.gateway.fixture.FixtureServer.Reply;
 import io.keydeck.gateway.fixture.RecordingSleeper;
+import io.keydeck.model.Amount;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
 import io.keydeck.model.AuthEventQuery;
+import io.keydeck.model.DailySpend;
 import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyAccount;
+import io.keydeck.model.KeyOwner;
 import io.keydeck.model.KeyUpdate;
+import io.keydeck.model.OwnerKind;
 import io.keydeck.model.NewKeyRequest;
 import io.keydeck.model.Page;
+import io.keydeck.model.SpendPeriod;
 import io.keydeck.model.UsageBucket;
 import io.keydeck.model.UsagePoint;
 import io.keydeck.model.UsageQuery;
+import io.keydeck.review.ReviewInput;
+import io.keydeck.review.ReviewRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +51,16 @@ class OpenAiClientTest {
                            "output_tokens":500,"input_cached_tokens":800,"num_model_requests":5,"project_id":null,
                            "user_id":null,"api_key_id":"key_p1","model":null,"batch":null}]}],
                          "has_more":true,"next_page":"AAAAAGdGxdEiJdKOAAAAAGcqsYA="}""";
+    /** The embeddings report: input tokens and requests, no output tokens. */
+    static final String EMBEDDINGS_PAGE = """
+                        {"object":"page","data":[
+                          {"object":"bucket","start_time":1730419200,"end_time":1730505600,
+                           "results":[{"object":"organization.usage.embeddings.result","input_tokens":16,
+                            "num_model_requests":2,"project_id":null,"user_id":null,"api_key_id":"key_p1","model":null}]},
+                          {"object":"bucket","start_time":1730505600,"end_time":1730592000,
+                           "results":[{"object":"organization.usage.embeddings.result","input_tokens":40,
+                            "num_model_requests":1,"project_id":null,"user_id":null,"api_key_id":"key_p1","model":null}]}],
+                         "has_more":false,"next_page":null}""";
     static final String AUDIT_PAGE = """
                 {"object":"list","data":[
                   {"id":"audit_log-1","type":"api_key.deleted","effective_at":1720804190,
@@ -54,6 +76,38 @@ class OpenAiClientTest {
              "created_at":1711471533,"last_used_at":null,"owner_project_access":"active",
              "owner":{"type":"user","user":{"id":"user_1","email":"dev@example.com","name":"Dev","role":"owner",
                "created_at":1711471533}}}""";
+
+    /** A service account's key, as OpenAI nests its owner. */
+    static final String SERVICE_ACCOUNT_KEY = """
+            {"object":"organization.project.api_key","id":"key_s1","name":"CI","redacted_value":"sk-svcacct-ab...1234",
+             "created_at":1711471533,"last_used_at":1711471600,"owner_project_access":"active",
+             "owner":{"type":"service_account","service_account":{"id":"svc_acct_1","name":"ci-bot","role":"member",
+               "created_at":1711471533}}}""";
+    /** A key whose owner has lost access to its project: listed only with {@code owner_project_access=any}. */
+    static final String KEY_OF_AN_OWNER_WHO_LEFT = PROJECT_KEY.replace("key_p1", "key_gone")
+            .replace("\"owner_project_access\":\"active\"", "\"owner_project_access\":\"inactive\"")
+            .replace("dev@example.com", "gone@example.com");
+
+    /** A costs report with nothing in it: every key cost nothing. */
+    static final String NO_COSTS = "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}";
+
+    /** One day's bucket of the costs report grouped by key: {@code keyAndUsd} alternates key ids and amounts. */
+    static String costBucket(LocalDate day, Object... keyAndUsd) {
+        long start = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        StringBuilder results = new StringBuilder();
+        for (int i = 0; i < keyAndUsd.length; i += 2) {
+            results.append(results.length() == 0 ? "" : ",").append("{\"object\":\"organization.costs.result\","
+                    + "\"amount\":{\"value\":").append(keyAndUsd[i + 1]).append(",\"currency\":\"usd\"},"
+                    + "\"line_item\":null,\"project_id\":null,\"api_key_id\":\"").append(keyAndUsd[i]).append("\"}");
+        }
+        return "{\"object\":\"bucket\",\"start_time\":" + start + ",\"end_time\":" + (start + 86_400)
+                + ",\"results\":[" + results + "]}";
+    }
+
+    static String costsPage(String... buckets) {
+        return "{\"object\":\"page\",\"data\":[" + String.join(",", buckets) + "],\"has_more\":false,"
+                + "\"next_page\":null}";
+    }
 
     private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
 
@@ -75,7 +129,7 @@ class OpenAiClientTest {
 
     @Test
     void listingWalksAdminKeysThenEveryProjectsKeys() throws Exception {
-        server.enqueue(
+        server.enqueue(Reply.json(200, NO_COSTS),
                 Reply.json(200, "{\"object\":\"list\",\"data\":[" + ADMIN_KEY + "],\"has_more\":false,"
                         + "\"first_id\":\"key_abc\",\"last_id\":\"key_abc\"}"),
                 Reply.json(200, "{\"data\":[{\"id\":\"proj_a\",\"name\":\"Website\"},{\"id\":\"proj_b\",\"name\":\"Batch\"}],"
@@ -90,18 +144,102 @@ class OpenAiClientTest {
         ApiKey admin = all.get(0);
         assertThat(admin.hint()).isEqualTo("sk-admin…def1");
         assertThat(admin.createdAt()).isEqualTo(Instant.ofEpochSecond(1711471533));
-        assertThat(admin.attributes()).containsEntry("Kind", "Admin key").containsEntry("Owner", "Ada");
+        assertThat(admin.attributes()).containsExactly(Map.entry("Kind", "Admin key"));
+        assertThat(admin.account().owners()).containsExactly(new KeyOwner(OwnerKind.USER, "user_123", "Ada"));
         ApiKey project = all.get(1);
-        assertThat(project.attributes()).containsEntry("Kind", "Project key").containsEntry("Project", "Website")
-                .containsEntry("Owner", "dev@example.com");
+        assertThat(project.attributes()).containsExactly(Map.entry("Kind", "Project key"));
+        assertThat(project.account().owners()).containsExactly(
+                new KeyOwner(OwnerKind.USER, "user_1", "dev@example.com", true),
+                new KeyOwner(OwnerKind.PROJECT, "proj_a", "Website"));
+        assertThat(all.get(2).account().ownerText()).isEqualTo("user dev@example.com, project Batch");
         assertThat(project.lastUsedAt()).isNull();
         assertThat(server.requests()).extracting(r -> r.path() + "?" + r.query()).containsExactly(
+                "/v1/organization/costs?start_time=" + NOW.minus(Duration.ofDays(7)).getEpochSecond()
+                        + "&bucket_width=1d&group_by=api_key_id&limit=8",
                 "/v1/organization/admin_api_keys?limit=100",
                 "/v1/organization/projects?limit=100",
-                "/v1/organization/projects/proj_a/api_keys?limit=100",
-                "/v1/organization/projects/proj_a/api_keys?limit=100&after=key_p1",
-                "/v1/organization/projects/proj_b/api_keys?limit=100");
+                "/v1/organization/projects/proj_a/api_keys?limit=100&owner_project_access=any",
+                "/v1/organization/projects/proj_a/api_keys?limit=100&after=key_p1&owner_project_access=any",
+                "/v1/organization/projects/proj_b/api_keys?limit=100&owner_project_access=any");
         assertThat(server.requests().get(0).header("Authorization")).contains("Bearer sk-admin-secret000000000");
+    }
+
+    @Test
+    void aServiceAccountOwnsItsKeyAndAnOwnerWhoLostProjectAccessIsFlaggedByReview() throws Exception {
+        server.enqueue(Reply.json(200, NO_COSTS), Reply.json(200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}"),
+                Reply.json(200, "{\"data\":[{\"id\":\"proj_a\",\"name\":\"Website\"}],\"has_more\":false}"),
+                Reply.json(200, "{\"object\":\"list\",\"data\":[" + SERVICE_ACCOUNT_KEY + "," + KEY_OF_AN_OWNER_WHO_LEFT
+                        + "],\"has_more\":false}"));
+
+        List<ApiKey> keys = client.listAllKeys(false, n -> { });
+
+        assertThat(keys).extracting(k -> k.account().ownerText()).containsExactly(
+                "service account ci-bot, project Website", "user gone@example.com, project Website");
+        assertThat(keys.get(1).account().owner().orElseThrow().member()).isFalse();
+        assertThat(ReviewRules.review(new ReviewInput("OpenAI", false, keys, List.of(), null), NOW))
+                .filteredOn(f -> f.ruleId().equals("owner-left"))
+                .extracting(f -> f.key().id() + ": " + f.reason()).containsExactly("proj_a/key_gone: Owned by user "
+                        + "gone@example.com, who is no longer a member; whoever holds the key now is not on record.");
+    }
+
+    @Test
+    void projectPagesThatBringNothingNewWhileSayingThereAreMoreStopTheListing() {
+        server.enqueue(Reply.json(200, NO_COSTS), Reply.json(200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}"));
+        for (int i = 1; i <= 20; i++) {
+            server.enqueue(Reply.json(200, "{\"data\":[],\"has_more\":true,\"last_id\":\"proj_" + i + "\"}"));
+        }
+
+        assertThatThrownBy(() -> client.listAllKeys(false, n -> { }))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.code()).isEqualTo("no_progress");
+                    assertThat(e.getMessage()).contains("3 pages in a row with no new OpenAI projects");
+                });
+        assertThat(server.requests()).hasSize(5);
+    }
+
+    @Test
+    void eachKeysCostComesFromTheCostsReportGroupedByKeyAndASpikeReachesReview() throws Exception {
+        LocalDate today = LocalDate.ofInstant(NOW, ZoneOffset.UTC); // Tuesday 1 December 2026
+        List<String> buckets = new java.util.ArrayList<>();
+        for (int back = 7; back >= 1; back--) {
+            buckets.add(costBucket(today.minusDays(back), "key_p1", "1.0"));
+        }
+        buckets.add(costBucket(today, "key_p1", "10.25", "key_elsewhere", "3"));
+        server.enqueue(Reply.json(200, costsPage(buckets.toArray(String[]::new))),
+                Reply.json(200, "{\"object\":\"list\",\"data\":[" + ADMIN_KEY + "],\"has_more\":false}"),
+                Reply.json(200, "{\"data\":[{\"id\":\"proj_a\",\"name\":\"Website\"}],\"has_more\":false}"),
+                Reply.json(200, "{\"object\":\"list\",\"data\":[" + PROJECT_KEY + "],\"has_more\":false}"));
+
+        List<ApiKey> keys = client.listAllKeys(false, n -> { });
+
+        KeyAccount spender = keys.get(1).account();
+        assertThat(spender.spend(SpendPeriod.DAY)).hasValue(Amount.usd(10.25));
+        assertThat(spender.spend(SpendPeriod.WEEK)).as("Monday 30 November and today").hasValue(Amount.usd(11.25));
+        assertThat(spender.spend(SpendPeriod.MONTH)).hasValue(Amount.usd(10.25));
+        assertThat(spender.spendText()).isEqualTo("$10.25 this month");
+        assertThat(spender.dailySpend()).hasSize(8).first().isEqualTo(new DailySpend(today.minusDays(7), Amount.usd(1)));
+        KeyAccount admin = keys.get(0).account();
+        assertThat(admin.spend(SpendPeriod.MONTH)).as("a key the report does not name cost nothing")
+                .hasValue(Amount.usd(0));
+        assertThat(admin.dailySpend()).isEmpty();
+        assertThat(ReviewRules.review(new ReviewInput("OpenAI", false, keys, List.of(), null), NOW))
+                .extracting(f -> f.key().id() + ":" + f.ruleId()).contains("proj_a/key_p1:spend-spike")
+                .doesNotContain("key_abc:spend-spike");
+    }
+
+    @Test
+    void aCostsReportTheAdminKeyMayNotReadLeavesSpendUnknownAndStillListsTheKeys() throws Exception {
+        server.enqueue(Reply.json(403, "{\"error\":{\"message\":\"Missing scope api.usage.read\","
+                        + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"missing_scope\"}}"),
+                Reply.json(200, "{\"object\":\"list\",\"data\":[" + ADMIN_KEY + "],\"has_more\":false}"),
+                Reply.json(200, "{\"data\":[],\"has_more\":false}"));
+
+        List<ApiKey> keys = client.listAllKeys(false, n -> { });
+
+        assertThat(keys).singleElement().satisfies(k -> {
+            assertThat(k.account().spend()).isEmpty();
+            assertThat(k.account().ownerText()).isEqualTo("user Ada");
+        });
     }
 
     @Test
@@ -133,8 +271,9 @@ class OpenAiClientTest {
 
     @Test
     void anExpiredAdminKeyShowsAsExpiredNotActive() throws Exception {
-        server.enqueue(Reply.json(200, "{\"object\":\"list\",\"data\":[" + ADMIN_KEY.replace("\"created_at\"",
-                "\"expires_at\":1714063533,\"created_at\"") + "],\"has_more\":false}"),
+        server.enqueue(Reply.json(200, NO_COSTS),
+                Reply.json(200, "{\"object\":\"list\",\"data\":[" + ADMIN_KEY.replace("\"created_at\"",
+                        "\"expires_at\":1714063533,\"created_at\"") + "],\"has_more\":false}"),
                 Reply.json(200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}"));
 
         ApiKey key = client.listKeys(null, 10, false).items().get(0);
@@ -199,21 +338,26 @@ class OpenAiClientTest {
     }
 
     @Test
-    void completionsUsageIsGroupedByKeyAndFollowsNextPage() throws Exception {
+    void completionsAndEmbeddingsUsageIsGroupedByKeyFollowsNextPageAndAddsUpPerBucket() throws Exception {
         server.enqueue(
                 Reply.json(200, USAGE_PAGE),
-                Reply.json(200, "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}"));
+                Reply.json(200, "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}"),
+                Reply.json(200, EMBEDDINGS_PAGE));
         UsageQuery query = new UsageQuery(Instant.ofEpochSecond(1730419200), Instant.ofEpochSecond(1730592000),
                 UsageBucket.DAY, "proj_a/key_p1");
 
         List<UsagePoint> points = client.usage(query).points();
 
         assertThat(points).containsExactly(
-                new UsagePoint("proj_a/key_p1", Instant.ofEpochSecond(1730419200), 5, 1000, 500, 0));
-        assertThat(server.requests().get(0).path()).isEqualTo("/v1/organization/usage/completions");
+                new UsagePoint("proj_a/key_p1", Instant.ofEpochSecond(1730419200), 5 + 2, 1000 + 16, 500, 0),
+                new UsagePoint("proj_a/key_p1", Instant.ofEpochSecond(1730505600), 1, 40, 0, 0));
+        assertThat(server.requests()).extracting(FixtureServer.Recorded::path).containsExactly(
+                "/v1/organization/usage/completions", "/v1/organization/usage/completions",
+                "/v1/organization/usage/embeddings");
         assertThat(server.requests().get(0).decodedQuery()).isEqualTo("start_time=1730419200&end_time=1730592000"
                 + "&bucket_width=1d&group_by=api_key_id&api_key_ids=key_p1&limit=31");
         assertThat(server.requests().get(1).decodedQuery()).endsWith("&page=AAAAAGdGxdEiJdKOAAAAAGcqsYA=");
+        assertThat(server.requests().get(2).decodedQuery()).isEqualTo(server.requests().get(0).decodedQuery());
     }
 
     @Test

@@ -8,9 +8,12 @@ import io.keydeck.gateway.fixture.RecordingSleeper;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEventQuery;
 import io.keydeck.model.IssuedSecret;
+import io.keydeck.model.KeyOwner;
 import io.keydeck.model.KeyStatus;
 import io.keydeck.model.NewKeyRequest;
+import io.keydeck.model.OwnerKind;
 import io.keydeck.model.Page;
+import io.keydeck.model.SpendPeriod;
 import io.keydeck.model.UsageBucket;
 import io.keydeck.model.UsageQuery;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +37,11 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The OpenAI driver against OpenAI's own OpenAPI file (the subset in {@code openapi/openai-admin.yaml},
  * cut from openai/openai-openapi) served by Prism, which fails every request that breaks the file: once
- * answering from the file's examples, and three rounds answering random schema-valid data.
+ * answering from the file's examples, and three rounds answering random schema-valid data. The project key
+ * listing's {@code owner_project_access=any}, the costs report grouped by {@code api_key_id} it reads first, the
+ * embeddings report usage reads after the completions one (in the dynamic rounds), and
+ * the owners read from the examples (admin key owned by a service account, project key by a user of a named
+ * project) are checked here too.
  */
 class OpenAiDriverAgainstPrismTest {
     private static final String SPEC = "/openapi/openai-admin.yaml";
@@ -69,6 +76,9 @@ class OpenAiDriverAgainstPrismTest {
             int pages = 0;
             do {
                 Page<ApiKey> page = client.listKeys(cursor, 100, false);
+                // the driver lists keys without spend when OpenAI refuses the costs report; Prism must not have
+                assertThat(page.items()).allSatisfy(k -> assertThat(k.account().spend(SpendPeriod.MONTH))
+                        .as("spend of %s: the costs report was read", k.id()).isPresent());
                 cursor = page.nextCursor();
             } while (cursor != null && ++pages < 6);
             try (IssuedSecret issued = client.createKey(new NewKeyRequest("ci admin", List.of(), null,
@@ -118,6 +128,16 @@ class OpenAiDriverAgainstPrismTest {
             assertThat(admin.id()).isEqualTo("key_abc");
             assertThat(admin.expiresAt()).isEqualTo(Instant.ofEpochSecond(1714063533));
             assertThat(admin.status(NOW)).isEqualTo(KeyStatus.EXPIRED);
+
+            List<ApiKey> all = client.listAllKeys(false, n -> { });
+            assertThat(all).extracting(ApiKey::id).containsExactly("key_abc", "proj_abc/key_abc");
+            assertThat(all).extracting(k -> k.account().ownerText()).containsExactly(
+                    "service account My Service Account", "user user@example.com, project Project example");
+            assertThat(all.get(1).account().owners()).containsExactly(
+                    new KeyOwner(OwnerKind.USER, "user_abc", "user@example.com", true),
+                    new KeyOwner(OwnerKind.PROJECT, "proj_abc", "Project example"));
+            // the documented costs example names no key, so each key is known to have cost nothing
+            assertThat(all).extracting(k -> k.account().spendText()).containsOnly("$0.00 this month");
         }
     }
 
@@ -126,6 +146,33 @@ class OpenAiDriverAgainstPrismTest {
         try (OpenAiClient client = client(dynamic)) {
             everyOperation(dynamic, client, false);
         }
+    }
+
+    /**
+     * Proof that Prism checks the query the key listing now sends: an {@code owner_project_access} value OpenAI's
+     * file does not list is refused, so the driver's {@code any} passing above is the file's verdict.
+     */
+    @Test
+    void prismRefusesAnOwnerAccessFilterTheReferenceDoesNotList() throws Exception {
+        HttpResponse<String> answer = get("/v1/organization/projects/proj_abc/api_keys?limit=100"
+                + "&owner_project_access=everyone");
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("owner_project_access");
+    }
+
+    /** Proof that Prism checks the costs query too: a grouping OpenAI's file does not list is refused. */
+    @Test
+    void prismRefusesACostsGroupingTheReferenceDoesNotList() throws Exception {
+        HttpResponse<String> answer = get("/v1/organization/costs?start_time=1730419200&bucket_width=1d&group_by=model");
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("group_by");
+    }
+
+    private static HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(examples.baseUrl().resolve(pathAndQuery))
+                .header("Authorization", "Bearer sk-admin-prism").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Proof that Prism does validate: a body OpenAI's file forbids is refused with 422. */
