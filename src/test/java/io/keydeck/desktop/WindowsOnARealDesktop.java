@@ -225,6 +225,16 @@ abstract class WindowsOnARealDesktop {
         waitUntil(20, () -> !create.isShowing() || findStage("Your new API key").isPresent());
         Stage secret = openDialog(() -> true, "Your new API key");
         checkLaidOut(secret, "secret-once");
+        // closing before the secret is stored asks first, and Enter on the real keyboard goes back, not away
+        Button closeEarly = onFx(() -> buttonIn(secret, "Close"));
+        Platform.runLater(closeEarly::fire);
+        waitUntil(10, () -> closeWithoutStoring().isPresent());
+        Stage ask = onFx(() -> closeWithoutStoring().orElseThrow());
+        waitUntil(10, ask::isFocused);
+        screenshot(ask, Theme.LIGHT, "secret-close-without-storing");
+        desktop.keys("Return");
+        waitUntil(10, () -> !ask.isShowing());
+        assertThat(onFx(secret::isShowing)).as("the secret dialog after Enter on 'close without storing?'").isTrue();
         onFx(() -> secret.getScene().getRoot().lookupAll(".check-box").forEach(box ->
                 ((javafx.scene.control.CheckBox) box).setSelected(true)));
         Button closeButton = onFx(() -> buttonIn(secret, "Close"));
@@ -375,6 +385,11 @@ abstract class WindowsOnARealDesktop {
             still[0] = same ? still[0] + 1 : 0;
             return still[0] >= 5 && io.keydeck.ui.common.ShownWindowSize.hasSettled(window);
         });
+    }
+
+    private static Optional<Stage> closeWithoutStoring() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.isShowing() && s.getScene() != null
+                && s.getScene().lookup("#closeWithoutStoringAlert") != null).map(Stage.class::cast).findFirst();
     }
 
     private Optional<Stage> findStage(String title) {
