@@ -246,6 +246,35 @@ abstract class WindowsOnARealDesktop {
     }
 
     @Test
+    @Order(10)
+    void theRevokeResultGrowsToItsText() throws Exception {
+        // the key the secret-dialog test made: a live key, so its name is typed to confirm
+        onFx(() -> {
+            Object made = keysTable().getItems().stream().filter(key -> key instanceof io.keydeck.model.ApiKey k
+                    && "real desktop key".equals(k.name())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no key 'real desktop key' to revoke"));
+            keysTable().getSelectionModel().clearAndSelect(keysTable().getItems().indexOf(made));
+        });
+        Stage revoke = openDialog(() -> fire("Revoke"), "Revoke API keys");
+        try {
+            javafx.scene.control.TextField typed = onFx(() -> (javafx.scene.control.TextField)
+                    revoke.getScene().lookup("#revokeConfirmField"));
+            String name = onFx(() -> String.valueOf(typed.getPromptText()));
+            onFx(typed::requestFocus);
+            desktop.type("real desktop key");
+            Button confirm = onFx(() -> (Button) revoke.getScene().lookup("#confirmRevokeButton"));
+            waitUntil(10, () -> !confirm.isDisabled());
+            Platform.runLater(confirm::fire);
+            waitUntil(20, () -> revoke.getScene().lookup("#revokeSummary") != null);
+            checkLaidOut(revoke, "revoke-result");
+            assertThat(onFx(() -> ((javafx.scene.control.Labeled) revoke.getScene().lookup("#revokeSummary")).getText()))
+                    .as("the revoke result (prompt was " + name + ")").isEqualTo("Key revoked.");
+        } finally {
+            close(revoke);
+        }
+    }
+
+    @Test
     @Order(8)
     void everyViewShowsUncutInBothThemes() throws Exception {
         @SuppressWarnings("unchecked")

@@ -47,6 +47,8 @@ public final class ShownWindowSize {
         }
         window.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> {
             window.getProperties().put(SETTLED, Boolean.FALSE);
+            double widthBefore = window.getWidth();
+            double heightBefore = window.getHeight();
             growToPreferredSize(window);
             double x = window.getX();
             double y = window.getY();
@@ -56,8 +58,9 @@ public final class ShownWindowSize {
                 window.getProperties().put(SETTLED, Boolean.TRUE);
                 return;
             }
-            double sceneWidth = window.getScene() == null ? 0 : window.getScene().getWidth();
-            double sceneHeight = window.getScene() == null ? 0 : window.getScene().getHeight();
+            // the scene takes the size just asked for only at the next pulse: counted as already having it
+            double sceneWidth = window.getScene() == null ? 0 : window.getScene().getWidth() + width - widthBefore;
+            double sceneHeight = window.getScene() == null ? 0 : window.getScene().getHeight() + height - heightBefore;
             // the scene follows a resize late: a content-size correction is made again only once the scene has
             // answered the previous one (its height changed), so a frame arriving after a first correction is
             // made up for too, and a late scene never makes the window creep; at most three
@@ -172,15 +175,13 @@ public final class ShownWindowSize {
         double extraHeight = Math.ceil(root.prefHeight(Math.max(window.getScene().getWidth(), root.prefWidth(-1))))
                 - window.getScene().getHeight();
         // measured at a narrower scene, wrapped text made the window taller than its content at the width it
-        // gets now (Find a leaked key: 334 px for 298): the height follows the content both ways, this once
-        boolean wider = extraWidth > 0;
-        if (!wider && extraHeight <= 0) {
+        // gets now (Find a leaked key: 334 px for 298): at show, the height follows the content both ways
+        if (extraWidth <= 0 && Math.abs(extraHeight) <= 1) {
             return;
         }
         javafx.geometry.Rectangle2D screen = screenOf(window);
         double width = Math.min(window.getWidth() + Math.max(0, extraWidth), screen.getWidth());
-        double height = Math.min(window.getHeight() + (wider ? extraHeight : Math.max(0, extraHeight)),
-                screen.getHeight());
+        double height = Math.min(window.getHeight() + extraHeight, screen.getHeight());
         Window owner = stage.getOwner();
         double x = owner.getX() + (owner.getWidth() - width) / 2;
         double y = window.getY() - (height - window.getHeight()) / 2;
