@@ -4,6 +4,7 @@ import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.gateway.fixture.PrismMock;
+import io.keydeck.gateway.fixture.PrismServers;
 import io.keydeck.gateway.fixture.RecordingSleeper;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEventQuery;
@@ -16,11 +17,10 @@ import io.keydeck.model.Page;
 import io.keydeck.model.SpendPeriod;
 import io.keydeck.model.UsageBucket;
 import io.keydeck.model.UsageQuery;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,23 +46,8 @@ import static org.assertj.core.api.Assertions.fail;
 class OpenAiDriverAgainstPrismTest {
     private static final String SPEC = "/openapi/openai-admin.yaml";
     private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
-    private static PrismMock.Pair prism;
-    private static PrismMock examples;
-    private static PrismMock dynamic;
-
-    @BeforeAll
-    static void startPrism() throws Exception {
-        prism = PrismMock.Pair.start(SPEC);
-        examples = prism.examples();
-        dynamic = prism.dynamic();
-    }
-
-    @AfterAll
-    static void stopPrism() {
-        if (prism != null) {
-            prism.close();
-        }
-    }
+    @RegisterExtension
+    static final PrismServers PRISM = new PrismServers(SPEC);
 
     private static OpenAiClient client(PrismMock prism) throws GatewayException {
         return new OpenAiDriver(new RecordingSleeper().options(), Clock.fixed(NOW, ZoneOffset.UTC))
@@ -121,8 +106,8 @@ class OpenAiDriverAgainstPrismTest {
 
     @Test
     void everyCallIsValidAgainstTheReferenceAndItsExamplesReadRight() throws Exception {
-        try (OpenAiClient client = client(examples)) {
-            everyOperation(examples, client, true);
+        try (OpenAiClient client = client(PRISM.examples())) {
+            everyOperation(PRISM.examples(), client, true);
 
             ApiKey admin = client.listKeys(null, 100, false).items().get(0);
             assertThat(admin.id()).isEqualTo("key_abc");
@@ -143,8 +128,8 @@ class OpenAiDriverAgainstPrismTest {
 
     @RepeatedTest(3)
     void everyCallIsValidAndEveryRandomSchemaValidAnswerIsRead(RepetitionInfo round) throws Exception {
-        try (OpenAiClient client = client(dynamic)) {
-            everyOperation(dynamic, client, false);
+        try (OpenAiClient client = client(PRISM.dynamic())) {
+            everyOperation(PRISM.dynamic(), client, false);
         }
     }
 
@@ -171,7 +156,7 @@ class OpenAiDriverAgainstPrismTest {
     }
 
     private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(examples.baseUrl().resolve(pathAndQuery))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(PRISM.examples().baseUrl().resolve(pathAndQuery))
                 .header("Authorization", "Bearer sk-admin-prism").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -179,7 +164,7 @@ class OpenAiDriverAgainstPrismTest {
     @Test
     void prismRefusesARequestThatBreaksTheReference() throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        examples.baseUrl().resolve("/v1/organization/admin_api_keys"))
+                        PRISM.examples().baseUrl().resolve("/v1/organization/admin_api_keys"))
                 .header("Authorization", "Bearer sk-admin-prism").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"k\",\"expires_in_seconds\":31536001}")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -4,6 +4,7 @@ import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.gateway.fixture.PrismMock;
+import io.keydeck.gateway.fixture.PrismServers;
 import io.keydeck.gateway.fixture.RecordingSleeper;
 import io.keydeck.model.Amount;
 import io.keydeck.model.ApiKey;
@@ -16,10 +17,9 @@ import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.NewKeyRequest;
 import io.keydeck.model.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
@@ -38,23 +38,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class OpenRouterDriverAgainstPrismTest {
     private static final String SPEC = "/openapi/openrouter-keys.yaml";
-    private static PrismMock.Pair prism;
-    private static PrismMock examples;
-    private static PrismMock dynamic;
-
-    @BeforeAll
-    static void startPrism() throws Exception {
-        prism = PrismMock.Pair.start(SPEC);
-        examples = prism.examples();
-        dynamic = prism.dynamic();
-    }
-
-    @AfterAll
-    static void stopPrism() {
-        if (prism != null) {
-            prism.close();
-        }
-    }
+    @RegisterExtension
+    static final PrismServers PRISM = new PrismServers(SPEC);
 
     private static OpenRouterClient client(PrismMock prism) throws GatewayException {
         return new OpenRouterDriver(new RecordingSleeper().options())
@@ -103,8 +88,8 @@ class OpenRouterDriverAgainstPrismTest {
 
     @Test
     void everyCallIsValidAgainstTheReferenceAndItsExamplesReadRight() throws Exception {
-        try (OpenRouterClient client = client(examples)) {
-            List<ApiKey> listed = everyOperation(examples, client);
+        try (OpenRouterClient client = client(PRISM.examples())) {
+            List<ApiKey> listed = everyOperation(PRISM.examples(), client);
 
             ApiKey first = listed.get(0);
             assertThat(first.id()).isEqualTo("f01d52606dc8f0a8303a7b5cc3fa07109c2e346cec7c0a16b40de462992ce943");
@@ -117,7 +102,7 @@ class OpenRouterDriverAgainstPrismTest {
     /** The reference's example key (usage 25.5 in every period, limit 100 monthly, 74.5 left) as typed spend. */
     @Test
     void theExampleKeysUsageAndLimitBecomeTypedSpendALimitAndItsWorkspace() throws Exception {
-        try (OpenRouterClient client = client(examples)) {
+        try (OpenRouterClient client = client(PRISM.examples())) {
             ApiKey first = client.listKeys(null, 100, false).items().get(0);
 
             KeyAccount account = first.account();
@@ -137,8 +122,8 @@ class OpenRouterDriverAgainstPrismTest {
 
     @RepeatedTest(3)
     void everyCallIsValidAndEveryRandomSchemaValidAnswerIsRead() throws Exception {
-        try (OpenRouterClient client = client(dynamic)) {
-            everyOperation(dynamic, client);
+        try (OpenRouterClient client = client(PRISM.dynamic())) {
+            everyOperation(PRISM.dynamic(), client);
         }
     }
 
@@ -149,7 +134,7 @@ class OpenRouterDriverAgainstPrismTest {
     @Test
     void prismRefusesARequestThatBreaksTheReference() throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        examples.baseUrl().resolve("/api/v1/keys?workspace_id=not-a-uuid"))
+                        PRISM.examples().baseUrl().resolve("/api/v1/keys?workspace_id=not-a-uuid"))
                 .header("Authorization", "Bearer sk-or-v1-prism").GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(400);
