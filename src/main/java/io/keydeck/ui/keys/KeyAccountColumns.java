@@ -82,6 +82,16 @@ final class KeyAccountColumns {
         limit.setVisible(money);
     }
 
+    /** True while the Owner column shows. */
+    javafx.beans.value.ObservableBooleanValue ownersShown() {
+        return owner.visibleProperty();
+    }
+
+    /** True while the Spend and Limit columns show. */
+    javafx.beans.value.ObservableBooleanValue moneyShown() {
+        return spend.visibleProperty();
+    }
+
     /** "72 % of $50.00 a month, resets Dec 31", "none", or "" when the gateway says nothing. */
     static String limitLine(KeyAccount account) {
         String text = account.limitText();
