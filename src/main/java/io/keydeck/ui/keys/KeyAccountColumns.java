@@ -1,6 +1,8 @@
 package io.keydeck.ui.keys;
 
+import io.keydeck.model.Amount;
 import io.keydeck.model.ApiKey;
+import io.keydeck.model.DailySpend;
 import io.keydeck.model.KeyAccount;
 import io.keydeck.model.VisibleText;
 import javafx.collections.ListChangeListener;
@@ -14,6 +16,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
+import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -22,7 +25,7 @@ import java.util.ResourceBundle;
 
 /**
  * Owner, spend and limit of each key (issue 21): shown only while some listed key has any of them, so a
- * gateway that reports none keeps the table as it was. The limit is a bar with "72 % of $50.00 a month,
+ * gateway that reports none keeps the table as it was. The spend carries a line of the last days' spend. The limit is a bar with "72 % of $50.00 a month,
  * resets Dec 31"; at 90 % and over the bar turns to the warning colour.
  */
 final class KeyAccountColumns {
@@ -30,7 +33,7 @@ final class KeyAccountColumns {
     private static final DateTimeFormatter RESET_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
     private final TableColumn<ApiKey, String> owner;
-    private final TableColumn<ApiKey, String> spend;
+    private final TableColumn<ApiKey, KeyAccount> spend;
     private final TableColumn<ApiKey, KeyAccount> limit;
 
     KeyAccountColumns(ResourceBundle messages, KeyTableCells cells) {
@@ -41,9 +44,12 @@ final class KeyAccountColumns {
         owner.setMinWidth(90);
         spend = new TableColumn<>(messages.getString("keys.column.spend"));
         spend.setId("spendColumn");
-        KeyTableCells.value(spend, key -> key.account().spendText());
-        spend.setPrefWidth(150);
-        spend.setMinWidth(140);
+        KeyTableCells.value(spend, ApiKey::account);
+        spend.setCellFactory(column -> new SpendCell(messages));
+        spend.setComparator((a, b) -> a.shownSpend().map(x -> x.value()).orElse(java.math.BigDecimal.valueOf(-1))
+                .compareTo(b.shownSpend().map(x -> x.value()).orElse(java.math.BigDecimal.valueOf(-1))));
+        spend.setPrefWidth(150 + Sparkline.WIDTH);
+        spend.setMinWidth(140 + Sparkline.WIDTH);
         limit = new TableColumn<>(messages.getString("keys.column.limit"));
         limit.setId("limitColumn");
         KeyTableCells.value(limit, ApiKey::account);
@@ -56,7 +62,6 @@ final class KeyAccountColumns {
             column.setVisible(false);
         }
         cells.text(owner); // gateway text: escaped, a bounded prefix, the whole value in the tooltip
-        cells.text(spend);
     }
 
     /** Adds the columns after the status column; they show while some key in {@code keys} has an account. */
@@ -99,6 +104,42 @@ final class KeyAccountColumns {
             text += ", resets " + RESET_DAY.format(account.limit().resetsAt().atZone(ZoneId.systemDefault()));
         }
         return text;
+    }
+
+    /** "$12.40 this month" and a line of the last days' spend, where the gateway reports daily spend. */
+    private static final class SpendCell extends TableCell<ApiKey, KeyAccount> {
+        private final ResourceBundle messages;
+        private final Label label = new Label();
+
+        SpendCell(ResourceBundle messages) {
+            this.messages = messages;
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(KeyAccount account, boolean empty) {
+            super.updateItem(account, empty);
+            if (empty || account == null || account.spendText().isEmpty() && account.dailySpend().isEmpty()) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            String total = VisibleText.escape(account.spendText(), KeyTableCells.CELL_CHARS);
+            label.setText(total);
+            HBox box = new HBox(8, label);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            List<DailySpend> days = account.dailySpend();
+            if (days.size() > 1) {
+                box.getChildren().add(Sparkline.of(days.stream().mapToDouble(d -> d.amount().value().doubleValue())
+                        .toArray(), "spend-sparkline"));
+                Amount most = days.stream().map(DailySpend::amount).max(Amount::compareTo).orElseThrow();
+                setTooltip(new Tooltip(MessageFormat.format(messages.getString("keys.spendTooltip"), total,
+                        days.size(), most.display())));
+            } else {
+                setTooltip(new Tooltip(total));
+            }
+            setGraphic(box);
+        }
     }
 
     private static final class LimitCell extends TableCell<ApiKey, KeyAccount> {
