@@ -93,6 +93,16 @@ public record KeyAccount(Map<SpendPeriod, Amount> spend, List<DailySpend> dailyS
         }).orElse("");
     }
 
+    /** {@link #shownSpend()} for a narrow column: "$12.40/mo", "$3.10/wk", "$0.41 today", "$14.22 total"; "" when none. */
+    public String spendShortText() {
+        return shownPeriod().map(period -> spend.get(period).display() + switch (period) {
+            case MONTH -> "/mo";
+            case WEEK -> "/wk";
+            case DAY -> " today";
+            case TOTAL -> " total";
+        }).orElse("");
+    }
+
     private Optional<SpendPeriod> shownPeriod() {
         for (SpendPeriod period : new SpendPeriod[] {SpendPeriod.MONTH, SpendPeriod.WEEK, SpendPeriod.DAY,
             SpendPeriod.TOTAL}) {

@@ -36,6 +36,7 @@ final class AccountFilterBar {
             owner.setValue(owner.getItems().contains(chosen) ? chosen : "");
         });
         owner.setValue("");
+        owner.setPrefWidth(180); // an owner with a long name is cut here, not the filter bar widened
         owner.setConverter(new StringConverter<>() {
             @Override
             public String toString(String value) {

@@ -15,6 +15,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
 
 import java.text.MessageFormat;
 import java.time.ZoneId;
@@ -39,23 +41,28 @@ final class KeyAccountColumns {
     KeyAccountColumns(ResourceBundle messages, KeyTableCells cells) {
         owner = new TableColumn<>(messages.getString("keys.column.owner"));
         owner.setId("ownerColumn");
-        KeyTableCells.value(owner, key -> key.account().ownerText());
-        owner.setPrefWidth(130);
-        owner.setMinWidth(90);
+        // the name only ("Platform"): the kind ("team") is in the details and the owner filter, and a narrow column
+        // keeps the name readable
+        KeyTableCells.value(owner, key -> key.account().owner().map(io.keydeck.model.KeyOwner::displayName).orElse(""));
+        owner.setPrefWidth(128);
+        owner.setMinWidth(96);
+        owner.setMaxWidth(220);
         spend = new TableColumn<>(messages.getString("keys.column.spend"));
         spend.setId("spendColumn");
         KeyTableCells.value(spend, ApiKey::account);
         spend.setCellFactory(column -> new SpendCell(messages));
         spend.setComparator((a, b) -> a.shownSpend().map(x -> x.value()).orElse(java.math.BigDecimal.valueOf(-1))
                 .compareTo(b.shownSpend().map(x -> x.value()).orElse(java.math.BigDecimal.valueOf(-1))));
-        spend.setPrefWidth(150 + Sparkline.WIDTH);
-        spend.setMinWidth(140 + Sparkline.WIDTH);
+        spend.setPrefWidth(100 + Sparkline.WIDTH);
+        spend.setMinWidth(88 + Sparkline.WIDTH); // "$12.34/mo" and the line
+        spend.setMaxWidth(160 + Sparkline.WIDTH);
         limit = new TableColumn<>(messages.getString("keys.column.limit"));
         limit.setId("limitColumn");
         KeyTableCells.value(limit, ApiKey::account);
         limit.setCellFactory(column -> new LimitCell());
-        limit.setPrefWidth(320);
-        limit.setMinWidth(220);
+        limit.setPrefWidth(220);
+        limit.setMinWidth(110);
+        limit.setMaxWidth(340);
         limit.setComparator((a, b) -> Double.compare(a.limitUsed().orElse(-1.0), b.limitUsed().orElse(-1.0)));
         for (TableColumn<ApiKey, ?> column : List.of(owner, spend, limit)) {
             column.getStyleClass().add("account-column");
@@ -106,7 +113,7 @@ final class KeyAccountColumns {
         return text;
     }
 
-    /** "$12.40 this month" and a line of the last days' spend, where the gateway reports daily spend. */
+    /** "$12.40/mo" and a line of the last days' spend, where the gateway reports daily spend; the tooltip says it whole. */
     private static final class SpendCell extends TableCell<ApiKey, KeyAccount> {
         private final ResourceBundle messages;
         private final Label label = new Label();
@@ -125,9 +132,15 @@ final class KeyAccountColumns {
                 return;
             }
             String total = VisibleText.escape(account.spendText(), KeyTableCells.CELL_CHARS);
-            label.setText(total);
-            HBox box = new HBox(8, label);
+            label.setText(account.spendShortText());
+            label.setMinWidth(Region.USE_PREF_SIZE); // the amount whole; a line that does not fit is cut instead
+            HBox box = new HBox(6, label);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            box.setMinWidth(0);
+            Rectangle clip = new Rectangle();
+            clip.widthProperty().bind(box.widthProperty());
+            clip.heightProperty().bind(box.heightProperty());
+            box.setClip(clip);
             List<DailySpend> days = account.dailySpend();
             if (days.size() > 1) {
                 box.getChildren().add(Sparkline.of(days.stream().mapToDouble(d -> d.amount().value().doubleValue())

@@ -4,7 +4,7 @@ import javafx.scene.shape.Polyline;
 
 /** A tiny line of a few values for a table cell (requests per day, spend per day), its highest value at the top. */
 final class Sparkline {
-    static final double WIDTH = 64;
+    static final double WIDTH = 48;
     static final double HEIGHT = 18;
 
     private Sparkline() {

@@ -91,7 +91,8 @@ class SpendAndLimitsInTheKeysViewTest {
         assertThat(shownText("limitColumn", "Near")).startsWith("92 % of $50.00 a month");
         assertThat(shownText("limitColumn", "Calm")).startsWith("10 % of $50.00 a month");
         assertThat(shownText("limitColumn", "Open")).isEqualTo("none");
-        assertThat(shownText("spendColumn", "Near")).isEqualTo("$46.00 this month");
+        assertThat(shownText("spendColumn", "Near")).isEqualTo("$46.00/mo");
+        assertThat(onFx(() -> cell("spendColumn", "Near").getTooltip().getText())).isEqualTo("$46.00 this month");
         assertThat(shownText("ownerColumn", "Near")).contains("Platform");
         assertThat(onFx(() -> bar("Near").getPseudoClassStates())).contains(PseudoClass.getPseudoClass("near"));
         assertThat(onFx(() -> bar("Calm").getPseudoClassStates())).doesNotContain(PseudoClass.getPseudoClass("near"));
@@ -112,7 +113,7 @@ class SpendAndLimitsInTheKeysViewTest {
         waitUntil(10, () -> visible("spendColumn") && cell("spendColumn", "Busy") != null
                 && cell("spendColumn", "Busy").getGraphic() != null);
 
-        assertThat(shownText("spendColumn", "Busy")).isEqualTo("$12.40 this month");
+        assertThat(shownText("spendColumn", "Busy")).isEqualTo("$12.40/mo");
         Polyline line = onFx(() -> (Polyline) cell("spendColumn", "Busy").lookup(".spend-sparkline"));
         List<Double> points = onFx(() -> List.copyOf(line.getPoints()));
         assertThat(points).hasSize(2 * days.length);
@@ -120,7 +121,7 @@ class SpendAndLimitsInTheKeysViewTest {
         assertThat(points.get(2 * 2 + 1)).isEqualTo(Sparkline.HEIGHT);     // the day without spend at the bottom
         assertThat(points.get(2 * 4 + 1)).isEqualTo(Sparkline.HEIGHT / 2); // half the busiest day, half way
         assertThat(onFx(() -> cell("spendColumn", "Busy").getTooltip().getText()))
-                .contains("over the last 8 days").contains("at most $2.00 a day");
+                .startsWith("$12.40 this month").contains("over the last 8 days").contains("at most $2.00 a day");
         assertThat(onFx(() -> cell("spendColumn", "Flat").lookup(".spend-sparkline"))).isNull();
     }
 
