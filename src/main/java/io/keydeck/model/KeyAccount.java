@@ -79,24 +79,41 @@ public record KeyAccount(Map<SpendPeriod, Amount> spend, List<DailySpend> dailyS
         return String.join(", ", owners.stream().map(KeyOwner::display).toList());
     }
 
+    /** The spend to show first: this month's, else this week's, today's or the total; empty when none is reported. */
+    public Optional<Amount> shownSpend() {
+        return shownPeriod().map(spend::get);
+    }
+
     /**
-     * The spend to show first: this month's, else this week's, today's or the total, as "$12.40 this month";
-     * "" when none is reported.
+     * {@link #shownSpend()} as "$12.40 this month"; "" when none is reported.
      */
     public String spendText() {
+        return shownPeriod().map(period -> spend.get(period).display() + switch (period) {
+            case MONTH -> " this month";
+            case WEEK -> " this week";
+            case DAY -> " today";
+            case TOTAL -> " in total";
+        }).orElse("");
+    }
+
+    /** {@link #shownSpend()} for a narrow column: "$12.40/mo", "$3.10/wk", "$0.41 today", "$14.22 total"; "" when none. */
+    public String spendShortText() {
+        return shownPeriod().map(period -> spend.get(period).display() + switch (period) {
+            case MONTH -> "/mo";
+            case WEEK -> "/wk";
+            case DAY -> " today";
+            case TOTAL -> " total";
+        }).orElse("");
+    }
+
+    private Optional<SpendPeriod> shownPeriod() {
         for (SpendPeriod period : new SpendPeriod[] {SpendPeriod.MONTH, SpendPeriod.WEEK, SpendPeriod.DAY,
             SpendPeriod.TOTAL}) {
-            Amount amount = spend.get(period);
-            if (amount != null) {
-                return amount.display() + switch (period) {
-                    case MONTH -> " this month";
-                    case WEEK -> " this week";
-                    case DAY -> " today";
-                    case TOTAL -> " in total";
-                };
+            if (spend.containsKey(period)) {
+                return Optional.of(period);
             }
         }
-        return "";
+        return Optional.empty();
     }
 
     /** "72 % of $50.00 a month", "$50.00 a month" (usage unknown), "none", or "" when limits are unknown. */

@@ -43,6 +43,11 @@ final class SpendMeter {
         return (inputTokens * INPUT_USD_PER_MILLION + outputTokens * OUTPUT_USD_PER_MILLION) / 1_000_000.0;
     }
 
+    /** One usage bucket's cost as {@code /v1/usage} reports it: six decimals, like the key's spend. */
+    static BigDecimal bucketCost(long inputTokens, long outputTokens) {
+        return BigDecimal.valueOf(price(inputTokens, outputTokens)).setScale(6, RoundingMode.HALF_UP);
+    }
+
     Snapshot snapshot(StoredKey key, long now) {
         int today = Math.floorDiv(UsageLedger.hourOf(now), 24);
         int weekStart = today - Math.floorMod(today + 3, 7); // 1970-01-01 was a Thursday

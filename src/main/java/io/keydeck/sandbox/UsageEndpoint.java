@@ -58,6 +58,7 @@ final class UsageEndpoint {
         } else {
             selected = keys.all();
         }
+        boolean withCost = "cost".equals(ex.query("include"));
         int firstBucket = Math.floorDiv(UsageLedger.hourOf(start.toEpochMilli()), hoursPerBucket) * hoursPerBucket;
         long endMillis = end.toEpochMilli();
         int endHour = (int) Math.floorDiv(endMillis + UsageLedger.HOUR_MS - 1, UsageLedger.HOUR_MS);
@@ -88,6 +89,12 @@ final class UsageEndpoint {
                     g.writeNumberField("input_tokens", counts[1]);
                     g.writeNumberField("output_tokens", counts[2]);
                     g.writeNumberField("errors", counts[3]);
+                    if (withCost) {
+                        g.writeObjectFieldStart("cost");
+                        g.writeNumberField("amount", SpendMeter.bucketCost(counts[1], counts[2]));
+                        g.writeStringField("unit", "USD");
+                        g.writeEndObject();
+                    }
                     g.writeEndObject();
                 }
             }

@@ -153,6 +153,9 @@ public final class AdminActions {
             case SET_LIMIT -> after.withName(before.name() + " \u2192 limit " + (update.limit() != null
                     ? update.limit().display() : "") + (update.rateLimits() != null ? " " + update.rateLimits().display()
                     : ""));
+            case SET_SCOPES -> after.withName(before.name() + " \u2192 scopes " + String.join(" ", after.scopes())
+                    + (update.models() != null ? " models " + (update.models().isEmpty() ? "all"
+                    : String.join(" ", update.models())) : ""));
             default -> after;
         };
         record(JournalEntry.succeeded(clock, action, connection, named, client.lastRequestId().orElse(null)));

@@ -15,13 +15,14 @@ import java.util.function.Function;
  * what the chart draws as the top keys plus one "all other keys" series. Built off the FX thread.
  */
 public final class UsageBreakdown {
-    private static final int FIELDS = 4;
+    private static final int FIELDS = 5;
 
     private final UsageRange range;
     private final int buckets;
     private final List<String> keyIds = new ArrayList<>();
     private final List<long[]> counts = new ArrayList<>();
     private UsageTotals totals = UsageTotals.ZERO;
+    private String costUnit;
 
     private UsageBreakdown(UsageRange range) {
         this.range = range;
@@ -38,6 +39,7 @@ public final class UsageBreakdown {
         long input = 0;
         long output = 0;
         long errors = 0;
+        long cost = 0;
         long startMillis = range.start().toEpochMilli();
         long width = range.bucket().width().toMillis();
         for (UsagePoint point : points) {
@@ -59,8 +61,16 @@ public final class UsageBreakdown {
             input += point.inputTokens();
             output += point.outputTokens();
             errors += point.errors();
+            if (point.cost() != null && breakdown.costUnit == null) {
+                breakdown.costUnit = point.cost().unit();
+            }
+            if (point.cost() != null && point.cost().unit().equals(breakdown.costUnit)) {
+                long micros = UsageTotals.micros(point.cost());
+                lastCounts[at + 4] += micros;
+                cost += micros;
+            }
         }
-        breakdown.totals = new UsageTotals(requests, input, output, errors);
+        breakdown.totals = new UsageTotals(requests, input, output, errors, cost);
         return breakdown;
     }
 
@@ -78,6 +88,14 @@ public final class UsageBreakdown {
     /** Everything in the range, all keys together. */
     public UsageTotals totals() {
         return totals;
+    }
+
+    /**
+     * The unit the gateway reported cost in ("USD", "credits"); null when no point in the range carried a cost,
+     * so the cost is unknown rather than zero. Costs in another unit than the first are left out.
+     */
+    public String costUnit() {
+        return costUnit;
     }
 
     /** Keys with at least one request or error in the range. */
@@ -159,7 +177,8 @@ public final class UsageBreakdown {
         double[] y = new double[buckets];
         for (int b = 0; b < buckets; b++) {
             int at = b * FIELDS;
-            y[b] = metric.of(new UsageTotals(perBucket[at], perBucket[at + 1], perBucket[at + 2], perBucket[at + 3]));
+            y[b] = metric.of(new UsageTotals(perBucket[at], perBucket[at + 1], perBucket[at + 2], perBucket[at + 3],
+                    perBucket[at + 4]));
         }
         return y;
     }
@@ -169,6 +188,6 @@ public final class UsageBreakdown {
         for (int j = 0; j < perBucket.length; j++) {
             sum[j % FIELDS] += perBucket[j];
         }
-        return new UsageTotals(sum[0], sum[1], sum[2], sum[3]);
+        return new UsageTotals(sum[0], sum[1], sum[2], sum[3], sum[4]);
     }
 }

@@ -93,6 +93,11 @@ final class MultiRouteAccount {
         return limits;
     }
 
+    /** A usage bucket's {@code cost} object ({@code {"amount","unit"}}); null when it holds no amount. */
+    static Amount bucketCost(JsonNode cost) {
+        return JsonFields.amount(cost, "amount", unit(JsonFields.text(cost, "unit")));
+    }
+
     private static String unit(String text) {
         try {
             return Amount.unit(text);

@@ -143,6 +143,7 @@ final class MultiRouteClient extends HttpGatewayClient {
         params.put("end", query.end());
         params.put("bucket", query.bucket().wireName());
         params.put("key_id", query.keyId());
+        params.put("include", query.cost() ? "cost" : null);
         GatewayResponse<List<UsagePoint>> response = http.get("/v1/usage", params, new StreamedJsonReader()::usage);
         return new UsageSeries(query, response.body());
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.http.GatewayJson;
+import io.keydeck.model.Amount;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.KeyAccount;
 import io.keydeck.model.KeyEnvironment;
@@ -159,7 +160,7 @@ final class StreamedJsonReader {
         return GatewayJson.mapper().readTree(parser);
     }
 
-    /** {@code {"data":[{"key_id","bucket_start","requests","input_tokens","output_tokens","errors"}…]}}. */
+    /** {@code {"data":[{"key_id","bucket_start","requests","input_tokens","output_tokens","errors","cost"?}…]}}. */
     List<UsagePoint> usage(JsonParser parser) throws IOException, GatewayException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new JsonParseException(parser, "expected a JSON object with a \"data\" array");
@@ -193,6 +194,7 @@ final class StreamedJsonReader {
         long inputTokens = 0;
         long outputTokens = 0;
         long errors = 0;
+        Amount cost = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -203,13 +205,20 @@ final class StreamedJsonReader {
                 case "input_tokens" -> inputTokens = count(parser, value);
                 case "output_tokens" -> outputTokens = count(parser, value);
                 case "errors" -> errors = count(parser, value);
+                case "cost" -> {
+                    if (value == JsonToken.START_OBJECT) {
+                        cost = MultiRouteAccount.bucketCost(tree(parser));
+                    } else {
+                        parser.skipChildren(); // a cost without amount and unit is read as not reported
+                    }
+                }
                 default -> parser.skipChildren();
             }
         }
         if (start == null) {
             throw MultiRouteJson.protocol("The gateway sent a usage point without bucket_start.", requestId);
         }
-        return new UsagePoint(keyId, start, requests, inputTokens, outputTokens, errors);
+        return new UsagePoint(keyId, start, requests, inputTokens, outputTokens, errors, cost);
     }
 
     /** A whole number, also as text; 0 when absent or not a number. */

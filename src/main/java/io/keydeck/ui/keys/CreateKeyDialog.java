@@ -11,7 +11,6 @@ import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
@@ -104,7 +103,7 @@ public final class CreateKeyDialog {
                 DialogForms.hint(viewModel.nameErrorShownProperty(), "form-error", "nameError"),
                 DialogForms.hint(viewModel.nameWarningProperty(), "form-warning", "nameWarning"));
 
-        FlowPane scopes = scopeBoxes("inferenceScopes", viewModel.inferenceScopes());
+        FlowPane scopes = DialogForms.scopeBoxes("inferenceScopes", viewModel.inferenceScopes());
         if (viewModel.adminScopes().isEmpty()) {
             DialogForms.row(form, 1, messages.getString("create.scopes"), scopes);
         } else {
@@ -113,7 +112,7 @@ public final class CreateKeyDialog {
             adminCaption.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // one line: a wrapping label here inflated the dialog on GTK
             adminCaption.getStyleClass().add("text-muted");
             DialogForms.row(form, 1, messages.getString("create.scopes"), scopes, adminCaption,
-                    scopeBoxes("adminScopes", viewModel.adminScopes()),
+                    DialogForms.scopeBoxes("adminScopes", viewModel.adminScopes()),
                     DialogForms.hint(viewModel.adminWarningProperty(), "form-warning", "adminScopeWarning"));
         }
         DialogForms.row(form, 2, messages.getString("create.environment"), environmentChoice());
@@ -137,19 +136,6 @@ public final class CreateKeyDialog {
         return new VBox(14, form, DialogForms.errorBanner(Bindings.createStringBinding(
                 () -> viewModel.creation().errorTextProperty().get(), viewModel.creation().errorTextProperty()),
                 messages.getString("create.failed")), busy);
-    }
-
-    private static FlowPane scopeBoxes(String id, java.util.List<CreateKeyViewModel.ScopeChoice> choices) {
-        FlowPane boxes = new FlowPane(12, 8);
-        boxes.setId(id);
-        for (CreateKeyViewModel.ScopeChoice choice : choices) {
-            CheckBox box = new CheckBox(choice.scope());
-            box.setMnemonicParsing(false); // scope names are the gateway's, underscores included
-            box.getStyleClass().add("scope-choice");
-            box.selectedProperty().bindBidirectional(choice.selected());
-            boxes.getChildren().add(box);
-        }
-        return boxes;
     }
 
     private Node environmentChoice() {

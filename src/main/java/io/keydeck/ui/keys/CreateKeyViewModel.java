@@ -3,7 +3,6 @@ package io.keydeck.ui.keys;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.NewKeyRequest;
-import io.keydeck.review.ReviewRules;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -44,14 +43,9 @@ public final class CreateKeyViewModel {
 
     /** One scope checkbox. */
     public record ScopeChoice(String scope, BooleanProperty selected) {
-        /**
-         * A scope of the gateway's admin API (keys, usage, audit log, configuration) rather than of its
-         * models: an app's key needs none, and a leaked key holding one exposes or changes the gateway.
-         */
+        /** See {@link AdminScopeWarning#administers(String)}. */
         public boolean administers() {
-            String name = scope.toLowerCase(Locale.ROOT);
-            return name.startsWith("keys:") || name.startsWith("config:") || name.startsWith("audit:")
-                    || name.startsWith("usage:") || ReviewRules.ADMIN_SCOPES.contains(name);
+            return AdminScopeWarning.administers(scope);
         }
     }
 
@@ -112,14 +106,8 @@ public final class CreateKeyViewModel {
     }
 
     private String checkAdminScopes() {
-        List<String> ticked = adminScopes().stream().filter(s -> s.selected().get()).map(ScopeChoice::scope).toList();
-        List<String> flaggedHigh = ticked.stream()
-                .filter(s -> ReviewRules.ADMIN_SCOPES.contains(s.toLowerCase(Locale.ROOT))).toList();
-        if (!flaggedHigh.isEmpty()) {
-            return MessageFormat.format(messages.getString("create.adminWarning.high"), String.join(", ", flaggedHigh));
-        }
-        return ticked.isEmpty() ? "" : MessageFormat.format(messages.getString("create.adminWarning.read"),
-                String.join(", ", ticked));
+        return AdminScopeWarning.of(adminScopes().stream().filter(s -> s.selected().get()).map(ScopeChoice::scope)
+                .toList(), messages);
     }
 
     public StringProperty nameProperty() {

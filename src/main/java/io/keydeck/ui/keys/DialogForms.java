@@ -1,22 +1,31 @@
 package io.keydeck.ui.keys;
 
 import atlantafx.base.controls.Message;
+import io.keydeck.ui.common.DialogButtons;
 import io.keydeck.ui.common.FormLabel;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.ResourceBundle;
 
 /** The few building blocks every key dialog shares, so they look and behave alike. */
 final class DialogForms {
@@ -88,6 +97,7 @@ final class DialogForms {
     static void row(GridPane grid, int row, String label, Node... content) {
         Label caption = FormLabel.of(label, content.length > 0 ? content[0] : null);
         caption.getStyleClass().add("form-label");
+        caption.setMinWidth(Region.USE_PREF_SIZE); // a narrow dialog wraps the content, never cuts the caption
         VBox box = new VBox(4, content);
         GridPane.setHgrow(box, Priority.ALWAYS);
         grid.add(caption, 0, row);
@@ -97,5 +107,36 @@ final class DialogForms {
 
     static String text(java.util.ResourceBundle messages, String key) {
         return Objects.requireNonNull(messages.getString(key), key);
+    }
+
+    /** One checkbox per scope, bound to its choice, wrapping as the dialog narrows. */
+    static FlowPane scopeBoxes(String id, List<CreateKeyViewModel.ScopeChoice> choices) {
+        FlowPane boxes = new FlowPane(12, 8);
+        boxes.setId(id);
+        for (CreateKeyViewModel.ScopeChoice choice : choices) {
+            CheckBox box = new CheckBox(choice.scope());
+            box.setMnemonicParsing(false); // scope names are the gateway's, underscores included
+            box.getStyleClass().add("scope-choice");
+            box.selectedProperty().bindBidirectional(choice.selected());
+            boxes.getChildren().add(box);
+        }
+        return boxes;
+    }
+
+    /**
+     * Adds {@code action} (enabled while {@code valid}) and Cancel to {@code dialog}, Cancel the default button:
+     * for changes that can cut off the clients of a key, Enter must not send them.
+     */
+    static ButtonType cancelFirst(Dialog<ButtonType> dialog, String actionText, String actionId,
+                                  ObservableBooleanValue valid, ResourceBundle messages) {
+        ButtonType action = new ButtonType(actionText, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = DialogButtons.cancel(messages);
+        dialog.getDialogPane().getButtonTypes().addAll(action, cancel);
+        Button actionButton = (Button) dialog.getDialogPane().lookupButton(action);
+        actionButton.setId(actionId);
+        actionButton.setDefaultButton(false);
+        actionButton.disableProperty().bind(Bindings.not(valid));
+        ((Button) dialog.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        return action;
     }
 }

@@ -1,9 +1,6 @@
 package io.keydeck.ui.keys;
 
 import io.keydeck.model.LimitReset;
-import io.keydeck.ui.common.DialogButtons;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -28,14 +25,7 @@ final class EditLimitsDialog {
 
     EditLimitsDialog(Window owner, EditLimitsViewModel viewModel, ResourceBundle messages) {
         dialog = DialogForms.dialog(owner, messages.getString("limits.title"), viewModel.question());
-        set = new ButtonType(messages.getString("limits.set"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = DialogButtons.cancel(messages);
-        dialog.getDialogPane().getButtonTypes().addAll(set, cancel);
-        Button setButton = (Button) dialog.getDialogPane().lookupButton(set);
-        setButton.setId("setLimitButton");
-        setButton.setDefaultButton(false);
-        setButton.disableProperty().bind(viewModel.validProperty().not());
-        ((Button) dialog.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        set = DialogForms.cancelFirst(dialog, messages.getString("limits.set"), "setLimitButton", viewModel.validProperty(), messages);
 
         TextField amount = new TextField();
         amount.setId("limitAmountField");

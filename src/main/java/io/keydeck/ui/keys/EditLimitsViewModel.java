@@ -1,12 +1,10 @@
 package io.keydeck.ui.keys;
 
 import io.keydeck.gateway.GatewayClient;
-import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.LimitReset;
 import io.keydeck.model.LimitSetting;
-import io.keydeck.model.VisibleText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -19,10 +17,8 @@ import javafx.beans.property.StringProperty;
 
 import java.math.BigDecimal;
 import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
-import java.util.stream.Collectors;
 
 /**
  * Sets (or removes) the spend limit of one or more keys (issue 21): an amount in US dollars and how often it
@@ -31,10 +27,6 @@ import java.util.stream.Collectors;
 public final class EditLimitsViewModel {
     /** The largest limit accepted, so a slip of the finger (an extra 0 or two) is caught before it is sent. */
     static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000");
-
-    /** One key's answer: the key as the gateway returned it, or the failure; and the request id either way. */
-    public record Outcome(ApiKey key, ApiKey updated, GatewayException failure, String requestId) {
-    }
 
     private final List<ApiKey> keys;
     private final ResourceBundle messages;
@@ -87,11 +79,7 @@ public final class EditLimitsViewModel {
 
     /** "Set the spend limit of “ci-bot” (mrk_live_…abcd)?" or of N keys, each named below. */
     public String question() {
-        if (keys.size() == 1) {
-            return MessageFormat.format(messages.getString("limits.questionOne"), name(keys.get(0)));
-        }
-        return MessageFormat.format(messages.getString("limits.questionMany"), keys.size(),
-                keys.stream().map(EditLimitsViewModel::name).collect(Collectors.joining("\n")));
+        return EachKeyUpdate.question(keys, messages, "limits.questionOne", "limits.questionMany");
     }
 
     /** The limit to send; call only when {@link #validProperty()} holds. */
@@ -100,29 +88,13 @@ public final class EditLimitsViewModel {
     }
 
     /** Sends the limit to each key in turn through {@code target} (journaled), off the FX thread. */
-    public List<Outcome> apply(GatewayClient target) throws InterruptedException {
-        KeyUpdate update = KeyUpdate.limit(setting());
-        List<Outcome> outcomes = new ArrayList<>();
-        for (ApiKey key : keys) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("stopped after " + outcomes.size() + " of " + keys.size() + " keys");
-            }
-            try {
-                ApiKey updated = target.updateKey(key.id(), update);
-                outcomes.add(new Outcome(key, updated, null, target.lastRequestId().orElse(null)));
-            } catch (GatewayException e) {
-                outcomes.add(new Outcome(key, null, e, e.requestId()));
-            }
-        }
-        return outcomes;
+    public List<EachKeyUpdate.Outcome> apply(GatewayClient target) throws InterruptedException {
+        return EachKeyUpdate.apply(keys, KeyUpdate.limit(setting()), target);
     }
 
     /** One line per key: "“ci-bot”: limit set to $50.00 a month (request req_1)" or the gateway's refusal. */
-    public String report(List<Outcome> outcomes) {
-        return outcomes.stream().map(o -> MessageFormat.format(messages.getString(o.failure() == null ? "limits.ok"
-                        : "limits.failed"), name(o.key()), o.failure() == null ? setting().display()
-                        : VisibleText.escape(o.failure().describe(), 400), o.requestId() == null ? "—" : o.requestId()))
-                .collect(Collectors.joining("\n"));
+    public String report(List<EachKeyUpdate.Outcome> outcomes) {
+        return EachKeyUpdate.report(outcomes, messages, "limits.ok", "limits.failed", o -> setting().display());
     }
 
     private String findProblem() {
@@ -144,9 +116,5 @@ public final class EditLimitsViewModel {
         } catch (NumberFormatException e) {
             return messages.getString("limits.notANumber");
         }
-    }
-
-    private static String name(ApiKey key) {
-        return "\u201c" + VisibleText.escape(key.name(), 120) + "\u201d (" + VisibleText.escape(key.hint(), 60) + ")";
     }
 }

@@ -24,6 +24,7 @@ import javafx.stage.Window;
 
 import java.text.MessageFormat;
 import java.util.List;
+import java.util.function.Function;
 
 import java.time.Clock;
 import java.util.ResourceBundle;
@@ -226,30 +227,60 @@ public final class KeyActions {
             return;
         }
         EditLimitsViewModel form = new EditLimitsViewModel(selection, messages);
-        if (!new EditLimitsDialog(owner, form, messages).ask()) {
+        if (new EditLimitsDialog(owner, form, messages).ask()) {
+            sendToEach(owner, selection, form::apply, form::report, new BulkTexts("limits.title", "limits.sending",
+                    "limits.done", "limits.someFailed", "limitsReport"));
+        }
+    }
+
+    /**
+     * Replaces the scopes (and, where edited, the allowed models) of the selection's live keys, after a question
+     * naming each; then reports each key's answer and request id, and shows the changed keys.
+     */
+    public void editScopes(Window owner, List<ApiKey> selection) {
+        List<ApiKey> live = selection.stream().filter(k -> !k.revoked()).toList();
+        if (live.isEmpty() || !available(Capability.EDIT_SCOPES)) {
             return;
         }
+        EditScopesViewModel form = new EditScopesViewModel(live, keys.client().driver().knownScopes(), messages);
+        if (new EditScopesDialog(owner, form, messages).ask()) {
+            sendToEach(owner, live, form::apply, form::report, new BulkTexts("scopes.title", "scopes.sending",
+                    "scopes.done", "scopes.someFailed", "scopesReport"));
+        }
+    }
+
+    /** The words of one bulk edit: its title, the status while sending and after, and the report's id. */
+    private record BulkTexts(String title, String sending, String done, String someFailed, String reportId) {
+    }
+
+    private interface Sending {
+        List<EachKeyUpdate.Outcome> to(GatewayClient target) throws InterruptedException;
+    }
+
+    private void sendToEach(Window owner, List<ApiKey> selection, Sending send,
+                            Function<List<EachKeyUpdate.Outcome>, String> report, BulkTexts texts) {
         GatewayClient target = journaled(keys.client(), selection);
-        Task<List<EditLimitsViewModel.Outcome>> task = new Task<>() {
+        Task<List<EachKeyUpdate.Outcome>> task = new Task<>() {
             @Override
-            protected List<EditLimitsViewModel.Outcome> call() throws InterruptedException {
-                return form.apply(target);
+            protected List<EachKeyUpdate.Outcome> call() throws InterruptedException {
+                return send.to(target);
             }
         };
-        status.busy(messages.getString("limits.sending"));
+        status.busy(messages.getString(texts.sending()));
         task.setOnSucceeded(e -> {
             task.getValue().stream().filter(o -> o.updated() != null).forEach(o -> keys.replace(o.updated()));
             boolean allOk = task.getValue().stream().allMatch(o -> o.failure() == null);
-            status.show(messages.getString(allOk ? "limits.done" : "limits.someFailed"));
-            Alert report = new Alert(allOk ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING,
-                    form.report(task.getValue()), DialogButtons.ok(messages));
-            io.keydeck.ui.common.DialogOwner.set(report, owner);
-            report.setTitle(messages.getString("limits.title"));
-            report.setHeaderText(messages.getString(allOk ? "limits.done" : "limits.someFailed"));
-            report.getDialogPane().setId("limitsReport");
-            report.show();
+            String outcome = messages.getString(allOk ? texts.done() : texts.someFailed());
+            status.show(outcome);
+            Alert shown = new Alert(allOk ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING,
+                    report.apply(task.getValue()), DialogButtons.ok(messages));
+            io.keydeck.ui.common.DialogOwner.set(shown, owner);
+            shown.setTitle(messages.getString(texts.title()));
+            shown.setHeaderText(outcome);
+            shown.getDialogPane().setId(texts.reportId());
+            shown.show();
         });
-        reportFailure(owner, task, "limits.someFailed");
+        reportFailure(owner, task, texts.someFailed());
         tasks.run(task);
     }
 

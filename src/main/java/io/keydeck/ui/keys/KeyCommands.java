@@ -105,7 +105,10 @@ final class KeyCommands {
         MenuItem limits = item("keys.action.limits", Feather.DOLLAR_SIGN, Capability.EDIT_LIMITS, someLive(),
                 () -> actions.editLimits(window(), List.copyOf(viewModel.selectedKeys())));
         limits.setId("editLimitsItem");
-        ContextMenu menu = new ContextMenu(copyId, new SeparatorMenuItem(), rename, disable, rotate, limits,
+        MenuItem scopes = item("keys.action.scopes", Feather.KEY, Capability.EDIT_SCOPES, someLive(),
+                () -> actions.editScopes(window(), List.copyOf(viewModel.selectedKeys())));
+        scopes.setId("editScopesItem");
+        ContextMenu menu = new ContextMenu(copyId, new SeparatorMenuItem(), rename, disable, rotate, limits, scopes,
                 new SeparatorMenuItem(), revoke);
         menu.setId("keyContextMenu");
         table.setRowFactory(t -> {

@@ -8,15 +8,21 @@ import java.time.Instant;
 
 /**
  * Which keys the table shows: text typed into the search field (matched against name, prefix, last
- * four and scopes), an environment, a status, and whether revoked keys count at all.
+ * four and scopes), an environment, a status, owner and spend, and whether revoked keys count at all.
  *
  * @param environment null for every environment
  * @param status      null for every status
  */
-public record KeyFilter(String search, KeyEnvironment environment, KeyStatus status, boolean showRevoked) {
+public record KeyFilter(String search, KeyEnvironment environment, KeyStatus status, boolean showRevoked,
+                        AccountFilter account) {
 
     public KeyFilter {
         search = search == null ? "" : KeySearchIndex.searchable(search.strip());
+        account = account == null ? AccountFilter.NONE : account;
+    }
+
+    public KeyFilter(String search, KeyEnvironment environment, KeyStatus status, boolean showRevoked) {
+        this(search, environment, status, showRevoked, AccountFilter.NONE);
     }
 
     public static KeyFilter everything() {
@@ -36,7 +42,7 @@ public record KeyFilter(String search, KeyEnvironment environment, KeyStatus sta
         if (environment != null && key.environment() != environment) {
             return false;
         }
-        if (status != null && keyStatus != status) {
+        if (status != null && keyStatus != status || !account.matches(key)) {
             return false;
         }
         return search.isEmpty() || searchText.contains(search);

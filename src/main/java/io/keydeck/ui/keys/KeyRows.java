@@ -18,7 +18,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
+import java.math.BigDecimal;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.ResourceBundle;
 
 /** The table's rows: every loaded key, narrowed by search and filters through the search index, and the count. */
@@ -34,6 +36,10 @@ final class KeyRows {
     final ObjectProperty<KeyEnvironment> environmentFilter = new SimpleObjectProperty<>();
     final ObjectProperty<KeyStatus> statusFilter = new SimpleObjectProperty<>();
     final BooleanProperty showRevoked = new SimpleBooleanProperty(false);
+    final ObjectProperty<String> ownerFilter = new SimpleObjectProperty<>();
+    final StringProperty spendAbove = new SimpleStringProperty("");
+    final BooleanProperty nearLimit = new SimpleBooleanProperty(false);
+    final ObservableList<String> owners = FXCollections.observableArrayList();
     private String loadedFrom = "";
 
     KeyRows(ResourceBundle messages, RelativeTime time) {
@@ -41,12 +47,32 @@ final class KeyRows {
         filteredKeys.predicateProperty().bind(Bindings.createObjectBinding(() -> {
             searchIndex.startPass(allKeys, filter(), time.now());
             return searchIndex::passes;
-        }, search, environmentFilter, statusFilter, showRevoked));
+        }, search, environmentFilter, statusFilter, showRevoked, ownerFilter, spendAbove, nearLimit));
         filteredKeys.addListener((ListChangeListener<ApiKey>) change -> updateSummary());
+        allKeys.addListener((ListChangeListener<ApiKey>) change -> updateOwners());
     }
 
     KeyFilter filter() {
-        return new KeyFilter(search.get(), environmentFilter.get(), statusFilter.get(), showRevoked.get());
+        return new KeyFilter(search.get(), environmentFilter.get(), statusFilter.get(), showRevoked.get(),
+                new AccountFilter(ownerFilter.get(), spendAboveAmount(), nearLimit.get()));
+    }
+
+    /** The amount typed as "spend above"; null while the field is empty or holds no number (then it filters nothing). */
+    BigDecimal spendAboveAmount() {
+        try {
+            BigDecimal amount = new BigDecimal(spendAbove.get().strip().replace("$", ""));
+            return amount.signum() < 0 ? null : amount;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void updateOwners() {
+        List<String> now = allKeys.stream().map(k -> k.account().ownerText()).filter(o -> !o.isEmpty()).distinct()
+                .sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        if (!now.equals(owners)) {
+            owners.setAll(now);
+        }
     }
 
     /** Empties the table of a connection that is no longer the active one. */
@@ -89,6 +115,9 @@ final class KeyRows {
             search.set("");
             environmentFilter.set(null);
             statusFilter.set(null);
+            ownerFilter.set(null);
+            spendAbove.set("");
+            nearLimit.set(false);
             showRevoked.set(showRevoked.get() || key.revoked());
         }
     }

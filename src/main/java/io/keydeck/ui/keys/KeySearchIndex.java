@@ -107,6 +107,7 @@ final class KeySearchIndex {
     private static boolean narrows(KeyFilter before, KeyFilter after) {
         return before != null && after.status() == null && before.status() == null
                 && before.environment() == after.environment() && before.showRevoked() == after.showRevoked()
+                && before.account().equals(after.account())
                 && after.search().startsWith(before.search());
     }
 
@@ -135,7 +136,8 @@ final class KeySearchIndex {
             boolean pass = (everyText || corpus.contains(i, query))
                     && !(hideRevoked && key.revoked())
                     && (newFilter.environment() == null || key.environment() == newFilter.environment())
-                    && (newFilter.status() == null || key.status(at) == newFilter.status());
+                    && (newFilter.status() == null || key.status(at) == newFilter.status())
+                    && newFilter.account().matches(key);
             passes[i] = pass;
             if (pass) {
                 matched[count++] = i;

@@ -77,7 +77,7 @@ public final class KeysController {
 
     @FXML
     private void initialize() {
-        setUpColumns();
+        KeyAccountColumns account = setUpColumns();
         new DriverAttributeColumns().install(table, viewModel.driverProperty());
         table.setItems(viewModel.keys());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -100,6 +100,8 @@ public final class KeysController {
         search.setPrefWidth(280);
         search.textProperty().bindBidirectional(viewModel.searchProperty());
         filterBar.getChildren().add(0, search);
+        filterBar.getChildren().addAll(AccountFilterBar.controls(viewModel, resources, account.ownersShown(),
+                account.moneyShown()));
         KeyCommands commands = new KeyCommands(viewModel, actions, resources, table);
         commands.fillToolbar(toolbar);
         commands.installContextMenu();
@@ -128,7 +130,7 @@ public final class KeysController {
         }
     }
 
-    private void setUpColumns() {
+    private KeyAccountColumns setUpColumns() {
         KeyTableCells cells = new KeyTableCells(viewModel);
         KeyTableCells.value(nameColumn, ApiKey::name);
         KeyTableCells.value(environmentColumn, ApiKey::environment);
@@ -146,7 +148,9 @@ public final class KeysController {
         cells.lastUsed(lastUsedColumn);
         cells.expires(expiresColumn);
         cells.status(statusColumn);
-        new KeyAccountColumns(resources, cells).install(table, viewModel.keys());
+        KeyAccountColumns account = new KeyAccountColumns(resources, cells);
+        account.install(table, viewModel.keys());
+        return account;
     }
 
     /** A group of pill toggles picks one value; "" as user data means no restriction (null). */

@@ -194,6 +194,31 @@ public final class KeysViewModel {
         return rows.showRevoked;
     }
 
+    /** Only keys of this owner (as the Owner column shows it); null for any owner. */
+    public ObjectProperty<String> ownerFilterProperty() {
+        return rows.ownerFilter;
+    }
+
+    /** The loaded keys' owners, sorted, for the owner filter's choices. */
+    public ObservableList<String> owners() {
+        return rows.owners;
+    }
+
+    /** Text typed as "spend above": a number filters keys whose shown spend is above it; anything else filters none. */
+    public StringProperty spendAboveProperty() {
+        return rows.spendAbove;
+    }
+
+    /** True while {@link #spendAboveProperty()} holds text that is not an amount. */
+    public boolean spendAboveInvalid() {
+        return !rows.spendAbove.get().isBlank() && rows.spendAboveAmount() == null;
+    }
+
+    /** Only keys that used 90 % or more of their limit. */
+    public BooleanProperty nearLimitProperty() {
+        return rows.nearLimit;
+    }
+
     public KeyFilter filter() {
         return rows.filter();
     }

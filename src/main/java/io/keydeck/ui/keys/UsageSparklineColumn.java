@@ -18,7 +18,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.shape.Polyline;
 
 import java.text.MessageFormat;
 import java.time.Clock;
@@ -32,9 +31,6 @@ import java.util.ResourceBundle;
  * and a suddenly silent key stand out. Fetched in the background once after each load of the keys.
  */
 public final class UsageSparklineColumn {
-    private static final double WIDTH = 64;
-    private static final double HEIGHT = 18;
-
     private final ActiveConnection connection;
     private final BackgroundTasks tasks;
     private final Clock clock;
@@ -59,9 +55,9 @@ public final class UsageSparklineColumn {
     public void install(TableView<ApiKey> table, ObservableBooleanValue loading) {
         TableColumn<ApiKey, double[]> column = new TableColumn<>(messages.getString("keys.column.usage"));
         column.setId("usageColumn");
-        column.setPrefWidth(WIDTH + 14);
-        column.setMinWidth(WIDTH + 14);
-        column.setMaxWidth(WIDTH + 40);
+        column.setPrefWidth(Sparkline.WIDTH + 14);
+        column.setMinWidth(Sparkline.WIDTH + 14);
+        column.setMaxWidth(Sparkline.WIDTH + 40);
         column.setSortable(false);
         column.setCellValueFactory(data -> {
             String id = data.getValue().id();
@@ -131,18 +127,11 @@ public final class UsageSparklineColumn {
                 setGraphic(null);
                 return;
             }
-            double max = 1;
             long total = 0;
             for (double value : values) {
-                max = Math.max(max, value);
                 total += (long) value;
             }
-            Polyline line = new Polyline();
-            for (int i = 0; i < values.length; i++) {
-                double x = values.length == 1 ? 0 : i * WIDTH / (values.length - 1);
-                line.getPoints().addAll(x, HEIGHT - values[i] / max * HEIGHT);
-            }
-            line.getStyleClass().add("usage-sparkline");
+            javafx.scene.shape.Polyline line = Sparkline.of(values, "usage-sparkline");
             setGraphic(line);
             setTooltip(new Tooltip(MessageFormat.format(messages.getString("keys.usageTooltip"), total)));
         }

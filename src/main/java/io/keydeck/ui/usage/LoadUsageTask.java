@@ -51,9 +51,9 @@ final class LoadUsageTask extends Task<UsageData> {
                         NAME_CHARS));
             }
         }
-        List<UsagePoint> points = client.usage(range.query()).points();
+        List<UsagePoint> points = client.usage(range.query().withCost()).points();
         UsageRange before = range.previous();
-        List<UsagePoint> previousPoints = client.usage(before.query()).points();
+        List<UsagePoint> previousPoints = client.usage(before.query().withCost()).points();
         return new UsageData(UsageBreakdown.of(range, points), UsageBreakdown.of(before, previousPoints), points,
                 Map.copyOf(names), null);
     }

@@ -299,10 +299,12 @@ public final class UsageChart {
     private static StringConverter<Number> compactNumbers() {
         NumberFormat format = NumberFormat.getCompactNumberInstance(Locale.getDefault(), NumberFormat.Style.SHORT);
         format.setMaximumFractionDigits(1);
+        NumberFormat small = NumberFormat.getNumberInstance(Locale.getDefault());
+        small.setMaximumFractionDigits(3); // a spend of cents per hour keeps the digits that tell its ticks apart
         return new StringConverter<>() {
             @Override
             public String toString(Number value) {
-                return format.format(value.doubleValue());
+                return (Math.abs(value.doubleValue()) < 10 ? small : format).format(value.doubleValue());
             }
 
             @Override

@@ -104,6 +104,7 @@ public final class UsageController {
         unsupportedBanner.descriptionProperty().bind(viewModel.unsupportedTextProperty());
         unsupportedBanner.visibleProperty().bind(Bindings.isNotEmpty(viewModel.unsupportedTextProperty()));
         chart.node().visibleProperty().bind(Bindings.isEmpty(viewModel.unsupportedTextProperty()));
+        emptyLabel.textProperty().bind(viewModel.emptyTextProperty());
         emptyLabel.visibleProperty().bind(Bindings.isEmpty(viewModel.series())
                 .and(Bindings.isEmpty(viewModel.unsupportedTextProperty())).and(viewModel.loadingProperty().not()));
         exportButton.disableProperty().bind(Bindings.isEmpty(viewModel.series()));

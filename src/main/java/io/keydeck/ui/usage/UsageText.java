@@ -1,11 +1,13 @@
 package io.keydeck.ui.usage;
 
+import io.keydeck.model.Amount;
 import io.keydeck.model.UsageBucket;
 import io.keydeck.usage.UsageBreakdown;
 import io.keydeck.usage.UsageMetric;
 import io.keydeck.usage.UsageRange;
 import io.keydeck.usage.UsageTotals;
 
+import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -40,6 +42,8 @@ final class UsageText {
     static final int MIN_BASE_SHARE = 20;
     static final long MIN_BASE_REQUESTS = 20;
     static final long MIN_BASE_TOKENS = 1_000;
+    /** A cost is compared from a cent (or a hundredth credit) spent in the previous range. */
+    static final long MIN_BASE_COST_MICROS = 10_000;
 
     List<SummaryCard> cards(UsageBreakdown now, UsageBreakdown before) {
         UsageTotals a = now.totals();
@@ -49,9 +53,26 @@ final class UsageText {
                         MIN_BASE_REQUESTS, whole.format(b.requests())),
                 relative("usage.card.tokens", compact.format(a.tokens()), a.tokens(), b.tokens(), MIN_BASE_TOKENS,
                         compact.format(b.tokens())),
+                spend(now, before),
                 points(a.errorRatePercent(), b.errorRatePercent(), b.requests()),
                 relative("usage.card.activeKeys", whole.format(now.activeKeys()), now.activeKeys(),
                         before.activeKeys(), 1, whole.format(before.activeKeys())));
+    }
+
+    /** The range's spend, or "not reported" (never $0.00) when the gateway sent no cost with its usage. */
+    private SummaryCard spend(UsageBreakdown now, UsageBreakdown before) {
+        String unit = now.costUnit();
+        if (unit == null) {
+            return new SummaryCard(messages.getString("usage.card.spend"), messages.getString("usage.notReported"),
+                    messages.getString("usage.change.costNotReported"), SummaryCard.Trend.FLAT);
+        }
+        long a = now.totals().costMicros();
+        long b = unit.equals(before.costUnit()) ? before.totals().costMicros() : 0;
+        return relative("usage.card.spend", money(a, unit), a, b, MIN_BASE_COST_MICROS, money(b, unit));
+    }
+
+    private static String money(long micros, String unit) {
+        return new Amount(BigDecimal.valueOf(micros, 6), unit).display();
     }
 
     private SummaryCard relative(String title, String value, long now, long before, long minBase, String beforeText) {
@@ -98,17 +119,22 @@ final class UsageText {
                 format.format(shownEnd), messages.getString("usage.bucket." + range.bucket().wireName()));
     }
 
+    /** {@code costUnit}: the unit of a {@link UsageMetric#COST} value. */
     String point(String name, Instant bucketStart, UsageBucket bucket, UsageMetric metric, double value,
-                 boolean partial) {
+                 boolean partial, String costUnit) {
         String when = (bucket == UsageBucket.DAY ? DAY : HOUR).format(bucketStart) + " UTC"
                 + (partial ? " " + messages.getString("usage.partialPoint") : "");
-        return MessageFormat.format(messages.getString("usage.point"), name, when, value(metric, value),
+        return MessageFormat.format(messages.getString("usage.point"), name, when, value(metric, value, costUnit),
                 metricName(metric));
     }
 
-    String value(UsageMetric metric, double value) {
-        return metric == UsageMetric.ERROR_RATE ? String.format(Locale.getDefault(), "%.2f %%", value)
-                : whole.format(Math.round(value));
+    String value(UsageMetric metric, double value, String costUnit) {
+        return switch (metric) {
+            case ERROR_RATE -> String.format(Locale.getDefault(), "%.2f %%", value);
+            case COST -> costUnit == null ? messages.getString("usage.notReported")
+                    : money(Math.round(value * 1_000_000), costUnit);
+            default -> whole.format(Math.round(value));
+        };
     }
 
     String metricName(UsageMetric metric) {

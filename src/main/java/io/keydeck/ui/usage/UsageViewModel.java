@@ -95,6 +95,7 @@ public final class UsageViewModel {
     private final ReadOnlyObjectWrapper<ChartSeries> selected = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ChartSeries> series = FXCollections.observableArrayList();
     private final ObservableList<SummaryCard> cards = FXCollections.observableArrayList();
+    private final javafx.beans.property.StringProperty emptyText = new javafx.beans.property.SimpleStringProperty();
     private final Map<ConnectionSession, Map<String, String>> namesByConnection = new HashMap<>();
     private final UsageAutoRefresh autoRefreshTimer;
     private final UsageExport export;
@@ -111,6 +112,7 @@ public final class UsageViewModel {
         this.status = status;
         this.navigation = navigation;
         this.text = new UsageText(messages);
+        emptyText.set(messages.getString("usage.empty"));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         customFrom.set(today.minusDays(13));
         customTo.set(today);
@@ -222,6 +224,11 @@ public final class UsageViewModel {
         return series;
     }
 
+    /** What the chart area says while it has no line: no usage in the range, or no cost reported for Spend. */
+    public javafx.beans.property.ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText;
+    }
+
     public ObservableList<SummaryCard> cards() {
         return cards;
     }
@@ -252,7 +259,7 @@ public final class UsageViewModel {
         UsageRange range = shownRange.get();
         Instant bucketStart = Instant.ofEpochMilli((long) of.x()[index]);
         return text.point(of.name(), bucketStart, range == null ? bucket.get() : range.bucket(), metric.get(),
-                of.y()[index], bucketStart.equals(partialFrom.get()));
+                of.y()[index], bucketStart.equals(partialFrom.get()), data == null ? null : data.current().costUnit());
     }
 
     /** The range the controls describe now, on the bucket grid. */
@@ -333,7 +340,9 @@ public final class UsageViewModel {
         shownRange.set(now.range());
         rangeText.set(text.range(now.range()));
         ChartSeries wasSelected = selected.get();
-        series.setAll(now.topSeries(metric.get(), Math.max(1, topKeys.get()), data::nameOf,
+        boolean costUnknown = metric.get() == UsageMetric.COST && now.costUnit() == null;
+        emptyText.set(messages.getString(costUnknown ? "usage.costNotReported" : "usage.empty"));
+        series.setAll(costUnknown ? List.of() : now.topSeries(metric.get(), Math.max(1, topKeys.get()), data::nameOf,
                 messages.getString("usage.others")));
         selected.set(wasSelected == null ? null : series.stream()
                 .filter(s -> s.isOthers() == wasSelected.isOthers()

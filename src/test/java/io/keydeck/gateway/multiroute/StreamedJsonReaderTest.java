@@ -3,6 +3,7 @@ package io.keydeck.gateway.multiroute;
 import com.fasterxml.jackson.core.JsonParser;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.http.GatewayJson;
+import io.keydeck.model.Amount;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.Page;
 import io.keydeck.model.UsagePoint;
@@ -88,6 +89,25 @@ class StreamedJsonReaderTest {
         try (JsonParser parser = GatewayJson.mapper().createParser("{\"data\":[{\"key_id\":\"k\"}]}")) {
             assertThatThrownBy(() -> new StreamedJsonReader().usage(parser))
                     .hasMessageContaining("without bucket_start");
+        }
+    }
+
+    @Test
+    void aBucketsCostIsReadWithItsUnitAndAMissingOrOddCostIsNotReportedRatherThanZero() throws Exception {
+        try (JsonParser parser = GatewayJson.mapper().createParser("""
+                {"data":[
+                  {"key_id":"k1","bucket_start":"2026-11-20T00:00:00Z","requests":1,"cost":{"amount":0.012345,"unit":"USD"}},
+                  {"key_id":"k1","bucket_start":"2026-11-20T01:00:00Z","requests":1,"cost":{"amount":"3","unit":"credits"}},
+                  {"key_id":"k1","bucket_start":"2026-11-20T02:00:00Z","requests":1},
+                  {"key_id":"k1","bucket_start":"2026-11-20T03:00:00Z","requests":1,"cost":[1,2]},
+                  {"key_id":"k1","bucket_start":"2026-11-20T04:00:00Z","requests":1,"cost":{"amount":-1}},
+                  {"key_id":"k1","bucket_start":"2026-11-20T05:00:00Z","requests":9,"cost":null}]}""")) {
+            List<UsagePoint> points = new StreamedJsonReader().usage(parser);
+
+            assertThat(points.get(0).cost()).isEqualTo(new Amount(new java.math.BigDecimal("0.012345"), "USD"));
+            assertThat(points.get(1).cost()).isEqualTo(new Amount(java.math.BigDecimal.valueOf(3), Amount.CREDITS));
+            assertThat(points.subList(2, 6)).allSatisfy(p -> assertThat(p.cost()).isNull());
+            assertThat(points.get(5).requests()).isEqualTo(9);
         }
     }
 }

@@ -6,11 +6,8 @@ import io.keydeck.journal.JournalEntry;
 import io.keydeck.model.ApiKey;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableRow;
-import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,19 +41,9 @@ class EditLimitsInTheWindowTest {
     void aLimitSetOnTwoKeysReachesTheGatewayTheRowsAndTheJournal() throws Exception {
         ActionJournal journal = ActionJournal.open(dir.resolve("journal.jsonl"));
         window = KeysWindow.onSandbox(journal);
-        for (String name : List.of("Budget one", "Budget two")) {
-            window.sandbox().issueInferenceKey(name);
-        }
-        window.robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(10, () -> window.row("Budget one") != null && window.row("Budget two") != null);
-        window.select(window.row("Budget one"), window.row("Budget two"));
+        window.selectNewKeys("Budget one", "Budget two");
 
-        MenuItem item = onFx(() -> {
-            TableRow<?> row = (TableRow<?>) window.robot.lookup(".table-row-cell").queryAll().stream()
-                    .filter(n -> n instanceof TableRow<?> r && !r.isEmpty()).findFirst().orElseThrow();
-            ContextMenu menu = row.getContextMenu();
-            return menu.getItems().stream().filter(i -> "editLimitsItem".equals(i.getId())).findFirst().orElseThrow();
-        });
+        MenuItem item = window.contextItem("editLimitsItem");
         assertThat(onFx(item::isDisable)).isFalse();
         Platform.runLater(item::fire);
         waitUntil(5, () -> window.robot.lookup("#limitAmountField").tryQuery().isPresent());

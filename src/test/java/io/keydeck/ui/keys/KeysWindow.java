@@ -184,6 +184,32 @@ final class KeysWindow implements AutoCloseable {
         });
     }
 
+    /** Issues a live chat key per name on the sandbox, reloads the table (Ctrl+R) and selects those rows. */
+    void selectNewKeys(String... names) throws Exception {
+        for (String name : names) {
+            sandbox.issueInferenceKey(name);
+        }
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R)
+                .release(javafx.scene.input.KeyCode.R, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(10, () -> java.util.Arrays.stream(names).allMatch(n -> table().getItems().stream()
+                .anyMatch(k -> k.name().equals(n))));
+        ApiKey[] rows = new ApiKey[names.length];
+        for (int i = 0; i < names.length; i++) {
+            rows[i] = row(names[i]);
+        }
+        select(rows);
+    }
+
+    /** The item {@code id} of the rows' context menu, as a right-click on a row would show it. */
+    javafx.scene.control.MenuItem contextItem(String id) throws Exception {
+        return onFx(() -> {
+            javafx.scene.control.TableRow<?> row = (javafx.scene.control.TableRow<?>) robot.lookup(".table-row-cell")
+                    .queryAll().stream().filter(n -> n instanceof javafx.scene.control.TableRow<?> r && !r.isEmpty())
+                    .findFirst().orElseThrow();
+            return row.getContextMenu().getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+        });
+    }
+
     /** Every text any node, field or tooltip of any open window shows. */
     static List<String> textOfAllWindows() throws Exception {
         return io.keydeck.ui.FxTestSupport.textOfAllWindows();

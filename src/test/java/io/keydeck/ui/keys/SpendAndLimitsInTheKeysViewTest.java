@@ -3,6 +3,7 @@ package io.keydeck.ui.keys;
 import io.keydeck.model.Amount;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.Capability;
+import io.keydeck.model.DailySpend;
 import io.keydeck.model.KeyAccount;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.KeyOwner;
@@ -17,11 +18,13 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.shape.Polyline;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import static io.keydeck.ui.FxTestSupport.onFx;
@@ -88,11 +91,38 @@ class SpendAndLimitsInTheKeysViewTest {
         assertThat(shownText("limitColumn", "Near")).startsWith("92 % of $50.00 a month");
         assertThat(shownText("limitColumn", "Calm")).startsWith("10 % of $50.00 a month");
         assertThat(shownText("limitColumn", "Open")).isEqualTo("none");
-        assertThat(shownText("spendColumn", "Near")).isEqualTo("$46.00 this month");
+        assertThat(shownText("spendColumn", "Near")).isEqualTo("$46.00/mo");
+        assertThat(onFx(() -> cell("spendColumn", "Near").getTooltip().getText())).isEqualTo("$46.00 this month");
         assertThat(shownText("ownerColumn", "Near")).contains("Platform");
         assertThat(onFx(() -> bar("Near").getPseudoClassStates())).contains(PseudoClass.getPseudoClass("near"));
         assertThat(onFx(() -> bar("Calm").getPseudoClassStates())).doesNotContain(PseudoClass.getPseudoClass("near"));
         assertThat(onFx(() -> bar("Near").getProgress())).isBetween(0.91, 0.93);
+    }
+
+    @Test
+    void theSpendCellDrawsTheLastDaysAsALineWithTheBusiestDayAtTheTop() throws Exception {
+        KeyAccount.Builder daily = KeyAccount.builder().spend(SpendPeriod.MONTH, Amount.usd(12.4))
+                .owner(new KeyOwner(OwnerKind.TEAM, "team_1", "Platform"));
+        double[] days = {0.5, 0.25, 0, 2.0, 1.0, 0.5, 0.5, 1.5};
+        for (int i = 0; i < days.length; i++) {
+            daily.daily(new DailySpend(LocalDate.of(2026, 11, 28).plusDays(i), Amount.usd(days[i])));
+        }
+        ApiKey busy = key("key_0001", "Busy").withAccount(daily.build());
+        ApiKey flat = key("key_0002", "Flat").withAccount(account(5, 50.0));
+        window = KeysWindow.on(new FakeGatewayClient(List.of(busy, flat)).withCapabilities(Capability.values()));
+        waitUntil(10, () -> visible("spendColumn") && cell("spendColumn", "Busy") != null
+                && cell("spendColumn", "Busy").getGraphic() != null);
+
+        assertThat(shownText("spendColumn", "Busy")).isEqualTo("$12.40/mo");
+        Polyline line = onFx(() -> (Polyline) cell("spendColumn", "Busy").lookup(".spend-sparkline"));
+        List<Double> points = onFx(() -> List.copyOf(line.getPoints()));
+        assertThat(points).hasSize(2 * days.length);
+        assertThat(points.get(2 * 3 + 1)).isEqualTo(0.0);                  // $2.00, the busiest day, at the top
+        assertThat(points.get(2 * 2 + 1)).isEqualTo(Sparkline.HEIGHT);     // the day without spend at the bottom
+        assertThat(points.get(2 * 4 + 1)).isEqualTo(Sparkline.HEIGHT / 2); // half the busiest day, half way
+        assertThat(onFx(() -> cell("spendColumn", "Busy").getTooltip().getText()))
+                .startsWith("$12.40 this month").contains("over the last 8 days").contains("at most $2.00 a day");
+        assertThat(onFx(() -> cell("spendColumn", "Flat").lookup(".spend-sparkline"))).isNull();
     }
 
     @Test

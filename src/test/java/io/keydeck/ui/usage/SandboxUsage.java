@@ -29,6 +29,11 @@ final class SandboxUsage implements AutoCloseable {
     }
 
     UsageViewModel viewModel() {
+        return viewModelOf(services);
+    }
+
+    /** The Usage view's model over {@code services}, as the app builds it. */
+    static UsageViewModel viewModelOf(AppServices services) {
         return new UsageViewModel(services.active(), services.tasks(), services.messages(), services.clock(),
                 services.status(), services.navigation());
     }

@@ -63,7 +63,7 @@ class SwitchingTheUsageRangeChangesTheChartTest {
         waitUntil(20, () -> span(chart()) == Duration.ofDays(30).toMillis()
                 && !chart().getData().isEmpty() && chart().getData().get(0).getData().size() == 30);
         assertThat(onFx(() -> bucketBox().getValue())).isEqualTo(UsageBucket.DAY);
-        assertThat(onFx(() -> robot.lookup(".usage-card-value").queryAllAs(Labeled.class).size())).isEqualTo(4);
+        assertThat(onFx(() -> robot.lookup(".usage-card-value").queryAllAs(Labeled.class).size())).isEqualTo(5);
         assertThat(onFx(() -> ((Stage) robot.listTargetWindows().get(0)).isShowing())).isTrue();
     }
 

@@ -42,8 +42,7 @@ class UsageViewModelTest {
     void aGatewayWithoutUsageSaysSoInsteadOfAnEmptyChart() throws Exception {
         AppServices services = AppServices.of(tasks, List.of(ConnectionSession.of("Fake", false,
                 new FakeGatewayClient(TestKeys.many(3)))), Clock.fixed(TestKeys.NOW, ZoneOffset.UTC));
-        UsageViewModel viewModel = onFx(() -> new UsageViewModel(services.active(), services.tasks(),
-                services.messages(), services.clock(), services.status(), services.navigation()));
+        UsageViewModel viewModel = onFx(() -> SandboxUsage.viewModelOf(services));
         onFx(viewModel::refresh);
 
         waitUntil(10, () -> !viewModel.unsupportedTextProperty().get().isEmpty());
