@@ -129,7 +129,12 @@ final class RealDesktop {
 
     /** A left click at a point of the screen, as a mouse would. */
     void click(int x, int y) throws Exception {
-        run(display, "xdotool", "mousemove", String.valueOf(x), String.valueOf(y), "click", "1");
+        click(x, y, 1);
+    }
+
+    /** A click of mouse {@code button} (1 left, 3 right) at a point of the screen. */
+    void click(int x, int y, int button) throws Exception {
+        run(display, "xdotool", "mousemove", String.valueOf(x), String.valueOf(y), "click", String.valueOf(button));
     }
 
     void type(String text) throws Exception {

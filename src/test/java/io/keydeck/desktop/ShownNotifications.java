@@ -37,6 +37,15 @@ final class ShownNotifications {
                 .isBetween(bounds[5], bounds[5] + bounds[7] - bounds[3]);
     }
 
+    /** Waits for the notice to go by itself, as it does after a few seconds. */
+    static void goesAway(Stage main, String what) throws Exception {
+        try {
+            waitUntil(10, () -> notice(main).isEmpty());
+        } catch (Exception e) {
+            throw new AssertionError(what + ": the notice was still shown after 10 s", e);
+        }
+    }
+
     private static Optional<Node> notice(Stage main) {
         return main.getScene().getRoot().lookupAll(".done-notice").stream()
                 .filter(node -> node.isVisible() && node.getScene() != null).findFirst();

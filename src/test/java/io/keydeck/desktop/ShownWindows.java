@@ -144,6 +144,40 @@ final class ShownWindows {
         return true;
     }
 
+    /**
+     * Right-clicks the first row of the keys table, as a mouse would, and picks {@code itemId} from the menu
+     * that opens; returns the dialog titled {@code title} it opens.
+     */
+    Stage openFromKeyMenu(String itemId, String title) throws Exception {
+        double[] at = onFx(() -> {
+            Node row = keysTable().lookupAll(".table-row-cell").stream()
+                    .filter(node -> node instanceof javafx.scene.control.TableRow<?> r && !r.isEmpty() && r.getIndex() == 0)
+                    .findFirst().orElseThrow(() -> new AssertionError("no first row in the keys table"));
+            javafx.geometry.Bounds bounds = row.localToScreen(row.getBoundsInLocal());
+            return new double[] {bounds.getMinX() + 40, bounds.getCenterY()};
+        });
+        onFx(() -> main.requestFocus());
+        desktop.click((int) at[0], (int) at[1], 3);
+        waitUntil(10, () -> keyMenu().isPresent());
+        javafx.scene.control.MenuItem item = onFx(() -> {
+            javafx.scene.control.ContextMenu menu = keyMenu().orElseThrow();
+            javafx.scene.control.MenuItem found = menu.getItems().stream().filter(i -> itemId.equals(i.getId()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + itemId + " in the key menu"));
+            assertThat(found.isDisable()).as(itemId + " enabled for the first row").isFalse();
+            menu.hide();
+            return found;
+        });
+        Platform.runLater(item::fire); // shows a modal dialog and waits; do not wait for it here
+        waitUntil(15, () -> findStage(title).isPresent());
+        return onFx(() -> findStage(title).orElseThrow());
+    }
+
+    private static Optional<javafx.scene.control.ContextMenu> keyMenu() {
+        return Window.getWindows().stream().filter(w -> w instanceof javafx.scene.control.ContextMenu menu
+                && menu.isShowing() && "keyContextMenu".equals(menu.getId()))
+                .map(javafx.scene.control.ContextMenu.class::cast).findFirst();
+    }
+
     /** Waits until the window's size has held still for a few checks (the window manager has answered). */
     void settled(Window window) throws Exception {
         double[] last = {-1, -1};

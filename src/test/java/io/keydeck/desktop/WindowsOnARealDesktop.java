@@ -238,6 +238,7 @@ abstract class WindowsOnARealDesktop {
         ShownNotifications.waitForOne(main);
         screen.screenshot(main, Theme.LIGHT, "notice-key-created");
         ShownNotifications.nextOneIsInside(main, "after creating a key");
+        ShownNotifications.goesAway(main, "after creating a key");
     }
 
     @Test
@@ -266,6 +267,17 @@ abstract class WindowsOnARealDesktop {
                     .as("the revoke result (prompt was " + name + ")").isEqualTo("Key revoked.");
         } finally {
             screen.close(revoke);
+        }
+    }
+
+    @Test
+    @Order(11)
+    void theKeyMenuDialogsOpenAtTheirSizeCentred() throws Exception {
+        for (String[] menu : new String[][] {{"editLimitsItem", "Edit spend limit", "edit-limits"},
+                {"editScopesItem", "Edit scopes and models", "edit-scopes"}}) {
+            screen.checkAndClose(screen.openFromKeyMenu(menu[0], menu[1]), menu[2], dialog ->
+                    assertThat(onFx(() -> ShownWindows.defaultButtonText(dialog))).as(menu[2] + ": the default button")
+                            .isEqualTo("Cancel"));
         }
     }
 
