@@ -38,10 +38,8 @@ class HoveringACutNameShowsItWholeTest {
     void theWholeNameShowsInATooltipMadeWhenThePointerArrives() throws Exception {
         ApiKey key = TestKeys.key("key_0001", LONG_NAME, KeyEnvironment.LIVE, List.of("chat"), Duration.ofDays(3),
                 null, null, false, false);
-        ApiKey other = TestKeys.key("key_0002", "CI smoke", KeyEnvironment.TEST, List.of("chat"), Duration.ofDays(3),
-                null, null, false, false);
-        window = KeysWindow.on(new FakeGatewayClient(List.of(key, other)).withCapabilities(Capability.values()));
-        waitUntil(5, () -> nameCell(LONG_NAME) != null && nameCell("CI smoke") != null);
+        window = KeysWindow.on(new FakeGatewayClient(List.of(key)).withCapabilities(Capability.values()));
+        waitUntil(5, () -> nameCell(LONG_NAME) != null);
         assertThat(onFx(() -> window.robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
                 .filter(cell -> cell.getTooltip() != null).count())).as("tooltips before any pointer").isZero();
         assertThat(onFx(() -> nameCell(LONG_NAME).getAccessibleHelp())).isEqualTo(LONG_NAME);
@@ -50,7 +48,6 @@ class HoveringACutNameShowsItWholeTest {
         window.robot.moveTo(cell);
         waitUntil(10, () -> onFx(() -> Window.getWindows().stream()
                 .anyMatch(w -> w instanceof Tooltip tip && tip.isShowing() && LONG_NAME.equals(tip.getText()))));
-        assertThat(onFx(() -> nameCell("CI smoke").getTooltip())).as("a cell the pointer never reached").isNull();
     }
 
     private TableCell<?, ?> nameCell(String name) {
