@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.ResourceBundle;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The app-wide objects controllers are built from, made once at start-up. Passed to the controller
@@ -64,9 +65,16 @@ public record AppServices(BackgroundTasks tasks, List<ConnectionSession> connect
      */
     public static AppServices start(BackgroundTasks tasks, SettingsStore store,
                                     CompletableFuture<VaultSelection> vault, SandboxOptions sandbox, Clock clock) {
+        return start(tasks, store, vault, sandbox, clock, tasks.executor());
+    }
+
+    /** As above, with the connections opened on {@code opening} (the app's waits for the first frame). */
+    public static AppServices start(BackgroundTasks tasks, SettingsStore store,
+                                    CompletableFuture<VaultSelection> vault, SandboxOptions sandbox, Clock clock,
+                                    Executor opening) {
         ResourceBundle messages = ResourceBundle.getBundle(MESSAGES);
         ActiveConnection active = new ActiveConnection(null);
-        Connections saved = Connections.start(store, vault, tasks, messages, clock, sandbox, active,
+        Connections saved = Connections.start(store, vault, tasks, opening, messages, clock, sandbox, active,
                 new WindowNotices());
         // the journal's key and anchor go where tokens go; appends and checks run off the FX thread
         ActionJournal journal = ActionJournal.inDataDir(GatewayOpener.journalKeyring(() -> vault.join().vault()));

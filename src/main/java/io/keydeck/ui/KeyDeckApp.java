@@ -5,8 +5,10 @@ import io.keydeck.instance.WindowRequest;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.settings.SettingsStore;
 import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.ui.common.FirstFrame;
 import io.keydeck.ui.common.SystemColorScheme;
 import io.keydeck.ui.common.Theme;
+import io.keydeck.ui.common.WaitingForFirstFrame;
 import io.keydeck.ui.main.WindowPlacement;
 import io.keydeck.vault.VaultSelection;
 import javafx.application.Application;
@@ -19,12 +21,13 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The desktop app: builds the app's objects once (one background pool, the saved connections, the
  * controller registry), shows the main window at once, and releases everything on exit. The OS
- * keychain is asked in the background, as it may take seconds to answer.
+ * keychain is asked, and the connections are opened, in the background once the first frame is drawn.
  */
 public class KeyDeckApp extends Application {
     private static final int BACKGROUND_THREADS = 4;
 
     private BackgroundTasks tasks;
+    private WaitingForFirstFrame opening;
     private AppServices services;
     private Theme look;
     private Stage window;
@@ -80,12 +83,13 @@ public class KeyDeckApp extends Application {
         // likely one (light, unless --dark) while this thread reads the settings and opens connections.
         Platform.runLater(() -> Theme.fromArguments(getParameters().getRaw()).orElse(Theme.LIGHT).preload());
         tasks = BackgroundTasks.pool(BACKGROUND_THREADS);
-        CompletableFuture<VaultSelection> vault = CompletableFuture.supplyAsync(VaultSelection::choose,
-                tasks.executor());
+        // the keychain, the sandbox and the gateways' HTTP clients (TLS) wait for the first frame
+        opening = new WaitingForFirstFrame(tasks.executor());
+        CompletableFuture<VaultSelection> vault = CompletableFuture.supplyAsync(VaultSelection::choose, opening);
         // Asked off the FX thread, while the settings load, because the OS answer comes from a command.
         CompletableFuture<Theme> system = CompletableFuture.supplyAsync(SystemColorScheme::detect, tasks.executor());
         services = AppServices.start(tasks, SettingsStore.inConfigDir(), vault, SandboxOptions.defaults(),
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(), opening);
         look = Theme.fromArguments(getParameters().getRaw()).orElseGet(() ->
                 Theme.of(services.savedConnections().preferences().theme(), system::join));
     }
@@ -102,6 +106,7 @@ public class KeyDeckApp extends Application {
         }
         stage.setTitle(services.messages().getString("app.title"));
         stage.setScene(AppWindow.windowScene(services));
+        FirstFrame.laidOut(stage.getScene(), opening::release);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         WindowPlacement.restore(stage, services.savedConnections().preferences());

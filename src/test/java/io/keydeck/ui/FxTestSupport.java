@@ -39,7 +39,7 @@ public final class FxTestSupport {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
     }
 
-    /** Every text any node, field or tooltip of any open window shows (nulls included). */
+    /** Every text any node, field or tooltip of any open window shows or tells a screen reader (nulls included). */
     public static List<String> textOfAllWindows() throws Exception {
         return onFx(() -> {
             List<String> texts = new ArrayList<>();
@@ -65,6 +65,7 @@ public final class FxTestSupport {
             texts.add(text.getText());
         }
         texts.add(node.getAccessibleText());
+        texts.add(node.getAccessibleHelp());
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
                 collect(child, texts);

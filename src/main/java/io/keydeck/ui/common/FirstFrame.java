@@ -32,12 +32,20 @@ public final class FirstFrame {
         });
     }
 
-    private static void afterNextPulse(Scene scene, Runnable action) {
+    /**
+     * Runs {@code action} on the FX thread in the pulse that lays out {@code scene}'s next frame, ahead of
+     * work that {@link #then} queued behind that frame; for short actions such as starting background work.
+     */
+    public static void laidOut(Scene scene, Runnable action) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(action);
+            action.run();
         };
         scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    private static void afterNextPulse(Scene scene, Runnable action) {
+        laidOut(scene, () -> Platform.runLater(action));
     }
 }

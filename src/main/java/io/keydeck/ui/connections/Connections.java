@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The user's connections as the app holds them: the saved profiles, a live session for each, which
@@ -42,8 +43,8 @@ public final class Connections implements AutoCloseable {
     private final SessionWatch sessionWatch;
 
     private Connections(SettingsStore store, Settings settings, CompletableFuture<TokenVault> vault,
-                        BackgroundTasks tasks, ResourceBundle messages, Clock clock, SandboxOptions sandbox,
-                        ActiveConnection active, WindowNotices notices) {
+                        BackgroundTasks tasks, Executor opening, ResourceBundle messages, Clock clock,
+                        SandboxOptions sandbox, ActiveConnection active, WindowNotices notices) {
         this.vault = vault;
         this.tasks = tasks;
         this.messages = messages;
@@ -51,7 +52,7 @@ public final class Connections implements AutoCloseable {
         this.notices = notices;
         this.banners = new ConnectionNotices(notices, messages, clock);
         this.settings = new SavedSettings(store, settings, tasks.executor(), banners);
-        this.opener = new SessionOpener(vault, questions::ask, this::tokenNotStored, tasks.executor(), messages,
+        this.opener = new SessionOpener(vault, questions::ask, this::tokenNotStored, opening, messages,
                 sandbox, () -> this.settings.current().preferences().gatewayDeadlineSeconds());
         this.sessionWatch = new SessionWatch(sessions, banners, questions, opener, messages, this::replace);
     }
@@ -59,15 +60,16 @@ public final class Connections implements AutoCloseable {
     /**
      * Loads the settings (first start adds the demo connection), opens a session for every saved
      * connection and selects the one shown last time. The vault may still be opening; sessions that
-     * need it wait for it in the background. Blocks only for reading {@code settings.json}.
+     * need it wait for it in the background. Connections open on {@code opening}, which may hold them
+     * until the window's first frame. Blocks only for reading {@code settings.json}.
      */
     public static Connections start(SettingsStore store, CompletableFuture<VaultSelection> vaultSelection,
-                                    BackgroundTasks tasks, ResourceBundle messages, Clock clock,
+                                    BackgroundTasks tasks, Executor opening, ResourceBundle messages, Clock clock,
                                     SandboxOptions sandbox, ActiveConnection active, WindowNotices notices) {
         SettingsLoad load = store.loadAtStartup();
         CompletableFuture<TokenVault> vault = vaultSelection.thenApply(VaultSelection::vault);
-        Connections connections = new Connections(store, load.settings(), vault, tasks, messages, clock, sandbox,
-                active, notices);
+        Connections connections = new Connections(store, load.settings(), vault, tasks, opening, messages, clock,
+                sandbox, active, notices);
         load.warning().ifPresent(warning -> fx(() -> connections.banners.settingsReset(warning)));
         vaultSelection.thenAccept(selection -> selection.notice().ifPresent(notice ->
                 fx(() -> connections.banners.sessionOnlyVault(notice))));
@@ -86,7 +88,7 @@ public final class Connections implements AutoCloseable {
     public static Connections of(List<ConnectionSession> sessions, BackgroundTasks tasks, ResourceBundle messages,
                                  Clock clock, ActiveConnection active, WindowNotices notices) {
         Connections connections = new Connections(null, Settings.DEFAULTS,
-                CompletableFuture.completedFuture(new SessionVault()), tasks, messages, clock,
+                CompletableFuture.completedFuture(new SessionVault()), tasks, tasks.executor(), messages, clock,
                 SandboxOptions.defaults(), active, notices);
         connections.sessions.setAll(sessions);
         return connections;

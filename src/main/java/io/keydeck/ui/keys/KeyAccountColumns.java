@@ -5,6 +5,7 @@ import io.keydeck.model.ApiKey;
 import io.keydeck.model.DailySpend;
 import io.keydeck.model.KeyAccount;
 import io.keydeck.model.VisibleText;
+import io.keydeck.ui.common.TooltipOnHover;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ContentDisplay;
@@ -13,7 +14,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
@@ -121,6 +121,7 @@ final class KeyAccountColumns {
         SpendCell(ResourceBundle messages) {
             this.messages = messages;
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            TooltipOnHover.install(this);
         }
 
         @Override
@@ -128,7 +129,7 @@ final class KeyAccountColumns {
             super.updateItem(account, empty);
             if (empty || account == null || account.spendText().isEmpty() && account.dailySpend().isEmpty()) {
                 setGraphic(null);
-                setTooltip(null);
+                TooltipOnHover.text(this, null);
                 return;
             }
             String total = VisibleText.escape(account.spendText(), KeyTableCells.CELL_CHARS);
@@ -146,10 +147,10 @@ final class KeyAccountColumns {
                 box.getChildren().add(Sparkline.of(days.stream().mapToDouble(d -> d.amount().value().doubleValue())
                         .toArray(), "spend-sparkline"));
                 Amount most = days.stream().map(DailySpend::amount).max(Amount::compareTo).orElseThrow();
-                setTooltip(new Tooltip(MessageFormat.format(messages.getString("keys.spendTooltip"), total,
-                        days.size(), most.display())));
+                TooltipOnHover.text(this, MessageFormat.format(messages.getString("keys.spendTooltip"), total,
+                        days.size(), most.display()));
             } else {
-                setTooltip(new Tooltip(total));
+                TooltipOnHover.text(this, total);
             }
             setGraphic(box);
         }
@@ -166,6 +167,7 @@ final class KeyAccountColumns {
             bar.getStyleClass().add("limit-bar");
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            TooltipOnHover.install(this);
         }
 
         @Override
@@ -173,7 +175,7 @@ final class KeyAccountColumns {
             super.updateItem(account, empty);
             if (empty || account == null || account.limitText().isEmpty()) {
                 setGraphic(null);
-                setTooltip(null);
+                TooltipOnHover.text(this, null);
                 return;
             }
             String line = VisibleText.escape(limitLine(account), KeyTableCells.CELL_CHARS);
@@ -183,7 +185,7 @@ final class KeyAccountColumns {
             bar.setManaged(used >= 0);
             bar.setProgress(Math.min(1, Math.max(0, used)));
             bar.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("near"), used >= NEAR_LIMIT);
-            setTooltip(new Tooltip(line));
+            TooltipOnHover.text(this, line);
             setGraphic(box);
         }
     }

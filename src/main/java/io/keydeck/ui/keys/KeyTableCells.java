@@ -4,13 +4,13 @@ import io.keydeck.model.ApiKey;
 import io.keydeck.model.VisibleText;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.KeyStatus;
+import io.keydeck.ui.common.TooltipOnHover;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
@@ -44,7 +44,7 @@ final class KeyTableCells {
         column.setCellFactory(c -> cell((cell, value) -> {
             // gateway text: escaped, and a bounded prefix (the details pane has the whole value)
             cell.setText(VisibleText.escape(value, CELL_CHARS));
-            tooltip(cell, VisibleText.escape(value, TOOLTIP_CHARS));
+            TooltipOnHover.text(cell, VisibleText.escape(value, TOOLTIP_CHARS));
             cell.getProperties().put(EXTRA_STYLES, List.of(styleClasses));
         }));
     }
@@ -53,7 +53,7 @@ final class KeyTableCells {
         column.setCellFactory(c -> cell((cell, when) -> {
             cell.setText(viewModel.relative(when));
             if (when != null) {
-                tooltip(cell, viewModel.exactTime(when));
+                TooltipOnHover.text(cell, viewModel.exactTime(when));
             }
         }));
     }
@@ -63,7 +63,7 @@ final class KeyTableCells {
             cell.setText(viewModel.relative(when));
             ApiKey key = cell.getTableRow() == null ? null : cell.getTableRow().getItem();
             if (key != null) {
-                tooltip(cell, viewModel.lastUsedDetail(key));
+                TooltipOnHover.text(cell, viewModel.lastUsedDetail(key));
             }
         }));
     }
@@ -74,7 +74,7 @@ final class KeyTableCells {
             cell.getProperties().put(EXTRA_STYLES,
                     List.of("expiry-" + viewModel.expiry(when).name().toLowerCase(Locale.ROOT)));
             if (when != null) {
-                tooltip(cell, viewModel.exactTime(when));
+                TooltipOnHover.text(cell, viewModel.exactTime(when));
             }
         }));
     }
@@ -112,7 +112,7 @@ final class KeyTableCells {
                 chips.getChildren().add(badge("+" + (scopes.size() - shown), "chip-more"));
             }
             cell.setGraphic(chips);
-            tooltip(cell, VisibleText.escape(String.join(", ", scopes), TOOLTIP_CHARS));
+            TooltipOnHover.text(cell, VisibleText.escape(String.join(", ", scopes), TOOLTIP_CHARS));
         }));
     }
 
@@ -123,23 +123,12 @@ final class KeyTableCells {
         return label;
     }
 
-    /** One tooltip per cell, its text changed as the cell is reused: a new Tooltip per scroll step is costly. */
-    private static void tooltip(TableCell<ApiKey, ?> cell, String text) {
-        Tooltip tooltip = (Tooltip) cell.getProperties().get(Tooltip.class);
-        if (tooltip == null) {
-            tooltip = new Tooltip();
-            cell.getProperties().put(Tooltip.class, tooltip);
-        }
-        tooltip.setText(text);
-        cell.setTooltip(tooltip);
-    }
-
     private interface CellPainter<T> {
         void paint(TableCell<ApiKey, T> cell, T value);
     }
 
     private static <T> TableCell<ApiKey, T> cell(CellPainter<T> painter) {
-        return new TableCell<>() {
+        TableCell<ApiKey, T> drawn = new TableCell<>() {
             private final List<String> baseStyles = List.copyOf(getStyleClass());
 
             @Override
@@ -147,7 +136,7 @@ final class KeyTableCells {
                 super.updateItem(item, empty);
                 setText(null);
                 setGraphic(null);
-                setTooltip(null);
+                TooltipOnHover.text(this, null);
                 getProperties().remove(EXTRA_STYLES);
                 if (!empty) {
                     painter.paint(this, item);
@@ -166,5 +155,7 @@ final class KeyTableCells {
                 }
             }
         };
+        TooltipOnHover.install(drawn);
+        return drawn;
     }
 }

@@ -8,6 +8,7 @@ import io.keydeck.model.UsagePoint;
 import io.keydeck.ui.shell.ActiveConnection;
 import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.common.BackgroundTasks;
+import io.keydeck.ui.common.TooltipOnHover;
 import io.keydeck.usage.UsageRange;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -17,7 +18,6 @@ import javafx.concurrent.Task;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 
 import java.text.MessageFormat;
 import java.time.Clock;
@@ -118,11 +118,15 @@ public final class UsageSparklineColumn {
     }
 
     private final class SparklineCell extends TableCell<ApiKey, double[]> {
+        SparklineCell() {
+            TooltipOnHover.install(this);
+        }
+
         @Override
         protected void updateItem(double[] values, boolean empty) {
             super.updateItem(values, empty);
             setText(null);
-            setTooltip(null);
+            TooltipOnHover.text(this, null);
             if (empty || values == null || values.length == 0) {
                 setGraphic(null);
                 return;
@@ -133,7 +137,7 @@ public final class UsageSparklineColumn {
             }
             javafx.scene.shape.Polyline line = Sparkline.of(values, "usage-sparkline");
             setGraphic(line);
-            setTooltip(new Tooltip(MessageFormat.format(messages.getString("keys.usageTooltip"), total)));
+            TooltipOnHover.text(this, MessageFormat.format(messages.getString("keys.usageTooltip"), total));
         }
     }
 }

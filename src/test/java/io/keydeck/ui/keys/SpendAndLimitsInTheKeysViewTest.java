@@ -92,7 +92,7 @@ class SpendAndLimitsInTheKeysViewTest {
         assertThat(shownText("limitColumn", "Calm")).startsWith("10 % of $50.00 a month");
         assertThat(shownText("limitColumn", "Open")).isEqualTo("none");
         assertThat(shownText("spendColumn", "Near")).isEqualTo("$46.00/mo");
-        assertThat(onFx(() -> cell("spendColumn", "Near").getTooltip().getText())).isEqualTo("$46.00 this month");
+        assertThat(onFx(() -> cell("spendColumn", "Near").getAccessibleHelp())).isEqualTo("$46.00 this month");
         assertThat(shownText("ownerColumn", "Near")).contains("Platform");
         assertThat(onFx(() -> bar("Near").getPseudoClassStates())).contains(PseudoClass.getPseudoClass("near"));
         assertThat(onFx(() -> bar("Calm").getPseudoClassStates())).doesNotContain(PseudoClass.getPseudoClass("near"));
@@ -120,7 +120,7 @@ class SpendAndLimitsInTheKeysViewTest {
         assertThat(points.get(2 * 3 + 1)).isEqualTo(0.0);                  // $2.00, the busiest day, at the top
         assertThat(points.get(2 * 2 + 1)).isEqualTo(Sparkline.HEIGHT);     // the day without spend at the bottom
         assertThat(points.get(2 * 4 + 1)).isEqualTo(Sparkline.HEIGHT / 2); // half the busiest day, half way
-        assertThat(onFx(() -> cell("spendColumn", "Busy").getTooltip().getText()))
+        assertThat(onFx(() -> cell("spendColumn", "Busy").getAccessibleHelp()))
                 .startsWith("$12.40 this month").contains("over the last 8 days").contains("at most $2.00 a day");
         assertThat(onFx(() -> cell("spendColumn", "Flat").lookup(".spend-sparkline"))).isNull();
     }
