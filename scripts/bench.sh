@@ -13,8 +13,8 @@
 #                      HTTP client downloading every page of the same listing and discarding it
 #                      (io.keydeck.bench.KeyPagesFloor): wall time, CPU (user+sys), peak RSS.
 #   keys-list-table-N  the same as a table, for the largest N.
-#   report-json-N      `keydeck report --json --out -` of REPORT_KEYS keys (default 10000; the report is not
-#                      streamed yet, so it holds every key) -- the same floor.
+#   report-json-N      `keydeck report --json --out -` of REPORT_KEYS keys (default 100000; streamed: keys as
+#                      the pages arrive, findings in sorted runs on disk) -- the same floor.
 #   cli-start          `keydeck keys list` of a 10-key gateway, start to exit (its output comes last)
 #                      -- floor: `java -version`.
 #   idle-tail          the window on the Auth log of a sandbox with its simulated traffic, live tail on:
@@ -75,7 +75,7 @@ start_gateway() { # N: serves N keys in its own JVM; sets url[N]
   echo "the $1-key gateway did not start" >&2
   exit 1
 }
-report_keys="${REPORT_KEYS:-10000}"
+report_keys="${REPORT_KEYS:-100000}"
 for n in 10 $report_keys $sizes; do [ -n "${url[$n]:-}" ] || start_gateway "$n"; done
 if [ "$idle_seconds" != 0 ]; then # the sandbox, with its traffic simulator, for the idle window
   "$java" -Xmx512m -XX:+UseSerialGC -Duser.home="$work/home" -jar "$jar" sandbox --port 0 --keys 200 \
