@@ -1,13 +1,13 @@
 package io.keydeck.cli;
 
 import io.keydeck.gateway.GatewayException;
-import io.keydeck.review.ConnectionReview;
+import io.keydeck.review.ConnectionTotals;
 import io.keydeck.review.Finding;
-import io.keydeck.review.ReportData;
 import io.keydeck.review.ReportFormat;
 import io.keydeck.review.ReportWriter;
 import io.keydeck.review.Severity;
 import io.keydeck.review.SeverityCounts;
+import io.keydeck.review.StreamedReport;
 import io.keydeck.review.Thresholds;
 import io.keydeck.session.ReviewGathering;
 import picocli.CommandLine.Command;
@@ -15,8 +15,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +32,10 @@ import java.util.List;
         footer = {GatewayConnection.HELP, """
                 The review uses every key (revoked ones too), the last 30 days of the auth log when the driver has
                 one, and the thresholds from the window's preferences. With --fail-on, exit 1 when a finding is at
-                or above that severity; those findings are also listed on stderr.
+                or above that severity; those findings are also listed on stderr. The report is written as the
+                pages arrive, in memory that does not grow with the number of keys: CSV and the JSON's "keys" as they
+                come, then the JSON's "findings" and "summary"; HTML is put together at the end. With --out FILE
+                the file appears only when the report is complete.
                 Example: keydeck report --connection Prod --json --out - | jq '.summary'"""})
 final class ReportCommand implements Subcommand {
     private static final int LISTED_FINDINGS = 20;
@@ -58,55 +65,91 @@ final class ReportCommand implements Subcommand {
         Severity failOn = this.failOn == null ? null : severity(this.failOn);
         Instant now = context.clock().instant();
         Thresholds thresholds = ReviewGathering.thresholds(SavedConnections.load(context).preferences().reviewThresholds());
-        ConnectionReview review;
+        Reviewed reviewed;
         try (GatewayConnection gateway = GatewayConnection.open(this.gateway, context)) {
-            review = review(gateway, production || gateway.production(), thresholds, now);
-        }
-        ReportData data = new ReportData(now, List.of(review));
-        if (out.equals("-")) {
-            context.out().print(ReportWriter.render(format, data));
-            context.out().flush();
-        } else {
-            try {
-                ReportWriter.write(format, data, Path.of(out));
-            } catch (IOException | RuntimeException e) {
-                throw CliFailure.local("could not write the report to " + out + " (" + e.getMessage() + ").");
+            if (out.equals("-")) {
+                reviewed = review(gateway, format, thresholds, now, context.out());
+            } else {
+                reviewed = toFile(gateway, format, thresholds, now);
             }
         }
-        SeverityCounts counts = data.totals();
-        context.err().println("Reviewed " + data.keyCount() + " keys of " + Text.printable(review.connectionName()) + ": "
-                + counts.high() + " high, " + counts.medium() + " medium, " + counts.low() + " low"
+        ConnectionTotals totals = reviewed.totals();
+        SeverityCounts counts = totals.counts();
+        context.err().println("Reviewed " + totals.keyCount() + " keys of " + Text.printable(totals.connectionName())
+                + ": " + counts.high() + " high, " + counts.medium() + " medium, " + counts.low() + " low"
                 + (out.equals("-") ? "." : "; report written to " + Path.of(out).toAbsolutePath() + "."));
-        data.skipped().forEach(s -> context.err().println("Skipped " + s.rule().id() + ": " + s.reason()));
+        totals.skipped().forEach(s -> context.err().println("Skipped " + s.rule().id() + ": " + s.reason()));
         if (failOn == null) {
             return ExitCode.OK;
         }
-        List<Finding> failing = data.findings().stream().filter(f -> f.severity().atLeast(failOn)).toList();
-        if (failing.isEmpty()) {
+        int failing = Arrays.stream(Severity.values()).filter(s -> s.atLeast(failOn)).mapToInt(counts::count).sum();
+        if (failing == 0) {
             return ExitCode.OK;
         }
-        context.err().println(failing.size() + (failing.size() == 1 ? " finding is " : " findings are ")
+        context.err().println(failing + (failing == 1 ? " finding is " : " findings are ")
                 + failOn.label() + " or worse (--fail-on " + failOn.label() + "):");
-        failing.stream().limit(LISTED_FINDINGS).forEach(f -> context.err().println("  " + f.severity().label() + "  "
-                + Text.printable(f.key().name()) + " (" + f.key().hint() + ", " + f.key().id() + "): "
-                + Text.printable(f.reason())));
-        if (failing.size() > LISTED_FINDINGS) {
-            context.err().println("  … and " + (failing.size() - LISTED_FINDINGS) + " more in the report.");
+        reviewed.worst().stream().filter(f -> f.severity().atLeast(failOn)).forEach(f -> context.err().println("  "
+                + f.severity().label() + "  " + Text.printable(f.key().name()) + " (" + f.key().hint() + ", "
+                + f.key().id() + "): " + Text.printable(f.reason())));
+        if (failing > LISTED_FINDINGS) {
+            context.err().println("  … and " + (failing - LISTED_FINDINGS) + " more in the report.");
         }
         return ExitCode.FINDINGS;
     }
 
-    private static ConnectionReview review(GatewayConnection gateway, boolean production, Thresholds thresholds,
-                                           Instant now) throws CliFailure {
+    /** The review's totals and its first findings in report order, for the lines on stderr. */
+    private record Reviewed(ConnectionTotals totals, List<Finding> worst) {
+    }
+
+    private Reviewed toFile(GatewayConnection gateway, ReportFormat format, Thresholds thresholds, Instant now)
+            throws CliFailure {
+        Reviewed[] reviewed = {null};
         try {
-            return ReviewGathering.review(gateway.client(), gateway.label(), production, thresholds, now,
-                    ReviewGathering.Progress.NONE,
-                    e -> "The auth log could not be read: " + Text.printable(e.describe()));
+            ReportWriter.atomically(Path.of(out), stream -> reviewed[0] = review(gateway, format, thresholds, now, stream));
+        } catch (IOException | RuntimeException e) {
+            throw CliFailure.local("could not write the report to " + out + " (" + e.getMessage() + ").");
+        }
+        return reviewed[0];
+    }
+
+    /**
+     * Writes the report to {@code stream} key by key as the gateway's pages arrive: stdout shows each page
+     * as it comes, and memory stays flat at any number of keys.
+     */
+    private Reviewed review(GatewayConnection gateway, ReportFormat format, Thresholds thresholds, Instant now,
+                            OutputStream stream) throws CliFailure {
+        try (StreamedReport report = StreamedReport.open(format, now, thresholds, stream)) {
+            ConnectionTotals totals = ReviewGathering.reviewEachKey(gateway.client(), gateway.label(),
+                    production || gateway.production(), thresholds, now,
+                    e -> "The auth log could not be read: " + Text.printable(e.describe()),
+                    row -> write(() -> report.key(row)), () -> write(() -> {
+                        report.flush();
+                        if (stream instanceof PrintStream printed && printed.checkError()) {
+                            throw new IOException("stdout was closed");
+                        }
+                    }));
+            report.finish(List.of(totals));
+            return new Reviewed(totals, report.first(LISTED_FINDINGS));
         } catch (GatewayException e) {
             throw CliFailure.of(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(ExitCode.GATEWAY, "the review was interrupted.");
+        } catch (IOException | UncheckedIOException e) {
+            throw CliFailure.local("could not write the report to " + (out.equals("-") ? "stdout" : out) + " ("
+                    + e.getMessage() + ").");
+        }
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private static void write(Write write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,9 @@
 package io.keydeck.review;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -10,29 +13,33 @@ import java.util.stream.Collectors;
  * safe to open in a spreadsheet: a cell starting with {@code = + - @}, tab or CR gets a leading
  * apostrophe so a key name can never run as a formula.
  */
-final class CsvReport {
+final class CsvReport implements ReportFormatWriter {
     static final List<String> HEADER = List.of("connection", "name", "id", "key", "environment", "scopes",
             "created", "last_used", "last_used_ip", "expires", "status", "findings", "owner", "spend", "limit");
 
-    private CsvReport() {
+    private final Writer out;
+
+    CsvReport(Writer out) throws IOException {
+        this.out = out;
+        line(HEADER);
     }
 
-    static String render(ReportData data) {
-        StringBuilder out = new StringBuilder();
-        line(out, HEADER);
-        for (ReportData.KeyRow row : data.rows()) {
-            line(out, List.of(row.connection(), row.key().name(), row.key().id(), row.key().hint(),
-                    row.key().environment().wireName(), String.join(" ", row.key().scopes()),
-                    time(row.key().createdAt()), time(row.key().lastUsedAt()), nullToEmpty(row.key().lastUsedIp()),
-                    time(row.key().expiresAt()), row.status().name().toLowerCase(Locale.ROOT),
-                    row.findings().stream().map(f -> f.severity().name() + ":" + f.ruleId())
-                            .collect(Collectors.joining("; ")), row.key().account().ownerText(),
-                    row.key().account().spendText(), row.key().account().limitText()));
-        }
-        return out.toString();
+    @Override
+    public void key(ReportData.KeyRow row) throws IOException {
+        line(List.of(row.connection(), row.key().name(), row.key().id(), row.key().hint(),
+                row.key().environment().wireName(), String.join(" ", row.key().scopes()),
+                time(row.key().createdAt()), time(row.key().lastUsedAt()), nullToEmpty(row.key().lastUsedIp()),
+                time(row.key().expiresAt()), row.status().name().toLowerCase(Locale.ROOT),
+                row.findings().stream().map(f -> f.severity().name() + ":" + f.ruleId())
+                        .collect(Collectors.joining("; ")), row.key().account().ownerText(),
+                row.key().account().spendText(), row.key().account().limitText()));
     }
 
-    private static void line(StringBuilder out, List<String> cells) {
+    @Override
+    public void end(List<ConnectionTotals> connections, Iterator<Finding> findings) {
+    }
+
+    private void line(List<String> cells) throws IOException {
         out.append(cells.stream().map(CsvReport::cell).collect(Collectors.joining(","))).append("\r\n");
     }
 

@@ -1,8 +1,11 @@
 package io.keydeck.review;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,7 +13,7 @@ import java.util.Locale;
  * A report to read or print: summary, findings and key table in one file with inline CSS, no
  * scripts and nothing fetched (its Content-Security-Policy forbids it). Every value is escaped.
  */
-final class HtmlReport {
+final class HtmlReport implements ReportFormatWriter {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
@@ -37,29 +40,71 @@ final class HtmlReport {
             .sev{border:1px solid #555!important}}
             """;
 
-    private HtmlReport() {
+    private final Writer out;
+    private final Instant generatedAt;
+    private final Thresholds thresholds;
+    private final TextSpool keyRows = new TextSpool();
+
+    /** The summary and findings come first for a reader, so the key rows wait in a spool until the end. */
+    HtmlReport(Writer out, Instant generatedAt, Thresholds thresholds) {
+        this.out = out;
+        this.generatedAt = generatedAt;
+        this.thresholds = thresholds;
     }
 
-    static String render(ReportData data) {
+    @Override
+    public void key(ReportData.KeyRow row) throws IOException {
+        StringBuilder h = new StringBuilder(1024);
+        h.append("<tr><td>").append(esc(row.connection())).append("</td><td>").append(esc(row.key().name()))
+                .append("<br><span class=\"mono muted\">").append(esc(row.key().id())).append("</span></td>")
+                .append("<td class=\"mono\">").append(esc(row.key().hint())).append("</td><td>")
+                .append(esc(row.key().environment().wireName())).append("</td><td class=\"mono\">")
+                .append(esc(String.join(" ", row.key().scopes()))).append("</td><td>").append(day(row.key().createdAt()))
+                .append("</td><td>").append(row.key().lastUsedAt() == null ? "never" : day(row.key().lastUsedAt()))
+                .append(row.key().lastUsedIp() == null ? "" : "<br><span class=\"mono muted\">"
+                        + esc(row.key().lastUsedIp()) + "</span>")
+                .append("</td><td>").append(row.key().expiresAt() == null ? "none" : day(row.key().expiresAt()))
+                .append("</td><td>").append(esc(row.status().name().toLowerCase(Locale.ROOT))).append("</td><td>")
+                .append(esc(row.key().account().ownerText())).append("</td><td>")
+                .append(esc(row.key().account().spendText())).append("</td><td>")
+                .append(esc(row.key().account().limitText())).append("</td><td>");
+        for (Finding f : row.findings()) {
+            h.append(badge(f.severity())).append(' ').append(esc(f.ruleId())).append("<br>");
+        }
+        keyRows.append(h.append("</td></tr>\n"));
+    }
+
+    @Override
+    public void end(List<ConnectionTotals> connections, Iterator<Finding> findings) throws IOException {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
-                .append("<title>KeyDeck key review ").append(esc(WHEN.format(data.generatedAt()))).append("</title>\n")
+                .append("<title>KeyDeck key review ").append(esc(WHEN.format(generatedAt))).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        header(h, data);
-        summary(h, data);
-        findings(h, data.findings());
-        keys(h, data);
-        h.append("</body>\n</html>\n");
-        return h.toString();
+        header(h, connections);
+        summary(h, connections);
+        out.append(h);
+        findings(findings);
+        out.append("<h2 class=\"keys\">Keys</h2>\n<table>\n<thead><tr><th>Connection</th><th>Name</th><th>Key</th>")
+                .append("<th>Env</th><th>Scopes</th><th>Created</th><th>Last used</th><th>Expires</th><th>Status</th>")
+                .append("<th>Owner</th><th>Spend</th><th>Limit</th><th>Findings</th></tr></thead>\n<tbody>\n");
+        keyRows.copyTo(out);
+        out.append("</tbody>\n</table>\n</body>\n</html>\n");
     }
 
-    private static void header(StringBuilder h, ReportData data) {
-        Thresholds t = data.thresholds();
-        SeverityCounts totals = data.totals();
-        h.append("<h1>API key review</h1>\n<p class=\"muted\">Generated ").append(esc(WHEN.format(data.generatedAt())))
-                .append(" by KeyDeck &middot; ").append(data.reviews().size()).append(data.reviews().size() == 1
-                        ? " connection" : " connections").append(" &middot; ").append(data.keyCount())
+    @Override
+    public void discard() throws IOException {
+        keyRows.close();
+    }
+
+    private void header(StringBuilder h, List<ConnectionTotals> connections) {
+        Thresholds t = thresholds;
+        SeverityCounts totals = connections.stream().map(ConnectionTotals::counts)
+                .reduce(SeverityCounts.NONE, SeverityCounts::plus);
+        h.append("<h1>API key review</h1>\n<p class=\"muted\">Generated ").append(esc(WHEN.format(generatedAt)))
+                .append(" by KeyDeck &middot; ").append(connections.size()).append(connections.size() == 1
+                        ? " connection" : " connections").append(" &middot; ")
+                .append(connections.stream().mapToInt(ConnectionTotals::keyCount).sum())
                 .append(" keys &middot; ").append(totals.total()).append(" findings (").append(totals.high())
                 .append(" high, ").append(totals.medium()).append(" medium, ").append(totals.low()).append(" low)</p>\n")
                 .append("<p class=\"muted\">Thresholds: never used after ").append(t.neverUsedDays())
@@ -70,13 +115,13 @@ final class HtmlReport {
                 .append(SpendRules.SPIKE_MIN_INCREASE).append(" above it.</p>\n");
     }
 
-    private static void summary(StringBuilder h, ReportData data) {
+    private static void summary(StringBuilder h, List<ConnectionTotals> connections) {
         h.append("<h2>Summary</h2>\n<div class=\"cards\">\n");
-        for (ConnectionReview review : data.reviews()) {
+        for (ConnectionTotals review : connections) {
             SeverityCounts c = review.counts();
             h.append("<div class=\"card\"><b>").append(esc(review.connectionName())).append("</b>")
-                    .append(review.input().productionTagged() ? " <span class=\"sev sev-high\">production</span>" : "")
-                    .append("<br><span class=\"muted\">").append(review.keys().size()).append(" keys</span><br>")
+                    .append(review.productionTagged() ? " <span class=\"sev sev-high\">production</span>" : "")
+                    .append("<br><span class=\"muted\">").append(review.keyCount()).append(" keys</span><br>")
                     .append(badge(Severity.HIGH)).append(' ').append(c.high()).append(" &nbsp; ")
                     .append(badge(Severity.MEDIUM)).append(' ').append(c.medium()).append(" &nbsp; ")
                     .append(badge(Severity.LOW)).append(' ').append(c.low());
@@ -89,47 +134,22 @@ final class HtmlReport {
         h.append("</div>\n");
     }
 
-    private static void findings(StringBuilder h, List<Finding> findings) {
-        h.append("<h2>Findings</h2>\n");
-        if (findings.isEmpty()) {
-            h.append("<p>No findings.</p>\n");
+    private void findings(Iterator<Finding> findings) throws IOException {
+        out.append("<h2>Findings</h2>\n");
+        if (!findings.hasNext()) {
+            out.append("<p>No findings.</p>\n");
             return;
         }
-        h.append("<table>\n<thead><tr><th>Severity</th><th>Connection</th><th>Key</th><th>Reason</th><th>Fix</th>")
+        out.append("<table>\n<thead><tr><th>Severity</th><th>Connection</th><th>Key</th><th>Reason</th><th>Fix</th>")
                 .append("</tr></thead>\n<tbody>\n");
-        for (Finding f : findings) {
-            h.append("<tr><td>").append(badge(f.severity())).append("</td><td>").append(esc(f.connection()))
+        while (findings.hasNext()) {
+            Finding f = findings.next();
+            out.append("<tr><td>").append(badge(f.severity())).append("</td><td>").append(esc(f.connection()))
                     .append("</td><td>").append(esc(f.key().name())).append("<br><span class=\"mono muted\">")
                     .append(esc(f.key().hint())).append("</span></td><td>").append(esc(f.reason())).append("</td><td>")
                     .append(esc(f.action().label())).append("</td></tr>\n");
         }
-        h.append("</tbody>\n</table>\n");
-    }
-
-    private static void keys(StringBuilder h, ReportData data) {
-        h.append("<h2 class=\"keys\">Keys</h2>\n<table>\n<thead><tr><th>Connection</th><th>Name</th><th>Key</th>")
-                .append("<th>Env</th><th>Scopes</th><th>Created</th><th>Last used</th><th>Expires</th><th>Status</th>")
-                .append("<th>Owner</th><th>Spend</th><th>Limit</th><th>Findings</th></tr></thead>\n<tbody>\n");
-        for (ReportData.KeyRow row : data.rows()) {
-            h.append("<tr><td>").append(esc(row.connection())).append("</td><td>").append(esc(row.key().name()))
-                    .append("<br><span class=\"mono muted\">").append(esc(row.key().id())).append("</span></td>")
-                    .append("<td class=\"mono\">").append(esc(row.key().hint())).append("</td><td>")
-                    .append(esc(row.key().environment().wireName())).append("</td><td class=\"mono\">")
-                    .append(esc(String.join(" ", row.key().scopes()))).append("</td><td>").append(day(row.key().createdAt()))
-                    .append("</td><td>").append(row.key().lastUsedAt() == null ? "never" : day(row.key().lastUsedAt()))
-                    .append(row.key().lastUsedIp() == null ? "" : "<br><span class=\"mono muted\">"
-                            + esc(row.key().lastUsedIp()) + "</span>")
-                    .append("</td><td>").append(row.key().expiresAt() == null ? "none" : day(row.key().expiresAt()))
-                    .append("</td><td>").append(esc(row.status().name().toLowerCase(Locale.ROOT))).append("</td><td>")
-                    .append(esc(row.key().account().ownerText())).append("</td><td>")
-                    .append(esc(row.key().account().spendText())).append("</td><td>")
-                    .append(esc(row.key().account().limitText())).append("</td><td>");
-            for (Finding f : row.findings()) {
-                h.append(badge(f.severity())).append(' ').append(esc(f.ruleId())).append("<br>");
-            }
-            h.append("</td></tr>\n");
-        }
-        h.append("</tbody>\n</table>\n");
+        out.append("</tbody>\n</table>\n");
     }
 
     private static String badge(Severity severity) {

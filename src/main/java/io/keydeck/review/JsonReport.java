@@ -1,86 +1,140 @@
 package io.keydeck.review;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
-/** The same data as the CSV for programs: {@code generated_at}, {@code summary}, {@code findings}, {@code keys}. */
-final class JsonReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+/**
+ * The same data as the CSV for programs: {@code generated_at}, {@code thresholds}, {@code keys} (written as
+ * they are reviewed), then {@code findings} and {@code summary}, which need every key seen. A report cut
+ * short is left an unfinished document, which a JSON reader refuses.
+ */
+final class JsonReport implements ReportFormatWriter {
+    /** A mapper's factory, so a key's account can be written as the tree {@link KeyAccountJson} makes. */
+    private static final JsonFactory JSON = new ObjectMapper().getFactory();
 
-    private JsonReport() {
+    private final JsonGenerator g;
+
+    JsonReport(Writer out, Instant generatedAt, Thresholds t) throws IOException {
+        g = JSON.createGenerator(out).useDefaultPrettyPrinter();
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+        g.writeStartObject();
+        g.writeStringField("generated_at", generatedAt.toString());
+        g.writeObjectFieldStart("thresholds");
+        g.writeNumberField("never_used_days", t.neverUsedDays());
+        g.writeNumberField("stale_days", t.staleDays());
+        g.writeNumberField("expiring_soon_days", t.expiringSoonDays());
+        g.writeNumberField("rotation_days", t.rotationDays());
+        g.writeNumberField("near_limit_percent", SpendRules.NEAR_LIMIT_PERCENT);
+        g.writeNumberField("spend_spike_factor", SpendRules.SPIKE_FACTOR);
+        g.writeNumberField("spend_spike_min_increase", SpendRules.SPIKE_MIN_INCREASE);
+        g.writeEndObject();
+        g.writeArrayFieldStart("keys");
     }
 
-    static String render(ReportData data) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("generated_at", data.generatedAt().toString());
-        Thresholds t = data.thresholds();
-        root.putObject("thresholds").put("never_used_days", t.neverUsedDays()).put("stale_days", t.staleDays())
-                .put("expiring_soon_days", t.expiringSoonDays()).put("rotation_days", t.rotationDays())
-                .put("near_limit_percent", SpendRules.NEAR_LIMIT_PERCENT).put("spend_spike_factor", SpendRules.SPIKE_FACTOR)
-                .put("spend_spike_min_increase", SpendRules.SPIKE_MIN_INCREASE);
-        ObjectNode summary = root.putObject("summary");
-        summary.put("keys", data.keyCount());
-        counts(summary.putObject("findings"), data.totals());
-        ArrayNode connections = summary.putArray("connections");
-        for (ConnectionReview review : data.reviews()) {
-            ObjectNode c = connections.addObject();
-            c.put("connection", review.connectionName());
-            c.put("production", review.input().productionTagged());
-            c.put("keys", review.keys().size());
-            counts(c.putObject("findings"), review.counts());
-            ArrayNode skipped = c.putArray("skipped_rules");
-            review.skipped().forEach(s -> skipped.addObject().put("rule", s.rule().id()).put("reason", s.reason()));
+    @Override
+    public void key(ReportData.KeyRow row) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("connection", row.connection());
+        g.writeStringField("name", row.key().name());
+        g.writeStringField("id", row.key().id());
+        g.writeStringField("key", row.key().hint());
+        g.writeStringField("environment", row.key().environment().wireName());
+        g.writeArrayFieldStart("scopes");
+        for (String scope : row.key().scopes()) {
+            g.writeString(scope);
         }
-        ArrayNode findings = root.putArray("findings");
-        data.findings().forEach(f -> finding(findings.addObject(), f).put("connection", f.connection())
-                .put("key_id", f.key().id()).put("key_name", f.key().name()).put("key", f.key().hint()));
-        ArrayNode keys = root.putArray("keys");
-        for (ReportData.KeyRow row : data.rows()) {
-            ObjectNode k = keys.addObject();
-            k.put("connection", row.connection());
-            k.put("name", row.key().name());
-            k.put("id", row.key().id());
-            k.put("key", row.key().hint());
-            k.put("environment", row.key().environment().wireName());
-            ArrayNode scopes = k.putArray("scopes");
-            row.key().scopes().forEach(scopes::add);
-            time(k, "created_at", row.key().createdAt());
-            time(k, "last_used_at", row.key().lastUsedAt());
-            k.put("last_used_ip", row.key().lastUsedIp());
-            time(k, "expires_at", row.key().expiresAt());
-            k.put("status", row.status().name().toLowerCase(Locale.ROOT));
-            k.set("account", KeyAccountJson.of(row.key().account()));
-            ArrayNode keyFindings = k.putArray("findings");
-            row.findings().forEach(f -> finding(keyFindings.addObject(), f));
+        g.writeEndArray();
+        time("created_at", row.key().createdAt());
+        time("last_used_at", row.key().lastUsedAt());
+        g.writeStringField("last_used_ip", row.key().lastUsedIp());
+        time("expires_at", row.key().expiresAt());
+        g.writeStringField("status", row.status().name().toLowerCase(Locale.ROOT));
+        g.writeFieldName("account");
+        g.writeTree(KeyAccountJson.of(row.key().account()));
+        g.writeArrayFieldStart("findings");
+        for (Finding f : row.findings()) {
+            g.writeStartObject();
+            finding(f);
+            g.writeEndObject();
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A report tree always serialises", e);
-        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private static ObjectNode finding(ObjectNode node, Finding f) {
-        return node.put("severity", f.severity().label()).put("rule", f.ruleId()).put("reason", f.reason())
-                .put("action", f.action().label());
-    }
-
-    private static void counts(ObjectNode node, SeverityCounts counts) {
-        node.put("total", counts.total()).put("high", counts.high()).put("medium", counts.medium())
-                .put("low", counts.low());
-    }
-
-    private static void time(ObjectNode node, String field, Instant instant) {
-        if (instant == null) {
-            node.putNull(field);
-        } else {
-            node.put(field, instant.toString());
+    @Override
+    public void end(List<ConnectionTotals> connections, Iterator<Finding> findings) throws IOException {
+        g.writeEndArray();
+        g.writeArrayFieldStart("findings");
+        while (findings.hasNext()) {
+            Finding f = findings.next();
+            g.writeStartObject();
+            finding(f);
+            g.writeStringField("connection", f.connection());
+            g.writeStringField("key_id", f.key().id());
+            g.writeStringField("key_name", f.key().name());
+            g.writeStringField("key", f.key().hint());
+            g.writeEndObject();
         }
+        g.writeEndArray();
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("keys", connections.stream().mapToInt(ConnectionTotals::keyCount).sum());
+        counts("findings", connections.stream().map(ConnectionTotals::counts)
+                .reduce(SeverityCounts.NONE, SeverityCounts::plus));
+        g.writeArrayFieldStart("connections");
+        for (ConnectionTotals c : connections) {
+            g.writeStartObject();
+            g.writeStringField("connection", c.connectionName());
+            g.writeBooleanField("production", c.productionTagged());
+            g.writeNumberField("keys", c.keyCount());
+            counts("findings", c.counts());
+            g.writeArrayFieldStart("skipped_rules");
+            for (SkippedRule s : c.skipped()) {
+                g.writeStartObject();
+                g.writeStringField("rule", s.rule().id());
+                g.writeStringField("reason", s.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+    }
+
+    @Override
+    public void flush() throws IOException {
+        g.flush();
+    }
+
+    private void finding(Finding f) throws IOException {
+        g.writeStringField("severity", f.severity().label());
+        g.writeStringField("rule", f.ruleId());
+        g.writeStringField("reason", f.reason());
+        g.writeStringField("action", f.action().label());
+    }
+
+    private void counts(String field, SeverityCounts counts) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeNumberField("total", counts.total());
+        g.writeNumberField("high", counts.high());
+        g.writeNumberField("medium", counts.medium());
+        g.writeNumberField("low", counts.low());
+        g.writeEndObject();
+    }
+
+    private void time(String field, Instant instant) throws IOException {
+        g.writeStringField(field, instant == null ? null : instant.toString());
     }
 }

@@ -36,4 +36,9 @@ public record ReviewInput(String connectionName, boolean productionTagged, List<
                        Thresholds thresholds) {
         this(connectionName, productionTagged, keys, authEvents, thresholds, null);
     }
+
+    /** The same connection, auth log and thresholds with these keys. */
+    public ReviewInput withKeys(List<ApiKey> keys) {
+        return new ReviewInput(connectionName, productionTagged, keys, authEvents, thresholds, authEventsMissing);
+    }
 }

@@ -30,7 +30,7 @@ public final class ReviewRules {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
             .thenComparing(Finding::connection)
             .thenComparing(f -> f.key().name(), String.CASE_INSENSITIVE_ORDER)
             .thenComparing(f -> f.key().id())
@@ -50,25 +50,12 @@ public final class ReviewRules {
      * never-used and stale are skipped rather than flagging every key.
      */
     public static ConnectionReview run(ReviewInput input, Instant now) {
-        boolean lastUseKnown = input.keys().size() < 2 || input.keys().stream().anyMatch(k -> k.lastUsedAt() != null);
         List<Finding> findings = new ArrayList<>();
-        for (ApiKey key : input.keys()) {
-            check(key, input, now, lastUseKnown, findings);
-        }
-        List<SkippedRule> skipped = new ArrayList<>();
-        if (!lastUseKnown) {
-            String reason = "None of the " + input.keys().size() + " keys has a last-use time; this gateway does not"
-                    + " seem to report it.";
-            skipped.add(new SkippedRule(ReviewRule.NEVER_USED, input.connectionName(), reason));
-            skipped.add(new SkippedRule(ReviewRule.STALE, input.connectionName(), reason));
-        }
-        if (input.authEvents() == null) {
-            skipped.add(new SkippedRule(ReviewRule.REVOKED_KEY_ATTEMPTS, input.connectionName(),
-                    input.authEventsMissing()));
-        }
-        skipped.addAll(SpendRules.skipped(input));
+        StreamedReview review = new StreamedReview(input, now, row -> findings.addAll(row.findings()));
+        review.keys(input.keys());
+        ConnectionTotals totals = review.finish();
         findings.sort(ORDER);
-        return new ConnectionReview(input, findings, skipped);
+        return new ConnectionReview(input, findings, totals.skipped());
     }
 
     /** Sorts findings of several connections the way a review lists them: most severe first. */
@@ -87,7 +74,7 @@ public final class ReviewRules {
         throw new IllegalArgumentException("Unknown rule " + ruleId);
     }
 
-    private static void check(ApiKey key, ReviewInput input, Instant now, boolean lastUseKnown, List<Finding> out) {
+    static void check(ApiKey key, ReviewInput input, Instant now, boolean lastUseKnown, List<Finding> out) {
         Thresholds limits = input.thresholds();
         if (key.revoked()) {
             if (input.authEvents() != null) {

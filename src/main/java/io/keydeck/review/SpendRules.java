@@ -17,7 +17,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The rules about money and ownership, on what a gateway reports in {@link KeyAccount}:
@@ -110,31 +109,27 @@ final class SpendRules {
                 + (spentToday.isCurrency() ? " " + spentToday.unit() : " credit") + " above it).");
     }
 
-    /** Rules a connection whose keys report some spend or limits cannot run, and why. */
-    static List<SkippedRule> skipped(ReviewInput input) {
+    /** Rules a connection whose keys report some spend or limits cannot run, and why, from what they reported. */
+    static List<SkippedRule> skipped(String connection, AccountCoverage coverage) {
         List<SkippedRule> skipped = new ArrayList<>();
-        List<ApiKey> keys = input.keys();
-        if (keys.isEmpty() || keys.stream().allMatch(k -> k.account().isUnknown())) {
+        if (!coverage.anyAccount()) {
             return skipped;
         }
-        skipIfNone(skipped, input, k -> k.account().limitsReported(), ReviewRule.NEAR_LIMIT,
-                "This gateway reports no spend limits per key.");
-        skipIfNone(skipped, input, k -> k.account().limitsReported(), ReviewRule.NO_LIMIT,
-                "This gateway reports no spend limits per key.");
-        skipIfNone(skipped, input, k -> !k.account().dailySpend().isEmpty(), ReviewRule.SPEND_SPIKE,
-                keys.stream().anyMatch(k -> !k.account().spend().isEmpty())
-                        ? "This gateway reports no daily spend per key, only totals."
-                        : "This gateway reports no spend per key.");
-        skipIfNone(skipped, input, k -> k.account().owners().stream().anyMatch(o -> o.member() != null),
-                ReviewRule.OWNER_LEFT, "This gateway does not report whether a key's owner is still a member.");
-        return skipped;
-    }
-
-    private static void skipIfNone(List<SkippedRule> skipped, ReviewInput input, Predicate<ApiKey> reports,
-                                   ReviewRule rule, String reason) {
-        if (input.keys().stream().noneMatch(reports)) {
-            skipped.add(new SkippedRule(rule, input.connectionName(), reason));
+        if (!coverage.limits()) {
+            String reason = "This gateway reports no spend limits per key.";
+            skipped.add(new SkippedRule(ReviewRule.NEAR_LIMIT, connection, reason));
+            skipped.add(new SkippedRule(ReviewRule.NO_LIMIT, connection, reason));
         }
+        if (!coverage.dailySpend()) {
+            skipped.add(new SkippedRule(ReviewRule.SPEND_SPIKE, connection, coverage.spend()
+                    ? "This gateway reports no daily spend per key, only totals."
+                    : "This gateway reports no spend per key."));
+        }
+        if (!coverage.membership()) {
+            skipped.add(new SkippedRule(ReviewRule.OWNER_LEFT, connection,
+                    "This gateway does not report whether a key's owner is still a member."));
+        }
+        return skipped;
     }
 
     private static void add(List<Finding> out, ReviewRule rule, ApiKey key, ReviewInput input, String reason) {

@@ -8,14 +8,18 @@ import io.keydeck.model.AuthEvent;
 import io.keydeck.model.AuthEventQuery;
 import io.keydeck.model.Capability;
 import io.keydeck.review.ConnectionReview;
+import io.keydeck.review.ConnectionTotals;
+import io.keydeck.review.ReportData;
 import io.keydeck.review.ReviewInput;
 import io.keydeck.review.ReviewRules;
+import io.keydeck.review.StreamedReview;
 import io.keydeck.review.Thresholds;
 import io.keydeck.settings.ReviewThresholds;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -51,25 +55,59 @@ public final class ReviewGathering {
                                           Instant now, Progress progress,
                                           Function<GatewayException, String> authLogFailed)
             throws GatewayException, InterruptedException {
-        GatewayDriver driver = client.driver();
+        requireKeyListing(client.driver());
+        List<ApiKey> keys = client.listAllKeys(true, progress::keysLoaded);
+        if (client.driver().capabilities().contains(Capability.AUTH_EVENTS)) {
+            progress.readingAuthLog();
+        }
+        return ReviewRules.run(authLog(client, name, production, thresholds, now, authLogFailed).withKeys(keys), now);
+    }
+
+    /**
+     * The same review key by key as the pages arrive, holding about a page: the auth log first (it is
+     * bounded), then each key goes to {@code eachKey} with its findings, and {@code afterEachPage} runs
+     * after each page. Returns the connection's totals for the report's summary.
+     */
+    public static ConnectionTotals reviewEachKey(GatewayClient client, String name, boolean production,
+                                                 Thresholds thresholds, Instant now,
+                                                 Function<GatewayException, String> authLogFailed,
+                                                 Consumer<ReportData.KeyRow> eachKey, Runnable afterEachPage)
+            throws GatewayException, InterruptedException {
+        requireKeyListing(client.driver());
+        StreamedReview review = new StreamedReview(authLog(client, name, production, thresholds, now, authLogFailed),
+                now, eachKey);
+        client.eachKeyPage(true, page -> {
+            review.keys(page);
+            afterEachPage.run();
+        });
+        return review.finish();
+    }
+
+    private static void requireKeyListing(GatewayDriver driver) throws GatewayException {
         if (!driver.capabilities().contains(Capability.LIST_KEYS)) {
             throw GatewayException.unsupported(driver.unsupportedReason(Capability.LIST_KEYS));
         }
-        List<ApiKey> keys = client.listAllKeys(true, progress::keysLoaded);
+    }
+
+    /** What the rules look at besides the keys: the last days of the auth log, or why it is missing. */
+    private static ReviewInput authLog(GatewayClient client, String name, boolean production, Thresholds thresholds,
+                                       Instant now, Function<GatewayException, String> authLogFailed)
+            throws InterruptedException {
+        GatewayDriver driver = client.driver();
         List<AuthEvent> events = null;
-        String missing = null;
+        String missing;
         if (!driver.capabilities().contains(Capability.AUTH_EVENTS)) {
             missing = driver.unsupportedReason(Capability.AUTH_EVENTS);
         } else {
-            progress.readingAuthLog();
             try {
                 events = client.listAuthEvents(new AuthEventQuery(now.minus(Duration.ofDays(AUTH_LOG_DAYS)), null,
                         null, null, AUTH_PAGE, null), AUTH_MAX_PAGES);
+                missing = null;
             } catch (GatewayException e) {
                 missing = authLogFailed.apply(e);
             }
         }
-        return ReviewRules.run(new ReviewInput(name, production, keys, events, thresholds, missing), now);
+        return new ReviewInput(name, production, List.of(), events, thresholds, missing);
     }
 
     /** The thresholds saved in the preferences, as the rules take them. */

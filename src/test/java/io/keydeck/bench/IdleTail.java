@@ -97,7 +97,19 @@ public final class IdleTail {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
         long wallBefore = System.nanoTime();
-        TimeUnit.SECONDS.sleep(measured); // the measured span itself: idle CPU is CPU time over a stretch of wall time
+        // the measured span itself: idle CPU is CPU time over a stretch of wall time; a soak (-DidleTail.rssEvery=S)
+        // prints the resident set every S seconds on the way
+        long rssEvery = Long.getLong("idleTail.rssEvery", 0);
+        for (long done = 0; done < measured; ) {
+            long step = rssEvery > 0 ? Math.min(rssEvery, measured - done) : measured - done;
+            TimeUnit.SECONDS.sleep(step);
+            done += step;
+            if (rssEvery > 0) {
+                System.out.printf("rss-sample %d s: rss %s KB, cpu %d ms%n", done, status("VmRSS"),
+                        (os.getProcessCpuTime() - cpuBefore) / 1_000_000);
+                System.out.flush();
+            }
+        }
         long cpuMillis = (os.getProcessCpuTime() - cpuBefore) / 1_000_000;
         long wallMillis = (System.nanoTime() - wallBefore) / 1_000_000;
         System.out.printf("idle-tail %s: cpu %d ms over %.1f s, rss %s KB, peak rss %s KB%n", args[1], cpuMillis,

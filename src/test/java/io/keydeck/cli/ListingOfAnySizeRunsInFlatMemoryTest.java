@@ -15,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,12 +23,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@code keys list} streams: the real command line in a child JVM with a 48 MB heap lists 200,000 keys
  * (about 85 MB of JSON, ~1.4 GB as the listing used to hold it) as a complete table and a complete JSON
- * array, and the listing cap still stops a listing that is too long. Not timed: the 1,000,000-key
- * figures with peak RSS come from {@code scripts/bench.sh}.
+ * array, and the listing cap still stops a listing that is too long. {@code report} streams too: in the
+ * same heap it reviews the 200,000 keys (each with at least one finding; the report used to hold them all
+ * and ran out of that heap) and writes a complete JSON report to stdout and a complete HTML report to a
+ * file, every key once, every finding in report order and a summary that agrees with both. Not timed: the
+ * 1,000,000-key figures with peak RSS come from {@code scripts/bench.sh}.
  */
 class ListingOfAnySizeRunsInFlatMemoryTest {
     private static final int KEYS = 200_000;
     private static final String HEAP = "-Xmx48m";
+    private static final List<String> SEVERITIES = List.of("high", "medium", "low");
     private static ManyKeysGateway gateway;
 
     @TempDir
@@ -115,7 +117,7 @@ class ListingOfAnySizeRunsInFlatMemoryTest {
     }
 
     private String err() throws IOException {
-        return Files.readString(home.resolve("err"), StandardCharsets.UTF_8);
+        return new ForkedKeydeck(home, HEAP).err();
     }
 
     @Test
@@ -130,37 +132,121 @@ class ListingOfAnySizeRunsInFlatMemoryTest {
         assertThat(Files.readString(home.resolve("out"))).isEmpty();
     }
 
+    @Test
+    void theJsonReportOfAllKeysIsWrittenToStdoutInASmallHeap() throws Exception {
+        ForkedKeydeck keydeck = new ForkedKeydeck(home, HEAP);
+        int exit = keydeck.run(gateway.baseUrl(), List.of(), "report", "--json", "--out", "-");
+
+        assertThat(exit).as(keydeck.err()).isZero();
+        List<String> ids = new ArrayList<>();
+        long findingsOfKeys = 0;
+        List<String> severities = new ArrayList<>();
+        long summaryKeys = -1;
+        long summaryFindings = -1;
+        try (JsonParser p = new JsonFactory().createParser(keydeck.out().toFile())) {
+            assertThat(p.nextToken()).isEqualTo(JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String section = p.currentName();
+                p.nextToken();
+                if (section.equals("keys")) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String field = p.currentName();
+                            p.nextToken();
+                            if (field.equals("id")) {
+                                ids.add(p.getText());
+                            } else if (field.equals("findings")) {
+                                while (p.nextToken() == JsonToken.START_OBJECT) {
+                                    findingsOfKeys++;
+                                    p.skipChildren();
+                                }
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    }
+                } else if (section.equals("findings")) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String field = p.currentName();
+                            p.nextToken();
+                            if (field.equals("severity")) {
+                                severities.add(p.getText());
+                            }
+                        }
+                    }
+                } else if (section.equals("summary")) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        p.nextToken();
+                        if (field.equals("keys")) {
+                            summaryKeys = p.getLongValue();
+                        } else if (field.equals("findings")) {
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                String count = p.currentName();
+                                p.nextToken();
+                                if (count.equals("total")) {
+                                    summaryFindings = p.getLongValue();
+                                }
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            assertThat(p.currentToken()).isEqualTo(JsonToken.END_OBJECT);
+            assertThat(p.nextToken()).isNull();
+        }
+        assertThat(ids).hasSize(KEYS).doesNotHaveDuplicates();
+        assertThat(ids.get(0)).isEqualTo(ManyKeysGateway.id(0));
+        assertThat(ids.get(KEYS - 1)).isEqualTo(ManyKeysGateway.id(KEYS - 1));
+        assertThat(summaryKeys).isEqualTo(KEYS);
+        assertThat(findingsOfKeys).isGreaterThanOrEqualTo(KEYS);
+        assertThat(severities).hasSize((int) findingsOfKeys);
+        assertThat(summaryFindings).isEqualTo(findingsOfKeys);
+        assertThat(severities).isSortedAccordingTo((a, b) -> SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b));
+        assertThat(keydeck.err()).contains("Reviewed " + KEYS + " keys");
+    }
+
+    @Test
+    void theHtmlReportOfAllKeysIsWrittenToAFileInASmallHeap() throws Exception {
+        ForkedKeydeck keydeck = new ForkedKeydeck(home, HEAP);
+        Path report = home.resolve("review.html");
+        int exit = keydeck.run(gateway.baseUrl(), List.of(), "report", "--out", report.toString());
+
+        assertThat(exit).as(keydeck.err()).isZero();
+        long keyRows = 0;
+        long findingRows = 0;
+        String last = null;
+        String header = null;
+        try (BufferedReader lines = Files.newBufferedReader(report, StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("<tr><td><span class=\"sev")) {
+                    findingRows++;
+                } else if (line.contains("</td><td>service-")) {
+                    keyRows++;
+                } else if (header == null && line.contains(" keys &middot; ")) {
+                    header = line;
+                }
+                last = line;
+            }
+        }
+        assertThat(keyRows).isEqualTo(KEYS);
+        assertThat(findingRows).isGreaterThanOrEqualTo(KEYS);
+        assertThat(last).isEqualTo("</html>");
+        assertThat(header).contains(KEYS + " keys &middot; " + findingRows + " findings");
+        try (var left = Files.list(home.resolve("tmp"))) {
+            assertThat(left.toList()).as("spools are removed").isEmpty();
+        }
+    }
     private int keydeck(List<String> properties, String... args) throws IOException, InterruptedException {
         return keydeck(gateway.baseUrl(), properties, args);
     }
 
     private int keydeck(String baseUrl, List<String> properties, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.home=" + home,
-                "-Dkeydeck.vault=session"));
-        command.addAll(properties);
-        command.addAll(List.of("-cp", mainClassPath(), "io.keydeck.Launcher"));
-        command.addAll(Arrays.asList(args));
-        command.addAll(List.of("--driver", "multiroute", "--base-url", baseUrl, "--token-env", "KD_TOKEN"));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(home.resolve("out").toFile()).redirectError(home.resolve("err").toFile());
-        builder.environment().put("KD_TOKEN", "mrk_admin_many_keys_test_token");
-        for (String xdg : List.of("DATA", "CONFIG", "STATE")) {
-            builder.environment().put("XDG_" + xdg + "_HOME", home.resolve(xdg.toLowerCase()).toString());
-        }
-        builder.environment().put("XDG_RUNTIME_DIR", home.resolve("runtime").toString());
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("keydeck " + Arrays.toString(args) + " did not end within 5 minutes");
-        }
-        return process.exitValue();
-    }
-
-    /** The test JVM's class path without the test classes: the child runs KeyDeck as shipped. */
-    private static String mainClassPath() {
-        String separator = System.getProperty("path.separator");
-        return String.join(separator, Arrays.stream(System.getProperty("java.class.path").split(separator))
-                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/")).toList());
+        return new ForkedKeydeck(home, HEAP).run(baseUrl, properties, args);
     }
 }

@@ -119,4 +119,34 @@ class ReportWriterTest {
             assertThat(io.keydeck.model.SecretShapes.find(text)).as(format.name()).isEmpty();
         }
     }
+
+    @Test
+    void findingsSpilledToDiskComeBackInReportOrder() throws Exception {
+        List<ApiKey> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ApiKey key = named(healthy("key_" + i), "svc-" + (char) ('z' - i % 26) + i);
+            keys.add(switch (i % 4) {
+                case 0 -> lastUsed(key, Duration.ofDays(100 + i));
+                case 1 -> scopes(key, "mrk_live_", List.of("keys:manage"));
+                case 2 -> ReviewKeys.expiresIn(key, null);
+                default -> key;
+            });
+        }
+        ReportData data = new ReportData(NOW, List.of(ReviewRules.run(new ReviewInput("Prod", true, keys, List.of(),
+                Thresholds.DEFAULTS), NOW)));
+        for (ReportFormat format : ReportFormat.values()) {
+            java.io.ByteArrayOutputStream spilled = new java.io.ByteArrayOutputStream();
+            try (StreamedReport report = StreamedReport.open(format, NOW, Thresholds.DEFAULTS, spilled, 3)) {
+                for (ReportData.KeyRow row : data.rows()) {
+                    report.key(row);
+                }
+                report.finish(List.of(ConnectionTotals.of(data.reviews().get(0))));
+                assertThat(report.first(5)).extracting(Finding::reason)
+                        .isEqualTo(data.findings().stream().limit(5).map(Finding::reason).toList());
+            }
+            assertThat(spilled.toString(java.nio.charset.StandardCharsets.UTF_8)).as(format.name())
+                    .isEqualTo(ReportWriter.render(format, data));
+        }
+        assertThat(data.findings()).as("ten spilled runs of three").hasSizeGreaterThan(27);
+    }
 }

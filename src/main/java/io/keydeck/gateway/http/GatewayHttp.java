@@ -21,7 +21,6 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -62,7 +61,7 @@ public final class GatewayHttp {
     private final HttpOptions options;
     private final GatewayLimits limits;
     private final WaitListener waits;
-    private final HttpClient client;
+    private final Transports transports;
     private final AtomicReference<RateLimitStatus> lastRateLimit = new AtomicReference<>();
     /** Per thread, so two calls at once on one connection never hand each other's id to the journal. */
     private final ThreadLocal<String> lastRequestId = new ThreadLocal<>();
@@ -81,10 +80,7 @@ public final class GatewayHttp {
         this.options = options;
         this.limits = target.limits();
         this.waits = target.waits();
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.transports = new Transports(options.connectTimeout());
     }
 
     public URI baseUrl() {
@@ -269,7 +265,7 @@ public final class GatewayHttp {
             long started = System.nanoTime();
             HttpResponse<InputStream> response;
             try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                response = transports.forUri(uri).send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 throw cancelled(call, e);
             }
@@ -500,8 +496,9 @@ public final class GatewayHttp {
         }
     }
 
-    /** Wipes the admin token this transport holds; a closed client sends no more requests. */
+    /** Wipes the admin token this transport holds and ends its HTTP clients; a closed client sends no more requests. */
     public void close() {
         token.wipe();
+        transports.close();
     }
 }

@@ -57,7 +57,7 @@ public abstract class HttpGatewayClient implements GatewayClient {
         }
     }
 
-    /** Wipes the client's copy of the admin token (the JDK HttpClient of Java 17 has nothing to close). */
+    /** Wipes the client's copy of the admin token and ends its HTTP clients' threads. */
     @Override
     public void close() {
         http.close();

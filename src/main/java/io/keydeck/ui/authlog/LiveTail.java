@@ -1,8 +1,6 @@
 package io.keydeck.ui.authlog;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import io.keydeck.ui.common.EveryFewSeconds;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -15,14 +13,13 @@ final class LiveTail {
 
     final BooleanProperty on = new SimpleBooleanProperty(false);
     final BooleanProperty windowShowing = new SimpleBooleanProperty(true);
-    private final Timeline timer;
+    private final EveryFewSeconds timer;
 
     LiveTail(Runnable poll) {
-        timer = new Timeline(new KeyFrame(javafx.util.Duration.millis(INTERVAL.toMillis()), e -> poll.run()));
-        timer.setCycleCount(Timeline.INDEFINITE);
+        timer = new EveryFewSeconds(INTERVAL, poll);
         InvalidationListener tail = obs -> {
             if (on.get() && windowShowing.get()) {
-                timer.play();
+                timer.start();
             } else {
                 timer.stop();
             }
@@ -32,6 +29,6 @@ final class LiveTail {
     }
 
     boolean isPolling() {
-        return timer.getStatus() == Animation.Status.RUNNING;
+        return timer.isRunning();
     }
 }

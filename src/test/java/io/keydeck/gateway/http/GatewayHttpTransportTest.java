@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -119,6 +120,43 @@ class GatewayHttpTransportTest {
 
         assertThatThrownBy(() -> http(AuthScheme.bearer(), sleeper.options()).get("/v1/token", Map.of()))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.kind()).isEqualTo(Kind.POLICY));
+    }
+
+    @Test
+    void aRedirectFromLocalHttpToHttpsIsSentOverRealTls() throws Exception {
+        String httpsElsewhere = elsewhere.baseUrl().toString().replace("http://", "https://");
+        gateway.enqueue(Reply.redirect(307, httpsElsewhere + "/v1/token"));
+        elsewhere.enqueue(Reply.json(200, "{}"));
+
+        HttpOptions once = new HttpOptions(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(5),
+                RetryPolicy.none(), Map.of(), null);
+
+        assertThatThrownBy(() -> http(AuthScheme.bearer(), once).get("/v1/token", Map.of()))
+                .as("the plain-http server never answers a TLS handshake, so the JDK's TLS client waited in one")
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NETWORK))
+                .hasStackTraceContaining("SSLFlowDelegate");
+    }
+
+    @Test
+    void closingEndsTheHttpClientsSelectorThread() throws Exception {
+        Set<Thread> before = selectorThreads();
+        gateway.enqueue(Reply.json(200, "{}"));
+        GatewayHttp http = http(AuthScheme.bearer(), sleeper.options());
+        http.get("/v1/token", Map.of());
+        Set<Thread> started = selectorThreads();
+        started.removeAll(before);
+        assertThat(started).as("the request started its client's selector thread").hasSize(1);
+
+        http.close();
+
+        assertThat(started.iterator().next().isAlive()).as("a selector thread left waiting delays System.exit")
+                .isFalse();
+    }
+
+    private static Set<Thread> selectorThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().matches("HttpClient-\\d+-SelectorManager"))
+                .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
     }
 
     @Test
