@@ -33,12 +33,17 @@ public final class WindowPlacement {
         }, () -> fitToScreen(stage));
     }
 
-    /** First start: the scene's preferred size, but never larger than the primary screen's usable area. */
+    /**
+     * First start: the scene's preferred size, or more of a large screen (up to 85 % of it, at most
+     * 1600x1000, so the keys table shows all its columns at 1920x1080), but never larger than the primary
+     * screen's usable area.
+     */
     private static void fitToScreen(Stage stage) {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         javafx.scene.Parent root = stage.getScene() == null ? null : stage.getScene().getRoot();
-        double width = root == null ? 1280 : root.prefWidth(-1);
-        double height = root == null ? 800 : root.prefHeight(width);
+        double width = Math.max(root == null ? 1280 : root.prefWidth(-1), Math.min(1600, 0.85 * screen.getWidth()));
+        double height = Math.max(root == null ? 800 : root.prefHeight(width),
+                Math.min(1000, 0.85 * screen.getHeight()));
         stage.setWidth(Math.min(Math.max(width, 900), screen.getWidth()));
         stage.setHeight(Math.min(Math.max(height, 560), screen.getHeight()));
         stage.setX(screen.getMinX() + (screen.getWidth() - stage.getWidth()) / 2);
