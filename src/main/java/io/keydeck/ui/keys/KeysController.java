@@ -5,8 +5,8 @@ import atlantafx.base.controls.ToggleSwitch;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.KeyEnvironment;
 import io.keydeck.model.KeyStatus;
+import io.keydeck.ui.common.PillChoice;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -30,7 +30,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.time.Instant;
 import java.util.List;
 import java.util.ResourceBundle;
-import java.util.function.Function;
 
 /** Binds the Keys view to {@link KeysViewModel}; no logic of its own. */
 public final class KeysController {
@@ -106,8 +105,8 @@ public final class KeysController {
         commands.fillToolbar(toolbar);
         commands.installContextMenu();
         commands.installShortcuts(root, search);
-        bindChoice(environmentGroup, KeyEnvironment::valueOf, viewModel.environmentFilterProperty());
-        bindChoice(statusGroup, KeyStatus::valueOf, viewModel.statusFilterProperty());
+        PillChoice.bind(environmentGroup, KeyEnvironment::valueOf, viewModel.environmentFilterProperty());
+        PillChoice.bind(statusGroup, KeyStatus::valueOf, viewModel.statusFilterProperty());
         showRevokedSwitch.selectedProperty().bindBidirectional(viewModel.showRevokedProperty());
 
         KeysPlaceholder.install(table, viewModel, resources);
@@ -151,18 +150,6 @@ public final class KeysController {
         KeyAccountColumns account = new KeyAccountColumns(resources, cells);
         account.install(table, viewModel.keys());
         return account;
-    }
-
-    /** A group of pill toggles picks one value; "" as user data means no restriction (null). */
-    private static <T> void bindChoice(ToggleGroup group, Function<String, T> parse, ObjectProperty<T> target) {
-        group.selectedToggleProperty().addListener((obs, old, toggle) -> {
-            if (toggle == null) {
-                group.selectToggle(old); // a pill group always has one choice
-                return;
-            }
-            String value = (String) toggle.getUserData();
-            target.set(value.isEmpty() ? null : parse.apply(value));
-        });
     }
 
     private void showDetails() {

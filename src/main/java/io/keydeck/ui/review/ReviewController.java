@@ -76,13 +76,7 @@ public final class ReviewController {
         scopeBox.setCellFactory(list -> scopeCell());
         scopeBox.setButtonCell(scopeCell());
         scopeBox.valueProperty().bindBidirectional(viewModel.scopeProperty());
-        severityGroup.selectedToggleProperty().addListener((obs, old, toggle) -> {
-            if (toggle == null) {
-                severityGroup.selectToggle(old);
-            } else {
-                viewModel.minimumSeverityProperty().set(Severity.valueOf((String) toggle.getUserData()));
-            }
-        });
+        io.keydeck.ui.common.PillChoice.bind(severityGroup, Severity::valueOf, viewModel.minimumSeverityProperty());
 
         String subtitle = summaryLabel.getText();
         summaryLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.summaryProperty().get().isEmpty()

@@ -1,6 +1,7 @@
 package io.keydeck.ui.usage;
 
 import io.keydeck.ui.common.DisplayText;
+import io.keydeck.ui.common.PillChoice;
 import io.keydeck.ui.common.SaveAsChooser;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.ToggleSwitch;
@@ -71,13 +72,7 @@ public final class UsageController {
         chart.node().setId("usageChart");
 
         selectPreset();
-        presetGroup.selectedToggleProperty().addListener((obs, old, toggle) -> {
-            if (toggle == null) {
-                presetGroup.selectToggle(old);
-            } else {
-                viewModel.presetProperty().set(UsageViewModel.Preset.valueOf((String) toggle.getUserData()));
-            }
-        });
+        PillChoice.bind(presetGroup, UsageViewModel.Preset::valueOf, viewModel.presetProperty());
         customRange.visibleProperty().bind(viewModel.presetProperty().isEqualTo(UsageViewModel.Preset.CUSTOM));
         customRange.managedProperty().bind(customRange.visibleProperty());
         fromPicker.valueProperty().bindBidirectional(viewModel.customFromProperty());

@@ -4,10 +4,8 @@ import io.keydeck.journal.ActionJournal;
 import io.keydeck.journal.JournalAction;
 import io.keydeck.journal.JournalEntry;
 import io.keydeck.model.ApiKey;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.MenuItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,10 +41,7 @@ class EditLimitsInTheWindowTest {
         window = KeysWindow.onSandbox(journal);
         window.selectNewKeys("Budget one", "Budget two");
 
-        MenuItem item = window.contextItem("editLimitsItem");
-        assertThat(onFx(item::isDisable)).isFalse();
-        Platform.runLater(item::fire);
-        waitUntil(5, () -> window.robot.lookup("#limitAmountField").tryQuery().isPresent());
+        window.openFromContextMenu("editLimitsItem", "#limitAmountField");
         List<String> shown = KeysWindow.textOfAllWindows();
         assertThat(shown).anyMatch(t -> t != null && t.startsWith("Set the spend limit of these 2 keys?")
                 && t.contains("Budget one") && t.contains("Budget two"));

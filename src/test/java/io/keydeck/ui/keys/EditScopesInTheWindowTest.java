@@ -9,11 +9,9 @@ import io.keydeck.model.KeyEnvironment;
 import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.SceneShots;
 import io.keydeck.ui.TestKeys;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.MenuItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,10 +49,7 @@ class EditScopesInTheWindowTest {
         window = KeysWindow.onSandbox(journal);
         window.selectNewKeys("Scoped one", "Scoped two");
 
-        MenuItem item = window.contextItem("editScopesItem");
-        assertThat(onFx(item::isDisable)).isFalse();
-        Platform.runLater(item::fire);
-        waitUntil(5, () -> window.robot.lookup("#allowedModelsField").tryQuery().isPresent());
+        window.openFromContextMenu("editScopesItem", "#allowedModelsField");
         assertThat(KeysWindow.textOfAllWindows()).anyMatch(t -> t != null
                 && t.startsWith("Change the scopes and allowed models of these 2 keys?")
                 && t.contains("Scoped one") && t.contains("Scoped two"));

@@ -210,6 +210,14 @@ final class KeysWindow implements AutoCloseable {
         });
     }
 
+    /** Picks the enabled context-menu item {@code itemId} and waits for the dialog it opens to show {@code fieldId}. */
+    void openFromContextMenu(String itemId, String fieldId) throws Exception {
+        javafx.scene.control.MenuItem item = contextItem(itemId);
+        org.assertj.core.api.Assertions.assertThat(onFx(item::isDisable)).as(itemId + " enabled").isFalse();
+        javafx.application.Platform.runLater(item::fire); // shows a modal dialog and waits
+        io.keydeck.ui.FxTestSupport.waitUntil(5, () -> robot.lookup(fieldId).tryQuery().isPresent());
+    }
+
     /** Every text any node, field or tooltip of any open window shows. */
     static List<String> textOfAllWindows() throws Exception {
         return io.keydeck.ui.FxTestSupport.textOfAllWindows();
