@@ -2,6 +2,7 @@ package io.keydeck.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.PagesBehind;
 import io.keydeck.model.ApiKey;
 import io.keydeck.review.KeyAccountJson;
 import picocli.CommandLine.Command;
@@ -64,15 +65,17 @@ final class KeysListCommand implements Subcommand {
         boolean withRevoked = all || "revoked".equalsIgnoreCase(status == null ? "" : status.strip());
         long[] shown = {0};
         try (GatewayConnection connection = GatewayConnection.open(gateway, context);
-             Printer printer = json ? new JsonPrinter(context.out(), now) : new TablePrinter(context.out(), now)) {
-            connection.client().eachKeyPage(withRevoked, page -> {
-                List<ApiKey> keys = page.stream().filter(wanted).toList();
-                printer.print(keys);
-                shown[0] += keys.size();
-                if (context.out().checkError()) {
-                    throw new OutputClosed();
-                }
-            });
+             Printer printer = json ? new JsonPrinter(context.out(), now) : new TablePrinter(context.out(), now);
+             PagesBehind<ApiKey> behind = new PagesBehind<>(page -> {
+                 List<ApiKey> keys = page.stream().filter(wanted).toList();
+                 printer.print(keys);
+                 shown[0] += keys.size();
+                 if (context.out().checkError()) {
+                     throw new OutputClosed();
+                 }
+             })) {
+            connection.client().eachKeyPage(withRevoked, behind);
+            behind.finish();
             printer.end();
         } catch (GatewayException e) {
             throw CliFailure.of(e);
@@ -258,7 +261,7 @@ final class KeysListCommand implements Subcommand {
         }
         g.writeEndObject();
         g.writeFieldName("account");
-        g.writeTree(KeyAccountJson.of(k.account()));
+        KeyAccountJson.write(g, k.account());
         g.writeEndObject();
     }
 }

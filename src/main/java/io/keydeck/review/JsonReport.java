@@ -2,7 +2,6 @@ package io.keydeck.review;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -17,8 +16,7 @@ import java.util.Locale;
  * short is left an unfinished document, which a JSON reader refuses.
  */
 final class JsonReport implements ReportFormatWriter {
-    /** A mapper's factory, so a key's account can be written as the tree {@link KeyAccountJson} makes. */
-    private static final JsonFactory JSON = new ObjectMapper().getFactory();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final JsonGenerator g;
 
@@ -59,7 +57,7 @@ final class JsonReport implements ReportFormatWriter {
         time("expires_at", row.key().expiresAt());
         g.writeStringField("status", row.status().name().toLowerCase(Locale.ROOT));
         g.writeFieldName("account");
-        g.writeTree(KeyAccountJson.of(row.key().account()));
+        KeyAccountJson.write(g, row.key().account());
         g.writeArrayFieldStart("findings");
         for (Finding f : row.findings()) {
             g.writeStartObject();

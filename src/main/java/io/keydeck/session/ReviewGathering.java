@@ -3,6 +3,7 @@ package io.keydeck.session;
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.PagesBehind;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
 import io.keydeck.model.AuthEventQuery;
@@ -66,7 +67,7 @@ public final class ReviewGathering {
     /**
      * The same review key by key as the pages arrive, holding about a page: the auth log first (it is
      * bounded), then each key goes to {@code eachKey} with its findings, and {@code afterEachPage} runs
-     * after each page. Returns the connection's totals for the report's summary.
+     * after each page, on a thread of its own while the next page downloads ({@link PagesBehind}). Returns the connection's totals for the report's summary.
      */
     public static ConnectionTotals reviewEachKey(GatewayClient client, String name, boolean production,
                                                  Thresholds thresholds, Instant now,
@@ -76,10 +77,13 @@ public final class ReviewGathering {
         requireKeyListing(client.driver());
         StreamedReview review = new StreamedReview(authLog(client, name, production, thresholds, now, authLogFailed),
                 now, eachKey);
-        client.eachKeyPage(true, page -> {
+        try (PagesBehind<ApiKey> behind = new PagesBehind<>(page -> {
             review.keys(page);
             afterEachPage.run();
-        });
+        })) {
+            client.eachKeyPage(true, behind);
+            behind.finish();
+        }
         return review.finish();
     }
 
