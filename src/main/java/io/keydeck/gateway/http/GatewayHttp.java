@@ -356,7 +356,7 @@ public final class GatewayHttp {
                         ErrorResponseParser.htmlMessage(status, new String(in.readNBytes(MAX_ERROR_BODY),
                                 StandardCharsets.UTF_8)), requestId);
             }
-            try (JsonParser parser = GatewayJson.mapper().createParser(in)) {
+            try (JsonParser parser = GatewayJson.factory().createParser(in)) {
                 T value = reader.read(parser);
                 return new GatewayResponse<>(status, response.headers(), value, requestId, lastRateLimit());
             }

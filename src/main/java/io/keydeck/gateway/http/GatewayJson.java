@@ -16,19 +16,36 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public final class GatewayJson {
     static final int MAX_STRING_CHARS = 1_000_000;
     static final int MAX_DEPTH = 200;
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(MAX_STRING_CHARS).maxNestingDepth(MAX_DEPTH).build())
-            .build())
-            .registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+    private static final JsonFactory FACTORY = bounded();
 
     private GatewayJson() {
     }
 
+    /**
+     * The bounded factory alone, for reading token by token: a listing that never needs a tree or a
+     * bound object does not pay for the mapper's set-up (~0.1-0.2 s of a command's start).
+     */
+    public static JsonFactory factory() {
+        return FACTORY;
+    }
+
+    private static JsonFactory bounded() {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(MAX_STRING_CHARS).maxNestingDepth(MAX_DEPTH).build())
+                .build();
+    }
+
+    /** Made when first asked for (see {@link #factory()}). */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper(bounded())
+                .registerModule(new JavaTimeModule())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+    }
+
     /** Thread-safe once configured; do not reconfigure it. */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.INSTANCE;
     }
 }

@@ -23,7 +23,7 @@ public interface JsonBodyReader<T> {
             if (parser.nextToken() == null) {
                 return MissingNode.getInstance();
             }
-            JsonNode node = parser.readValueAsTree();
+            JsonNode node = GatewayJson.mapper().readTree(parser);
             if (parser.nextToken() != null) {
                 throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected data after the JSON value");
             }

@@ -46,7 +46,7 @@ public final class SecretFieldReader implements JsonBodyReader<SecretFieldReader
                     secret = Arrays.copyOfRange(parser.getTextCharacters(), parser.getTextOffset(),
                             parser.getTextOffset() + parser.getTextLength());
                 } else {
-                    rest.set(name, parser.readValueAsTree());
+                    rest.set(name, GatewayJson.mapper().readTree(parser));
                 }
             }
             if (parser.currentToken() != JsonToken.END_OBJECT) {

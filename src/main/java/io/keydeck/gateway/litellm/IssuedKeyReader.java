@@ -1,5 +1,6 @@
 package io.keydeck.gateway.litellm;
 
+import io.keydeck.gateway.http.GatewayJson;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -55,7 +56,7 @@ final class IssuedKeyReader implements JsonBodyReader<IssuedKeyReader.Issued> {
                 } else if (name.equals("token") || name.equals("token_id")) {
                     parser.skipChildren();
                 } else {
-                    rest.set(name, parser.readValueAsTree());
+                    rest.set(name, GatewayJson.mapper().readTree(parser));
                 }
             }
             if (parser.currentToken() != JsonToken.END_OBJECT) {

@@ -1,5 +1,6 @@
 package io.keydeck.gateway.multiroute;
 
+import io.keydeck.gateway.http.GatewayJson;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -58,7 +59,7 @@ final class CreatedKeyReader implements JsonBodyReader<CreatedKeyReader.Created>
             } else if (value == JsonToken.START_OBJECT) {
                 node.set(name, readObject(parser));
             } else {
-                node.set(name, parser.readValueAsTree());
+                node.set(name, GatewayJson.mapper().readTree(parser));
             }
         }
         if (parser.currentToken() != JsonToken.END_OBJECT) {
