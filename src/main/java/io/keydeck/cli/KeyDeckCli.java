@@ -39,9 +39,6 @@ public final class KeyDeckCli {
                     + " the open one to the front; its options: --dark, --light, --view"
                     + " keys|usage|auth-log|review|journal, --connection NAME."},
             synopsisSubcommandLabel = "COMMAND",
-            subcommands = {CommandGroups.Keys.class, CommandGroups.Connections.class, ReportCommand.class,
-                    CommandGroups.Journal.class, CommandGroups.Sandbox.class, CompletionCommand.class,
-                    CommandGroups.Help.class},
             footer = {"", "Gateway commands take --connection NAME, or --driver ID --base-url URL --token-env VAR.",
                     "Run 'keydeck COMMAND --help' for details."})
     static final class Root {
@@ -94,9 +91,26 @@ public final class KeyDeckCli {
         return run(args, CliContext.system(out, err));
     }
 
+    /** The commands under {@code keydeck}, in the order its help lists them (groups: {@link CommandGroups#COMMANDS}). */
+    private static final List<Class<?>> COMMANDS = List.of(CommandGroups.Keys.class, CommandGroups.Connections.class,
+            ReportCommand.class, CommandGroups.Journal.class, CommandGroups.Sandbox.class, CompletionCommand.class,
+            CommandGroups.Help.class);
+
     /** The whole command tree, as picocli sees it: fresh command objects for each run. */
     static CommandLine commandLine() {
+        return commandLine(List.of());
+    }
+
+    /**
+     * The tree as far as {@code args} needs it: when they start with the exact words of a command
+     * ({@code keys list}), only that command under its group and the root; otherwise, from the first word
+     * that is not a command's, the whole tree below, so help, "did you mean" and every error read as with
+     * the whole tree. picocli reads every command class it is given, so a run that builds only its own
+     * starts ~60 ms sooner.
+     */
+    static CommandLine commandLine(List<String> args) {
         CommandLine root = new CommandLine(new Root());
+        addCommands(root, COMMANDS, args);
         root.setExpandAtFiles(false); // an @file argument is a file name, never more arguments read from disk
         root.setCaseInsensitiveEnumValuesAllowed(true);
         root.getCommandSpec().version("keydeck " + version());
@@ -110,6 +124,27 @@ public final class KeyDeckCli {
      * Headings over the option and command lists, and at the end of every command's help what its exit
      * codes mean (groups say where to look instead).
      */
+    private static void addCommands(CommandLine parent, List<Class<?>> commands, List<String> args) {
+        String word = args.isEmpty() ? null : args.get(0);
+        // "keydeck help keys list" walks the whole tree itself
+        boolean named = commands.stream().anyMatch(c -> name(c).equals(word) && c != CommandGroups.Help.class);
+        for (Class<?> command : commands) {
+            if (named && !name(command).equals(word)) {
+                continue;
+            }
+            CommandLine child = new CommandLine(command);
+            List<Class<?>> grouped = CommandGroups.COMMANDS.get(command);
+            if (grouped != null) {
+                addCommands(child, grouped, named ? args.subList(1, args.size()) : List.of());
+            }
+            parent.addSubcommand(child);
+        }
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
+    }
+
     private static void completeHelp(CommandLine command) {
         command.getCommandSpec().usageMessage().optionListHeading("%nOptions:%n").commandListHeading("%nCommands:%n")
                 .footerHeading("%n");
@@ -136,7 +171,11 @@ public final class KeyDeckCli {
     }
 
     private static int parseAndRun(String[] args, CliContext context) {
-        CommandLine root = commandLine();
+        return parseAndRun(args, context, commandLine(Arrays.asList(args)));
+    }
+
+    /** {@code root}: the tree to parse with, {@link #commandLine(List)}'s or (to compare, in tests) the whole. */
+    static int parseAndRun(String[] args, CliContext context, CommandLine root) {
         String name = commandName(root, args);
         ParseResult parsed;
         try {
