@@ -33,5 +33,8 @@ for command in "keys list" "keys list --json" "report --json --out -"; do
         "$image/bin/keydeck-start" $command --driver multiroute --base-url "$url" --token-env KD_TOKEN \
         >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
 done
+# and the whole command tree (a run of one command builds only that one), as help and the other commands use it
+JAVA_TOOL_OPTIONS="-Duser.home=$work -Dkeydeck.vault=session -XX:DumpLoadedClassList=$work/cli-help.classlist" \
+    "$image/bin/keydeck-start" --help >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
 cat "$list" "$work"/cli-*.classlist | awk '!seen[$0]++' >"$work/all.classlist"
 mv "$work/all.classlist" "$list"
