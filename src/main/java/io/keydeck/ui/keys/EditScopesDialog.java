@@ -69,7 +69,11 @@ final class EditScopesDialog {
         ToggleGroup group = new ToggleGroup();
         Map<EditScopesViewModel.Models, RadioButton> buttons = new EnumMap<>(EditScopesViewModel.Models.class);
         for (EditScopesViewModel.Models choice : EditScopesViewModel.Models.values()) {
-            RadioButton button = new RadioButton(messages.getString("scopes.models." + choice.name().toLowerCase(Locale.ROOT)));
+            RadioButton button = new RadioButton(messages.getString(switch (choice) {
+                case KEEP -> "scopes.models.keep";
+                case ALL -> "scopes.models.all";
+                case ONLY -> "scopes.models.only";
+            }));
             button.setId(choice.name().toLowerCase(Locale.ROOT) + "ModelsChoice");
             button.setMnemonicParsing(false);
             button.setToggleGroup(group);
