@@ -1,9 +1,11 @@
 package io.keydeck.ui.keys;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -13,8 +15,9 @@ import java.util.List;
 import java.util.ResourceBundle;
 
 /**
- * The owner and spend filters beside the search field (issue 21): an owner choice, "spend above" an amount
- * and "near limit". Each shows only while the table has the column it filters on.
+ * The owner and spend filters beside the search field (issue 21): an owner choice, "spend above" an amount in
+ * a unit chosen from the keys' units (with a note naming the keys counted in other units, which are not
+ * compared) and "near limit". Each shows only while the table has the column it filters on.
  */
 final class AccountFilterBar {
     private static final javafx.css.PseudoClass DANGER = atlantafx.base.theme.Styles.STATE_DANGER;
@@ -62,6 +65,17 @@ final class AccountFilterBar {
         spendAbove.textProperty().addListener((obs, old, text) ->
                 spendAbove.pseudoClassStateChanged(DANGER, viewModel.spendAboveInvalid()));
 
+        ComboBox<String> unit = new ComboBox<>(viewModel.spendUnits());
+        unit.setId("spendUnitChoice");
+        unit.setAccessibleText(messages.getString("keys.filter.spendUnit"));
+        unit.valueProperty().bindBidirectional(viewModel.spendUnitProperty());
+        unit.setTooltip(new Tooltip(messages.getString("keys.filter.spendUnitHint")));
+        Label notCompared = new Label();
+        notCompared.setId("spendUnitNote");
+        notCompared.getStyleClass().addAll("text-muted", "text-small");
+        notCompared.textProperty().bind(viewModel.spendUnitNote());
+        notCompared.setTooltip(new Tooltip(messages.getString("keys.filter.spendUnitHint")));
+
         ToggleButton nearLimit = new ToggleButton(messages.getString("keys.filter.nearLimit"));
         nearLimit.setId("nearLimitFilter");
         nearLimit.setMnemonicParsing(false);
@@ -70,12 +84,15 @@ final class AccountFilterBar {
 
         showWhile(owner, owners);
         showWhile(spendAbove, money);
+        showWhile(unit, money);
         showWhile(nearLimit, money);
-        return List.of(owner, spendAbove, nearLimit);
+        showWhile(notCompared, Bindings.createBooleanBinding(() -> money.get() && !notCompared.getText().isEmpty(),
+                money, notCompared.textProperty()));
+        return List.of(owner, spendAbove, unit, nearLimit, notCompared);
     }
 
     private static void showWhile(Node node, ObservableBooleanValue shown) {
-        node.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(shown::get, shown));
+        node.visibleProperty().bind(Bindings.createBooleanBinding(shown::get, shown));
         node.managedProperty().bind(node.visibleProperty());
     }
 }

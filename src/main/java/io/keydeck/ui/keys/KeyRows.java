@@ -40,6 +40,7 @@ final class KeyRows {
     final StringProperty spendAbove = new SimpleStringProperty("");
     final BooleanProperty nearLimit = new SimpleBooleanProperty(false);
     final ObservableList<String> owners = FXCollections.observableArrayList();
+    final SpendUnits spendUnits = new SpendUnits();
     private String loadedFrom = "";
 
     KeyRows(ResourceBundle messages, RelativeTime time) {
@@ -47,20 +48,23 @@ final class KeyRows {
         filteredKeys.predicateProperty().bind(Bindings.createObjectBinding(() -> {
             searchIndex.startPass(allKeys, filter(), time.now());
             return searchIndex::passes;
-        }, search, environmentFilter, statusFilter, showRevoked, ownerFilter, spendAbove, nearLimit));
+        }, search, environmentFilter, statusFilter, showRevoked, ownerFilter, spendAbove, spendUnits.chosen, nearLimit));
         filteredKeys.addListener((ListChangeListener<ApiKey>) change -> updateSummary());
-        allKeys.addListener((ListChangeListener<ApiKey>) change -> updateOwners());
+        allKeys.addListener((ListChangeListener<ApiKey>) change -> {
+            updateOwners();
+            spendUnits.update(allKeys);
+        });
     }
 
     KeyFilter filter() {
         return new KeyFilter(search.get(), environmentFilter.get(), statusFilter.get(), showRevoked.get(),
-                new AccountFilter(ownerFilter.get(), spendAboveAmount(), nearLimit.get()));
+                new AccountFilter(ownerFilter.get(), spendAboveAmount(), spendUnits.chosen.get(), nearLimit.get()));
     }
 
     /** The amount typed as "spend above"; null while the field is empty or holds no number (then it filters nothing). */
     BigDecimal spendAboveAmount() {
         try {
-            BigDecimal amount = new BigDecimal(spendAbove.get().strip().replace("$", ""));
+            BigDecimal amount = new BigDecimal(spendAbove.get().strip().replaceAll("^[$\u20ac\u00a3]", ""));
             return amount.signum() < 0 ? null : amount;
         } catch (NumberFormatException e) {
             return null;

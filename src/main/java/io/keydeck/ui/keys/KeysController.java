@@ -77,6 +77,7 @@ public final class KeysController {
     @FXML
     private void initialize() {
         KeyAccountColumns account = setUpColumns();
+        NameFirstColumnResize.install(table);
         new DriverAttributeColumns().install(table, viewModel.driverProperty());
         table.setItems(viewModel.keys());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

@@ -204,9 +204,38 @@ public final class KeysViewModel {
         return rows.owners;
     }
 
-    /** Text typed as "spend above": a number filters keys whose shown spend is above it; anything else filters none. */
+    /**
+     * Text typed as "spend above": a number filters keys whose shown spend, in {@link #spendUnitProperty()}, is
+     * above it; anything else filters none.
+     */
     public StringProperty spendAboveProperty() {
         return rows.spendAbove;
+    }
+
+    /** The units the loaded keys' spend is counted in, commonest first, for the choice beside "spend above". */
+    public ObservableList<String> spendUnits() {
+        return rows.spendUnits.units;
+    }
+
+    /** The unit "spend above" compares in (the commonest by default); spend in another unit never matches. */
+    public ObjectProperty<String> spendUnitProperty() {
+        return rows.spendUnits.chosen;
+    }
+
+    /**
+     * "Not compared: 2 keys counted in credits" while "spend above" holds an amount and some keys count their
+     * spend in another unit than the chosen one; "" otherwise.
+     */
+    public javafx.beans.binding.StringBinding spendUnitNote() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            java.util.Map<String, Long> others = rows.spendUnits.otherUnits();
+            if (rows.spendAboveAmount() == null || others.isEmpty()) {
+                return "";
+            }
+            return MessageFormat.format(messages.getString("keys.filter.spendNotCompared"), String.join(", ",
+                    others.entrySet().stream().map(e -> MessageFormat.format(messages.getString(
+                            "keys.filter.spendInUnit"), e.getValue(), e.getKey())).toList()));
+        }, rows.spendAbove, rows.spendUnits.chosen, rows.spendUnits.units, rows.allKeys);
     }
 
     /** True while {@link #spendAboveProperty()} holds text that is not an amount. */

@@ -55,7 +55,7 @@ public final class UsageSparklineColumn {
     public void install(TableView<ApiKey> table, ObservableBooleanValue loading) {
         TableColumn<ApiKey, double[]> column = new TableColumn<>(messages.getString("keys.column.usage"));
         column.setId("usageColumn");
-        column.setPrefWidth(Sparkline.WIDTH + 14);
+        column.setPrefWidth(Sparkline.WIDTH + 26); // the heading "7 days" whole where there is room
         column.setMinWidth(Sparkline.WIDTH + 14);
         column.setMaxWidth(Sparkline.WIDTH + 40);
         column.setSortable(false);

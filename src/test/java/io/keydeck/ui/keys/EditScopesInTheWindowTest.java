@@ -12,6 +12,11 @@ import io.keydeck.ui.TestKeys;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import io.keydeck.model.KeyUpdate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +73,10 @@ class EditScopesInTheWindowTest {
         onFx(() -> scope("chat:write").setSelected(true));
         onFx(() -> scope("embeddings:write").setSelected(true));
         window.typeInto("#allowedModelsField", "gpt-4o-mini, multiroute/auto");
+        assertThat(onFx(() -> window.robot.lookup("#onlyModelsChoice").queryAs(RadioButton.class).isSelected()))
+                .as("typing models chooses 'only these'").isTrue();
+        assertThat(changes().lines()).hasSize(2).allMatch(l -> l.contains(
+                "scopes chat:write \u2192 chat:write, embeddings:write; models all models \u2192 gpt-4o-mini, multiroute/auto"));
         window.press("#changeScopesButton");
 
         waitUntil(15, () -> window.robot.lookup("#scopesReport").tryQuery().isPresent());
@@ -90,6 +99,48 @@ class EditScopesInTheWindowTest {
     }
 
     @Test
+    void allModelsIsAnExplicitChoiceForKeysWithDifferentModelLists() throws Exception {
+        window = KeysWindow.onSandbox();
+        window.selectNewKeys("Models one", "Models two");
+        window.client().updateKey(window.row("Models one").id(), new KeyUpdate(null, null, null, null, null,
+                List.of("gpt-4o-mini")));
+        window.client().updateKey(window.row("Models two").id(), new KeyUpdate(null, null, null, null, null,
+                List.of("multiroute/auto")));
+        window.robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(10, () -> !window.row("Models one").account().allowedModels().isEmpty()
+                && !window.row("Models two").account().allowedModels().isEmpty());
+        window.select(window.row("Models one"), window.row("Models two"));
+
+        window.openFromContextMenu("editScopesItem", "#allowedModelsField");
+        assertThat(onFx(() -> radio("#keepModelsChoice").isSelected())).as("keeping is where it starts").isTrue();
+        assertThat(onFx(() -> window.robot.lookup("#allowedModelsField").queryAs(TextField.class).getText())).isEmpty();
+        assertThat(changes().lines()).hasSize(2).allMatch(l -> l.endsWith(": unchanged"));
+        assertThat(onFx(() -> window.robot.lookup("#changeScopesButton").queryAs(Button.class).isDefaultButton()))
+                .isFalse();
+
+        onFx(() -> radio("#onlyModelsChoice").setSelected(true));
+        waitUntil(5, () -> window.robot.lookup("#changeScopesButton").queryAs(Button.class).isDisabled());
+        assertThat(KeysWindow.textOfAllWindows()).contains(
+                "Type at least one model for \u201conly these\u201d, or choose all models.");
+
+        onFx(() -> radio("#allModelsChoice").setSelected(true));
+        waitUntil(5, () -> !window.robot.lookup("#changeScopesButton").queryAs(Button.class).isDisabled());
+        assertThat(changes().lines()).hasSize(2).anySatisfy(l -> assertThat(l).startsWith("\u201cModels one\u201d")
+                .endsWith(": models gpt-4o-mini \u2192 all models")).anySatisfy(l -> assertThat(l)
+                .startsWith("\u201cModels two\u201d").endsWith(": models multiroute/auto \u2192 all models"));
+        SceneShots.inBothThemes(KeysWindow.dialogWindow().getScene(), "edit-scopes-all-models");
+        window.press("#changeScopesButton");
+
+        waitUntil(15, () -> window.robot.lookup("#scopesReport").tryQuery().isPresent());
+        String report = onFx(() -> window.robot.lookup("#scopesReport").queryAs(DialogPane.class).getContentText());
+        assertThat(report.lines()).hasSize(2).allMatch(l -> l.contains("; models: all models (request req_"));
+        for (String name : List.of("Models one", "Models two")) {
+            waitUntil(10, () -> window.row(name).account().allowedModels().isEmpty());
+            assertThat(window.row(name).scopes()).containsExactly("chat:write");
+        }
+    }
+
+    @Test
     void aGatewayThatCannotChangeScopesGreysTheCommandOut() throws Exception {
         ApiKey key = TestKeys.key("key_0001", "Fixed", KeyEnvironment.LIVE, List.of("chat:write"), Duration.ofDays(3),
                 null, null, false, false);
@@ -99,6 +150,14 @@ class EditScopesInTheWindowTest {
         window.select(window.row("Fixed"));
         assertThat(onFx(window.contextItem("editScopesItem")::isDisable)).isTrue();
         assertThat(onFx(window.contextItem("editLimitsItem")::isDisable)).isFalse();
+    }
+
+    private String changes() throws Exception {
+        return onFx(() -> window.robot.lookup("#scopesChanges").queryAs(Label.class).getText());
+    }
+
+    private RadioButton radio(String query) {
+        return window.robot.lookup(query).queryAs(RadioButton.class);
     }
 
     private CheckBox scope(String name) {

@@ -43,7 +43,11 @@ class FilterKeysByOwnerAndSpendTest {
     }
 
     private static ApiKey key(String id, String name, String team, double spent, Double limit) {
-        KeyAccount.Builder account = KeyAccount.builder().spend(SpendPeriod.MONTH, Amount.usd(spent))
+        return key(id, name, team, Amount.usd(spent), limit);
+    }
+
+    private static ApiKey key(String id, String name, String team, Amount spent, Double limit) {
+        KeyAccount.Builder account = KeyAccount.builder().spend(SpendPeriod.MONTH, spent)
                 .owner(new KeyOwner(OwnerKind.TEAM, "team_" + team, team)).limitsReported();
         if (limit != null) {
             account.limit(new SpendLimit(Amount.usd(limit), LimitReset.MONTHLY));
@@ -92,11 +96,48 @@ class FilterKeysByOwnerAndSpendTest {
     }
 
     @Test
+    void spendAboveComparesInOneUnitAndSaysWhichKeysItLeftOut() throws Exception {
+        window = KeysWindow.on(new FakeGatewayClient(List.of(key("key_0001", "Dollars high", "Web", 46, null),
+                key("key_0002", "Dollars low", "Web", 5, null), key("key_0003", "Dollars mid", "Web", 30, null),
+                key("key_0004", "Credits high", "Labs", credits(900), null),
+                key("key_0005", "Credits low", "Labs", credits(3), null))).withCapabilities(Capability.values()));
+        waitUntil(10, () -> window.table().getItems().size() == 5);
+        ComboBox<String> unit = onFx(() -> window.robot.lookup("#spendUnitChoice").<ComboBox<String>>query());
+        assertThat(onFx(unit::isVisible)).isTrue();
+        assertThat(onFx(() -> List.copyOf(unit.getItems()))).as("commonest unit first").containsExactly("USD", "credits");
+        assertThat(onFx(unit::getValue)).isEqualTo("USD");
+        Node note = onFx(() -> window.robot.lookup("#spendUnitNote").query());
+        assertThat(onFx(note::isVisible)).as("no note before an amount is typed").isFalse();
+
+        window.typeInto("#spendAboveFilter", "20");
+        waitUntil(5, () -> window.table().getItems().size() == 2);
+        assertThat(shownNames()).as("900 credits are not 900 dollars").containsExactly("Dollars high", "Dollars mid");
+        waitUntil(5, note::isVisible);
+        assertThat(onFx(() -> ((javafx.scene.control.Label) note).getText()))
+                .isEqualTo("Not compared (no exchange rate): 2 keys in credits");
+        SceneShots.inBothThemes(window.table().getScene(), "keys-spend-above-in-one-unit");
+
+        onFx(() -> unit.setValue("credits"));
+        waitUntil(5, () -> window.table().getItems().size() == 1);
+        assertThat(shownNames()).containsExactly("Credits high");
+        assertThat(onFx(() -> ((javafx.scene.control.Label) note).getText()))
+                .isEqualTo("Not compared (no exchange rate): 3 keys in USD");
+
+        window.typeInto("#spendAboveFilter", "");
+        waitUntil(5, () -> window.table().getItems().size() == 5);
+        waitUntil(5, () -> !note.isVisible());
+    }
+
+    private static Amount credits(double value) {
+        return new Amount(java.math.BigDecimal.valueOf(value), Amount.CREDITS);
+    }
+
+    @Test
     void aGatewayWithoutOwnersOrSpendShowsNoSuchFilters() throws Exception {
         window = KeysWindow.on(new FakeGatewayClient(List.of(TestKeys.key("key_0001", "Plain", KeyEnvironment.LIVE,
                 List.of("chat"), Duration.ofDays(40), null, null, false, false))).withCapabilities(Capability.values()));
         waitUntil(10, () -> window.table().getItems().size() == 1);
-        for (String id : List.of("#ownerFilter", "#spendAboveFilter", "#nearLimitFilter")) {
+        for (String id : List.of("#ownerFilter", "#spendAboveFilter", "#spendUnitChoice", "#nearLimitFilter")) {
             assertThat(onFx(() -> window.robot.lookup(id).query().isVisible())).as(id).isFalse();
         }
     }

@@ -43,6 +43,7 @@ final class KeysWindow implements AutoCloseable {
     private final List<SandboxGateway> others = new java.util.ArrayList<>();
     private RecordingGatewayClient recording;
     private ActionJournal journal;
+    private java.util.Map<String, io.keydeck.settings.TableLayout> savedTables;
 
     /** As {@link #onSandbox()}, with the window's actions journaled to {@code journal}. */
     static KeysWindow onSandbox(ActionJournal journal) throws Exception {
@@ -79,6 +80,19 @@ final class KeysWindow implements AutoCloseable {
         return window.openOnSandbox(saved);
     }
 
+    /** As {@link #onSandbox()}, with the table layouts a previous session saved ({@link #tableLayouts()}). */
+    static KeysWindow onSandbox(java.util.Map<String, io.keydeck.settings.TableLayout> savedTables) throws Exception {
+        KeysWindow window = new KeysWindow();
+        window.savedTables = savedTables;
+        return window.openOnSandbox();
+    }
+
+    /** The table layouts as the window would save them at exit. */
+    java.util.Map<String, io.keydeck.settings.TableLayout> tableLayouts() throws Exception {
+        return onFx(() -> ((io.keydeck.ui.common.LayoutMemory) table().getScene().getProperties()
+                .get(io.keydeck.ui.common.LayoutMemory.class)).tableLayouts());
+    }
+
     private KeysWindow openOnSandbox() throws Exception {
         return openOnSandbox(List.of());
     }
@@ -108,6 +122,9 @@ final class KeysWindow implements AutoCloseable {
         FxToolkit.registerPrimaryStage();
         AppServices plain = AppServices.of(tasks, sessions, Clock.systemDefaultZone());
         AppServices services = journal == null ? plain : plain.withJournal(journal);
+        if (savedTables != null) {
+            services.savedConnections().updatePreferences(p -> p.withLayouts(savedTables, java.util.Map.of()));
+        }
         FxToolkit.setupStage(stage -> {
             io.keydeck.ui.common.Theme.LIGHT.apply();
             stage.setScene(AppWindow.scene(services, ONE_SECOND_CLIPBOARD));
