@@ -216,7 +216,8 @@ final class DemoData {
             case 'k' -> {
                 d.shape = UsageShape.SPIKE;
                 d.rate = 10 + rng.nextInt(20);
-                d.lastUsedAt = now - 60_000;
+                // today, even in the first minute after midnight UTC: the spike is today's
+                d.lastUsedAt = Math.max(now - 60_000, Math.floorDiv(now, DAY_MS) * DAY_MS);
             }
             default -> {
                 d.shape = UsageShape.STEADY;

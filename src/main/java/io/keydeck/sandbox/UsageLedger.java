@@ -17,6 +17,13 @@ final class UsageLedger {
 
     /** How much busier a {@link UsageShape#SPIKE} key is on the day of its last use. */
     static final int SPIKE_FACTOR = 40;
+    /**
+     * Requests per unit of a {@link UsageShape#SPIKE} key's usage rate in the first hour of its spike day: the
+     * spike begins with a burst at midnight UTC, so the day is already several times a usual day's spend at
+     * any hour (a usual day is about 13 rate-hours; the burst's fewest tokens a request still make it over
+     * three times that).
+     */
+    static final int SPIKE_OPENING_BURST = 400;
 
     private final long seed;
     private final Map<Long, long[]> live = new ConcurrentHashMap<>();
@@ -100,6 +107,9 @@ final class UsageLedger {
         }
         if (shape == UsageShape.SPIKE && day == Math.floorDiv(key.seededUntilHour, 24)) {
             requests *= SPIKE_FACTOR;
+            if (Math.floorMod(hour, 24) == 0) {
+                requests += Math.round(key.usageRate * SPIKE_OPENING_BURST);
+            }
         }
         if (hour == key.seededUntilHour && requests == 0) {
             requests = 1; // the seeded last_used_at falls in this hour
