@@ -130,4 +130,40 @@ class SpendInTheUsageViewTest {
         waitUntil(5, () -> !viewModel.series().isEmpty());
         assertThat(onFx(() -> viewModel.emptyTextProperty().get())).startsWith("No usage in this range");
     }
+
+    /**
+     * A gateway that says why its buckets carry no cost (OpenAI with hourly buckets, a costs report that failed):
+     * the Spend card is "not reported" and points to the chart, and the Spend chart says the gateway's reason instead
+     * of the generic sentence.
+     */
+    @Test
+    void aGatewaysReasonForNoCostIsWhatTheSpendChartSays() throws Exception {
+        java.time.Instant now = TestKeys.NOW;
+        List<UsagePoint> noCost = List.of(new UsagePoint(TestKeys.many(1).get(0).id(),
+                now.minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.DAYS), 40, 1000, 500, 1));
+        String reason = "OpenAI reports cost per day only (its costs report has one-day buckets), so hourly buckets "
+                + "carry no spend; choose daily buckets to see it.";
+        io.keydeck.gateway.GatewayClient explaining = new io.keydeck.gateway.ForwardingGatewayClient(
+                new FakeGatewayClient(TestKeys.many(1)).withUsage(noCost).withCapabilities(Capability.values())) {
+            @Override
+            public io.keydeck.model.UsageSeries usage(io.keydeck.model.UsageQuery query)
+                    throws io.keydeck.gateway.GatewayException {
+                return new io.keydeck.model.UsageSeries(query, delegate().usage(query).points(),
+                        query.cost() ? reason : null);
+            }
+        };
+        AppServices services = AppServices.of(tasks, List.of(ConnectionSession.of("Fake", false, explaining)),
+                Clock.fixed(now, ZoneOffset.UTC));
+        UsageViewModel viewModel = onFx(() -> SandboxUsage.viewModelOf(services));
+        onFx(viewModel::refresh);
+        waitUntil(10, () -> !viewModel.cards().isEmpty());
+
+        SummaryCard spend = onFx(() -> viewModel.cards().stream().filter(c -> c.title().equals("Spend")).findFirst()
+                .orElseThrow());
+        assertThat(spend.value()).isEqualTo("not reported");
+        assertThat(spend.change()).isEqualTo("no cost for this range; the Spend chart says why");
+        onFx(() -> viewModel.metricProperty().set(UsageMetric.COST));
+        waitUntil(5, () -> viewModel.series().isEmpty());
+        assertThat(onFx(() -> viewModel.emptyTextProperty().get())).isEqualTo(reason);
+    }
 }
