@@ -67,8 +67,7 @@ class SpendInTheUsageViewTest {
         });
         BigDecimal total = points.stream().map(p -> p.cost().value()).reduce(BigDecimal.ZERO, BigDecimal::add);
 
-        SummaryCard spend = onFx(() -> viewModel.cards().stream().filter(c -> c.title().equals("Spend")).findFirst()
-                .orElseThrow());
+        SummaryCard spend = spendCard(viewModel);
         assertThat(spend.value()).isEqualTo(String.format(java.util.Locale.ROOT, "$%,.2f", total));
         assertThat(onFx(() -> viewModel.cards().stream().map(SummaryCard::title).toList()))
                 .containsSubsequence("Requests", "Tokens", "Spend");
@@ -109,19 +108,9 @@ class SpendInTheUsageViewTest {
 
     @Test
     void aGatewayThatReportsNoCostSaysNotReportedInsteadOfZero() throws Exception {
-        java.time.Instant now = TestKeys.NOW;
-        List<UsagePoint> noCost = List.of(new UsagePoint(TestKeys.many(1).get(0).id(),
-                now.minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.DAYS), 40, 1000, 500, 1));
-        AppServices services = AppServices.of(tasks, List.of(ConnectionSession.of("Fake", false,
-                new FakeGatewayClient(TestKeys.many(1)).withUsage(noCost).withCapabilities(Capability.values()))),
-                Clock.fixed(now, ZoneOffset.UTC));
-        UsageViewModel viewModel = onFx(() -> SandboxUsage.viewModelOf(services));
-        onFx(viewModel::refresh);
-        waitUntil(10, () -> !viewModel.cards().isEmpty());
+        UsageViewModel viewModel = loadedOver(gatewayWithoutCost());
 
-        SummaryCard spend = onFx(() -> viewModel.cards().stream().filter(c -> c.title().equals("Spend")).findFirst()
-                .orElseThrow());
-        assertThat(spend.value()).isEqualTo("not reported");
+        assertThat(spendCard(viewModel).value()).isEqualTo("not reported");
         assertThat(onFx(() -> viewModel.series().isEmpty())).isFalse();
         onFx(() -> viewModel.metricProperty().set(UsageMetric.COST));
         waitUntil(5, () -> viewModel.series().isEmpty());
@@ -138,13 +127,10 @@ class SpendInTheUsageViewTest {
      */
     @Test
     void aGatewaysReasonForNoCostIsWhatTheSpendChartSays() throws Exception {
-        java.time.Instant now = TestKeys.NOW;
-        List<UsagePoint> noCost = List.of(new UsagePoint(TestKeys.many(1).get(0).id(),
-                now.minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.DAYS), 40, 1000, 500, 1));
         String reason = "OpenAI reports cost per day only (its costs report has one-day buckets), so hourly buckets "
                 + "carry no spend; choose daily buckets to see it.";
         io.keydeck.gateway.GatewayClient explaining = new io.keydeck.gateway.ForwardingGatewayClient(
-                new FakeGatewayClient(TestKeys.many(1)).withUsage(noCost).withCapabilities(Capability.values())) {
+                gatewayWithoutCost()) {
             @Override
             public io.keydeck.model.UsageSeries usage(io.keydeck.model.UsageQuery query)
                     throws io.keydeck.gateway.GatewayException {
@@ -152,18 +138,34 @@ class SpendInTheUsageViewTest {
                         query.cost() ? reason : null);
             }
         };
-        AppServices services = AppServices.of(tasks, List.of(ConnectionSession.of("Fake", false, explaining)),
-                Clock.fixed(now, ZoneOffset.UTC));
-        UsageViewModel viewModel = onFx(() -> SandboxUsage.viewModelOf(services));
-        onFx(viewModel::refresh);
-        waitUntil(10, () -> !viewModel.cards().isEmpty());
+        UsageViewModel viewModel = loadedOver(explaining);
 
-        SummaryCard spend = onFx(() -> viewModel.cards().stream().filter(c -> c.title().equals("Spend")).findFirst()
-                .orElseThrow());
+        SummaryCard spend = spendCard(viewModel);
         assertThat(spend.value()).isEqualTo("not reported");
         assertThat(spend.change()).isEqualTo("no cost for this range; the Spend chart says why");
         onFx(() -> viewModel.metricProperty().set(UsageMetric.COST));
         waitUntil(5, () -> viewModel.series().isEmpty());
         assertThat(onFx(() -> viewModel.emptyTextProperty().get())).isEqualTo(reason);
+    }
+
+    /** A gateway with usage yesterday and no cost in it. */
+    private static FakeGatewayClient gatewayWithoutCost() {
+        List<UsagePoint> noCost = List.of(new UsagePoint(TestKeys.many(1).get(0).id(),
+                TestKeys.NOW.minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.DAYS), 40, 1000, 500, 1));
+        return new FakeGatewayClient(TestKeys.many(1)).withUsage(noCost).withCapabilities(Capability.values());
+    }
+
+    /** The Usage view's model over {@code client}, its first load done. */
+    private UsageViewModel loadedOver(io.keydeck.gateway.GatewayClient client) throws Exception {
+        AppServices services = AppServices.of(tasks, List.of(ConnectionSession.of("Fake", false, client)),
+                Clock.fixed(TestKeys.NOW, ZoneOffset.UTC));
+        UsageViewModel viewModel = onFx(() -> SandboxUsage.viewModelOf(services));
+        onFx(viewModel::refresh);
+        waitUntil(10, () -> !viewModel.cards().isEmpty());
+        return viewModel;
+    }
+
+    private static SummaryCard spendCard(UsageViewModel viewModel) throws Exception {
+        return onFx(() -> viewModel.cards().stream().filter(c -> c.title().equals("Spend")).findFirst().orElseThrow());
     }
 }
