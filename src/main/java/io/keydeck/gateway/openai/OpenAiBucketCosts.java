@@ -25,6 +25,9 @@ final class OpenAiBucketCosts {
     static final String HOURLY_NOTE = "OpenAI reports cost per day only (its costs report has one-day buckets), so "
             + "hourly buckets carry no spend; choose daily buckets to see it.";
 
+    static final String UNALIGNED_NOTE = "OpenAI prices whole UTC days; daily buckets that do not start at midnight "
+            + "UTC would each hold parts of two of its days, so they carry no spend.";
+
     private final Map<String, Amount> byKeyAndDay;
     private final String unit;
     private final String note;

@@ -268,6 +268,9 @@ public final class OpenAiClient extends HttpGatewayClient {
         if (query.bucket() != UsageBucket.DAY) {
             return OpenAiBucketCosts.none(OpenAiBucketCosts.HOURLY_NOTE);
         }
+        if (query.start().getEpochSecond() % 86_400 != 0) {
+            return OpenAiBucketCosts.none(OpenAiBucketCosts.UNALIGNED_NOTE);
+        }
         try {
             OpenAiBucketCosts costs = OpenAiBucketCosts.of(OpenAiCosts.entries(http, limits(), query.start(),
                     query.end(), plainKeyId(query), OpenAiBucketCosts.days(query)), plain -> listedId(plain, query));

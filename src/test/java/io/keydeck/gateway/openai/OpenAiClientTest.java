@@ -385,6 +385,20 @@ class OpenAiClientTest {
         assertThat(heard).as("nothing failed").isEmpty();
     }
 
+    /** Daily buckets that do not start at midnight UTC would split OpenAI's days: no cost, no costs report, a note. */
+    @Test
+    void dailyBucketsNotStartingAtMidnightUtcCarryNoCost() throws Exception {
+        server.enqueue(Reply.json(200, NO_COSTS), Reply.json(200, NO_COSTS));
+        UsageQuery query = new UsageQuery(Instant.ofEpochSecond(1730419200 + 6 * 3600),
+                Instant.ofEpochSecond(1730592000 + 6 * 3600), UsageBucket.DAY, null, true);
+
+        io.keydeck.model.UsageSeries series = client.usage(query);
+
+        assertThat(series.costNote()).isEqualTo(OpenAiBucketCosts.UNALIGNED_NOTE);
+        assertThat(server.requests()).extracting(FixtureServer.Recorded::path)
+                .containsExactly("/v1/organization/usage/completions", "/v1/organization/usage/embeddings");
+    }
+
     /** A costs report that fails while reading usage leaves the traffic shown, unpriced, and says why. */
     @Test
     void aFailingCostsReportLeavesDailyUsageShownWithoutCost() throws Exception {
