@@ -146,8 +146,15 @@ final class GatewayConnection implements AutoCloseable {
     private static GatewayConnection connect(CliContext context, String label, boolean production,
                                              GatewayOpener.Endpoint endpoint, char[] token) throws CliFailure {
         try {
-            return new GatewayConnection(label, production, GatewayOpener.connect(endpoint, token,
-                    (wait, reason) -> context.err().println("keydeck: " + reason)));
+            GatewayClient client = GatewayOpener.connect(endpoint, token,
+                    (wait, reason) -> context.err().println("keydeck: " + reason));
+            // a part the gateway left out (spend unknown: its costs report failed) is said, the rest still printed
+            client.reportPartialAnswersTo(answer -> {
+                if (!answer.isComplete()) {
+                    context.err().println("keydeck: warning: " + Text.printable(answer.problem()));
+                }
+            });
+            return new GatewayConnection(label, production, client);
         } catch (GatewayException e) {
             throw CliFailure.of(e);
         }

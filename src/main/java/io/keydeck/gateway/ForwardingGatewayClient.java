@@ -115,6 +115,11 @@ public abstract class ForwardingGatewayClient implements GatewayClient {
     }
 
     @Override
+    public void reportPartialAnswersTo(Consumer<PartialAnswer> listener) {
+        delegate.reportPartialAnswersTo(listener);
+    }
+
+    @Override
     public Optional<String> lastRequestId() {
         return delegate.lastRequestId();
     }

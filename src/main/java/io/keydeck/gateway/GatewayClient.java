@@ -129,6 +129,13 @@ public interface GatewayClient extends AutoCloseable {
 
     TokenInfo tokenInfo() throws GatewayException;
 
+    /**
+     * Who hears about answers this client gave only in part (see {@link PartialAnswer}); replaces the one told
+     * before. Called on whatever thread made the call. A client that never leaves a part out ignores it.
+     */
+    default void reportPartialAnswersTo(Consumer<PartialAnswer> listener) {
+    }
+
     /** The {@code X-RateLimit-*} headers of the latest answer, if the gateway sends them. */
     Optional<RateLimitStatus> lastRateLimit();
 

@@ -2,6 +2,7 @@ package io.keydeck.session;
 
 import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.PartialAnswer;
 import io.keydeck.settings.ConnectionProfile;
 import io.keydeck.settings.EnvironmentTag;
 import io.keydeck.vault.AdminTokenClaims;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 /**
  * One gateway the user can look at, as the views see it: a name, whether it is a demo, and a client
@@ -48,6 +50,7 @@ public final class ConnectionSession implements AutoCloseable {
     private volatile AdminTokenClaims tokenClaims;
     private volatile String manageBlockedReason;
     private volatile AuthFailureListener authFailureListener;
+    private volatile BiConsumer<ConnectionSession, PartialAnswer> partialAnswerListener;
 
     private ConnectionSession(String displayName, boolean demo, String openingMessage,
                               CompletableFuture<GatewayClient> client, List<AutoCloseable> alsoClose) {
@@ -56,6 +59,7 @@ public final class ConnectionSession implements AutoCloseable {
         this.openingMessage = openingMessage;
         this.client = client;
         this.alsoClose = alsoClose;
+        client.thenAccept(opened -> opened.reportPartialAnswersTo(this::reportPartialAnswer));
     }
 
     /** A session whose client is already open. */
@@ -162,6 +166,22 @@ public final class ConnectionSession implements AutoCloseable {
     /** Who handles {@link #reportAuthFailure}; set by the app's connection list. */
     public void onAuthFailure(AuthFailureListener listener) {
         this.authFailureListener = listener;
+    }
+
+    /**
+     * The client answered a call of any view only in part (its costs report failed, say), or that part is
+     * complete again; the app shows or clears a banner for this connection. Safe on any thread.
+     */
+    public void reportPartialAnswer(PartialAnswer answer) {
+        BiConsumer<ConnectionSession, PartialAnswer> listener = partialAnswerListener;
+        if (listener != null && answer != null) {
+            listener.accept(this, answer);
+        }
+    }
+
+    /** Who handles {@link #reportPartialAnswer}; set by the app's connection list. */
+    public void onPartialAnswer(BiConsumer<ConnectionSession, PartialAnswer> listener) {
+        this.partialAnswerListener = listener;
     }
 
     /** Completes when the client has opened (or failed to); for follow-up work such as token warnings. */

@@ -11,9 +11,11 @@ import java.util.function.Function;
 /**
  * The data behind a usage chart as CSV (RFC 4180), one row per key and bucket, for spreadsheets. Text
  * cells that a spreadsheet would run as a formula get a leading apostrophe: key names are user input.
+ * {@code cost} is what the bucket cost in {@code cost_unit} ({@code USD}, another currency code, or
+ * {@code credits}), as a plain decimal; both are empty — never 0 — where the gateway did not report it.
  */
 public final class UsageCsv {
-    public static final String HEADER = "key_id,key_name,bucket_start,requests,input_tokens,output_tokens,errors";
+    public static final String HEADER = "key_id,key_name,bucket_start,requests,input_tokens,output_tokens,errors,cost,cost_unit";
 
     private UsageCsv() {
     }
@@ -36,7 +38,9 @@ public final class UsageCsv {
                     .append(point.requests()).append(',')
                     .append(point.inputTokens()).append(',')
                     .append(point.outputTokens()).append(',')
-                    .append(point.errors()).append("\r\n");
+                    .append(point.errors()).append(',')
+                    .append(point.cost() == null ? "" : point.cost().value().toPlainString()).append(',')
+                    .append(point.cost() == null ? "" : cell(point.cost().unit())).append("\r\n");
             out.write(row.toString());
         }
     }

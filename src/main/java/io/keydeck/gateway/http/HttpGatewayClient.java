@@ -4,11 +4,13 @@ import io.keydeck.gateway.GatewayClient;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayLimits;
+import io.keydeck.gateway.PartialAnswer;
 import io.keydeck.model.Capability;
 import io.keydeck.model.KeyUpdate;
 import io.keydeck.model.RateLimitStatus;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What every driver's client over {@link GatewayHttp} shares — its driver, the transport, the
@@ -18,6 +20,7 @@ import java.util.Optional;
 public abstract class HttpGatewayClient implements GatewayClient {
     protected final GatewayDriver driver;
     protected final GatewayHttp http;
+    private volatile Consumer<PartialAnswer> partialAnswers = answer -> { };
 
     protected HttpGatewayClient(GatewayDriver driver, GatewayHttp http) {
         this.driver = driver;
@@ -37,6 +40,16 @@ public abstract class HttpGatewayClient implements GatewayClient {
     @Override
     public Optional<RateLimitStatus> lastRateLimit() {
         return http.lastRateLimit();
+    }
+
+    @Override
+    public void reportPartialAnswersTo(Consumer<PartialAnswer> listener) {
+        partialAnswers = listener == null ? answer -> { } : listener;
+    }
+
+    /** Tells the listener (if any) that a part of the latest answer is missing, or complete again. */
+    protected void partialAnswer(PartialAnswer answer) {
+        partialAnswers.accept(answer);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.keydeck.gateway.http.GatewayJson;
 import io.keydeck.gateway.http.GatewayResponse;
 import io.keydeck.gateway.http.IssuedAnyway;
 import io.keydeck.gateway.http.JsonFields;
+import io.keydeck.model.Amount;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.AuthEvent;
 import io.keydeck.model.AuthEventQuery;
@@ -24,6 +25,7 @@ import io.keydeck.model.UsagePoint;
 import io.keydeck.model.UsageQuery;
 import io.keydeck.model.UsageSeries;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -203,7 +205,8 @@ public final class LiteLlmClient extends HttpGatewayClient {
 
     /**
      * Buckets the proxy's per-request spend logs ({@code GET /spend/logs}) into hours or days; a log
-     * with {@code status} "failure" counts as an error.
+     * with {@code status} "failure" counts as an error. Asked with {@link UsageQuery#cost()}, each bucket
+     * carries the sum of its rows' {@code spend}, so hourly buckets are priced as well as daily ones.
      *
      * <p>The proxy reads {@code start_date}/{@code end_date} as dates and keeps rows whose
      * {@code startTime} is at most midnight of {@code end_date}, so the day after the last wanted one is
@@ -229,7 +232,7 @@ public final class LiteLlmClient extends HttpGatewayClient {
             response = http.get("/spend/logs", Map.of("api_key", query.keyId()));
             rows = rows(response);
         }
-        Map<String, long[]> buckets = new TreeMap<>();
+        Map<String, Bucket> buckets = new TreeMap<>();
         long width = query.bucket().width().toSeconds();
         for (JsonNode row : rows) {
             Instant at = JsonFields.instant(row, "startTime", response.requestId());
@@ -238,21 +241,47 @@ public final class LiteLlmClient extends HttpGatewayClient {
             }
             Instant bucket = Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), width) * width);
             String key = Optional.ofNullable(JsonFields.text(row, "api_key")).orElse("");
-            long[] sums = buckets.computeIfAbsent(bucket + "|" + key, k -> new long[4]);
-            sums[0]++;
-            sums[1] += row.path("prompt_tokens").asLong(0);
-            sums[2] += row.path("completion_tokens").asLong(0);
-            sums[3] += "failure".equalsIgnoreCase(JsonFields.text(row, "status")) ? 1 : 0;
+            buckets.computeIfAbsent(bucket + "|" + key, k -> new Bucket()).add(row);
         }
         List<UsagePoint> points = new ArrayList<>();
-        buckets.forEach((k, s) -> {
+        boolean unpriced = false;
+        for (Map.Entry<String, Bucket> entry : buckets.entrySet()) {
+            String k = entry.getKey();
+            Bucket b = entry.getValue();
             int bar = k.indexOf('|');
             String keyId = k.substring(bar + 1);
-            points.add(new UsagePoint(keyId.isEmpty() ? null : keyId, Instant.parse(k.substring(0, bar)), s[0], s[1],
-                    s[2], s[3]));
-        });
+            unpriced |= b.spend == null;
+            points.add(new UsagePoint(keyId.isEmpty() ? null : keyId, Instant.parse(k.substring(0, bar)), b.requests,
+                    b.inputTokens, b.outputTokens, b.errors,
+                    query.cost() && b.spend != null ? Amount.usd(b.spend) : null));
+        }
         points.sort(Comparator.comparing(UsagePoint::bucketStart));
-        return new UsageSeries(query, points);
+        return new UsageSeries(query, points, query.cost() && unpriced ? UNPRICED_NOTE : null);
+    }
+
+    static final String UNPRICED_NOTE = "Some of the LiteLLM proxy's spend logs carry no spend, so the buckets they "
+            + "fall in show no cost rather than a part of it.";
+
+    /**
+     * One key's requests in one bucket, from the proxy's spend-log rows ({@code LiteLLM_SpendLogs}): a row with
+     * {@code status} "failure" is an error; {@code spend} is what the proxy priced the request at, in US dollars
+     * (LiteLLM's cost map), summed per bucket — null once a row carries none, so a bucket is never priced in part.
+     */
+    private static final class Bucket {
+        private long requests;
+        private long inputTokens;
+        private long outputTokens;
+        private long errors;
+        private BigDecimal spend = BigDecimal.ZERO;
+
+        void add(JsonNode row) {
+            requests++;
+            inputTokens += row.path("prompt_tokens").asLong(0);
+            outputTokens += row.path("completion_tokens").asLong(0);
+            errors += "failure".equalsIgnoreCase(JsonFields.text(row, "status")) ? 1 : 0;
+            Amount cost = JsonFields.amount(row, "spend", Amount.USD);
+            spend = spend == null || cost == null ? null : spend.add(cost.value());
+        }
     }
 
     private static JsonNode rows(GatewayResponse<JsonNode> response) throws GatewayException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keydeck.gateway.GatewayDriver;
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.PartialAnswer;
 import io.keydeck.gateway.http.BucketedUsagePages;
 import io.keydeck.gateway.http.GatewayHttp;
 import io.keydeck.gateway.http.HttpGatewayClient;
@@ -159,17 +160,17 @@ public final class OpenAiClient extends HttpGatewayClient {
 
     /**
      * The costs of every key, or {@link OpenAiCosts#UNKNOWN} when OpenAI refuses the report (an Admin key without
-     * the usage permission, a report it does not offer): the keys are still listed, their spend left unknown.
+     * the usage permission, a report it does not offer) or answers it with an error or garbage: the keys are still
+     * listed, their spend left unknown, and the listener hears why ({@link PartialAnswer#SPEND}).
      */
     private OpenAiCosts readCosts() throws GatewayException {
         try {
-            return OpenAiCosts.read(http, limits(), clock);
+            OpenAiCosts read = OpenAiCosts.read(http, limits(), clock);
+            partialAnswer(PartialAnswer.complete(PartialAnswer.SPEND));
+            return read;
         } catch (GatewayException e) {
-            if (e.kind() == GatewayException.Kind.FORBIDDEN || e.kind() == GatewayException.Kind.NOT_FOUND
-                    || e.kind() == GatewayException.Kind.INVALID_REQUEST) {
-                return OpenAiCosts.UNKNOWN;
-            }
-            throw e;
+            partialAnswer(PartialAnswer.missing(PartialAnswer.SPEND, OpenAiCosts.unreadable(e)));
+            return OpenAiCosts.UNKNOWN;
         }
     }
 
@@ -241,18 +242,21 @@ public final class OpenAiClient extends HttpGatewayClient {
 
     /**
      * Requests and tokens per key: the completions and the embeddings reports grouped by {@code api_key_id}, each
-     * followed through {@code next_page}, added up per key and bucket (money per key comes with the key list, see
-     * {@link OpenAiCosts}).
+     * followed through {@code next_page}, added up per key and bucket. Asked with {@link UsageQuery#cost()}, daily
+     * buckets get their cost from the costs report ({@link OpenAiBucketCosts}; read first, so a costs report that
+     * fails leaves the traffic shown, with a note); hourly buckets get the note that OpenAI prices whole days only.
      */
     @Override
     public UsageSeries usage(UsageQuery query) throws GatewayException {
+        OpenAiBucketCosts costs = query.cost() ? bucketCosts(query) : null;
         Map<String, UsagePoint> byKeyAndBucket = new LinkedHashMap<>();
         for (String report : TOKEN_REPORTS) {
             for (UsagePoint point : usage(report, query).points()) {
                 byKeyAndBucket.merge(point.keyId() + "@" + point.bucketStart(), point, OpenAiClient::plus);
             }
         }
-        return new UsageSeries(query, List.copyOf(byKeyAndBucket.values()));
+        List<UsagePoint> points = List.copyOf(byKeyAndBucket.values());
+        return costs == null ? new UsageSeries(query, points) : costs.price(query, points);
     }
 
     private static UsagePoint plus(UsagePoint a, UsagePoint b) {
@@ -260,9 +264,40 @@ public final class OpenAiClient extends HttpGatewayClient {
                 a.inputTokens() + b.inputTokens(), a.outputTokens() + b.outputTokens(), a.errors() + b.errors());
     }
 
+    private OpenAiBucketCosts bucketCosts(UsageQuery query) throws GatewayException {
+        if (query.bucket() != UsageBucket.DAY) {
+            return OpenAiBucketCosts.none(OpenAiBucketCosts.HOURLY_NOTE);
+        }
+        if (query.start().getEpochSecond() % 86_400 != 0) {
+            return OpenAiBucketCosts.none(OpenAiBucketCosts.UNALIGNED_NOTE);
+        }
+        try {
+            OpenAiBucketCosts costs = OpenAiBucketCosts.of(OpenAiCosts.entries(http, limits(), query.start(),
+                    query.end(), plainKeyId(query), OpenAiBucketCosts.days(query)), plain -> listedId(plain, query));
+            partialAnswer(PartialAnswer.complete(PartialAnswer.SPEND));
+            return costs;
+        } catch (GatewayException e) {
+            String problem = OpenAiCosts.unreadable(e);
+            partialAnswer(PartialAnswer.missing(PartialAnswer.SPEND, problem));
+            return OpenAiBucketCosts.none(problem);
+        }
+    }
+
+    /**
+     * The key OpenAI knows as {@code plain}, as the key list named it (a project key's {@code project/key}), or as the
+     * query named it when it asked for that key; any other key keeps OpenAI's id.
+     */
+    private String listedId(String plain, UsageQuery query) {
+        return listedIds.getOrDefault(plain, plain.equals(plainKeyId(query)) ? query.keyId() : plain);
+    }
+
+    /** The usage query's key as OpenAI's reports filter by it: without the project part; null for every key. */
+    private static String plainKeyId(UsageQuery query) {
+        return query.keyId() == null ? null : query.keyId().substring(query.keyId().indexOf('/') + 1);
+    }
+
     private UsageSeries usage(String report, UsageQuery query) throws GatewayException {
-        String keyFilter = query.keyId() == null ? null
-                : query.keyId().substring(query.keyId().indexOf('/') + 1);
+        String keyFilter = plainKeyId(query);
         return BucketedUsagePages.read(query, limits(), "OpenAI", "usage answer", "start_time", page -> {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("start_time", query.start().getEpochSecond());
@@ -275,8 +310,7 @@ public final class OpenAiClient extends HttpGatewayClient {
             return http.get(report, params);
         }, (start, r) -> {
             String plain = JsonFields.text(r, "api_key_id");
-            String keyId = plain == null ? null : listedIds.getOrDefault(plain,
-                    query.keyId() != null ? query.keyId() : plain);
+            String keyId = plain == null ? null : listedId(plain, query);
             return new UsagePoint(keyId, start, r.path("num_model_requests").asLong(0),
                     r.path("input_tokens").asLong(0), r.path("output_tokens").asLong(0), 0);
         });

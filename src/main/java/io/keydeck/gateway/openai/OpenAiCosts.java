@@ -36,11 +36,14 @@ import java.util.stream.Stream;
 final class OpenAiCosts {
     static final String PATH = "/v1/organization/costs";
     static final int DAYS_BEFORE_TODAY = 7;
+    /** The most one-day buckets OpenAI answers per page of the costs report. */
+    static final int MAX_DAYS_PER_PAGE = 180;
 
     /** Costs not read: every key's spend stays unknown. */
     static final OpenAiCosts UNKNOWN = new OpenAiCosts(null, null, Map.of());
 
-    private record KeyDay(String keyId, LocalDate day, Amount amount) {
+    /** What the key OpenAI knows as {@code keyId} cost on one UTC day. */
+    record KeyDay(String keyId, LocalDate day, Amount amount) {
     }
 
     private final LocalDate today;
@@ -64,16 +67,8 @@ final class OpenAiCosts {
     static OpenAiCosts read(GatewayHttp http, GatewayLimits limits, Clock clock) throws GatewayException {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = firstDay(today);
-        long days = ChronoUnit.DAYS.between(first, today) + 1;
-        List<KeyDay> entries = BucketedUsagePages.readAll(limits, "OpenAI", "costs answer", "start_time", page -> {
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("start_time", first.atStartOfDay(ZoneOffset.UTC).toEpochSecond());
-            params.put("bucket_width", "1d");
-            params.put("group_by", List.of("api_key_id"));
-            params.put("limit", days);
-            params.put("page", page);
-            return http.get(PATH, params);
-        }, OpenAiCosts::keyDay, "cost entries", e -> e.keyId() + "@" + e.day());
+        List<KeyDay> entries = entries(http, limits, first.atStartOfDay(ZoneOffset.UTC).toInstant(), null, null,
+                ChronoUnit.DAYS.between(first, today) + 1);
         String unit = null;
         Map<String, TreeMap<LocalDate, Amount>> byKey = new HashMap<>();
         for (KeyDay entry : entries) {
@@ -86,6 +81,40 @@ final class OpenAiCosts {
             }
         }
         return new OpenAiCosts(today, unit == null ? Amount.USD : unit, byKey);
+    }
+
+    /**
+     * Every key's cost per UTC day from {@code start} (to {@code end} when given), of one key when {@code keyId} is
+     * given, in pages of {@code days} buckets.
+     */
+    static List<KeyDay> entries(GatewayHttp http, GatewayLimits limits, Instant start, Instant end, String keyId,
+                                long days) throws GatewayException {
+        return BucketedUsagePages.readAll(limits, "OpenAI", "costs answer", "start_time", page -> {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("start_time", start.getEpochSecond());
+            params.put("end_time", end == null ? null : end.getEpochSecond());
+            params.put("bucket_width", "1d");
+            params.put("group_by", List.of("api_key_id"));
+            params.put("api_key_ids", keyId == null ? null : List.of(keyId));
+            params.put("limit", Math.min(Math.max(days, 1), MAX_DAYS_PER_PAGE));
+            params.put("page", page);
+            return http.get(PATH, params);
+        }, OpenAiCosts::keyDay, "cost entries", e -> e.keyId() + "@" + e.day());
+    }
+
+    /**
+     * Why the report could not be read, as the sentence the user sees; rethrows what must fail the whole call (a
+     * rejected token, a cancelled load), which the calls after it would meet anyway.
+     */
+    static String unreadable(GatewayException e) throws GatewayException {
+        if (e.kind() == GatewayException.Kind.UNAUTHENTICATED || "cancelled".equals(e.code())
+                || Thread.currentThread().isInterrupted()) {
+            throw e;
+        }
+        String why = e.kind() == GatewayException.Kind.FORBIDDEN || e.kind() == GatewayException.Kind.NOT_FOUND
+                || e.kind() == GatewayException.Kind.INVALID_REQUEST ? "refused" : "could not be read";
+        return "OpenAI's costs report (" + PATH + ") " + why + ": " + e.describe()
+                + ". Spend per key is unknown; keys and usage are shown without it.";
     }
 
     /** A result with a key, a day and an amount in a currency KeyDeck knows; null for any other. */

@@ -1,6 +1,7 @@
 package io.keydeck.ui.connections;
 
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.PartialAnswer;
 import io.keydeck.settings.ConnectionProfile;
 import io.keydeck.session.ConnectionSession;
 import io.keydeck.ui.shell.WindowNotices;
@@ -75,6 +76,20 @@ final class ConnectionNotices {
         show(session, "rejected", Level.DANGER, "notice.rejected.title", failure.describe());
     }
 
+    /**
+     * A part the gateway left out of an answer (spend unknown because its costs report failed), shown until an
+     * answer brings that part again.
+     */
+    void partialAnswer(ConnectionSession session, PartialAnswer answer) {
+        String kind = "partial-" + answer.part();
+        if (answer.isComplete()) {
+            notices.dismiss(prefix(session) + kind);
+        } else {
+            show(session, kind, Level.WARNING, PartialAnswer.SPEND.equals(answer.part())
+                    ? "notice.partial.spend.title" : "notice.partial.title", answer.problem());
+        }
+    }
+
     void tokenNotStored(ConnectionProfile profile, String reason) {
         notices.show(new Notice(profile.id() + ":vault-store", Level.WARNING,
                 messages.getString("notice.tokenNotStored.title"), reason));
@@ -92,7 +107,8 @@ final class ConnectionNotices {
 
     /** Clears the banners about the old token of {@code session}'s connection, keeping vault trouble. */
     void reopened(ConnectionSession session) {
-        for (String kind : new String[] {"expiry", "manage", "forbidden", "rejected"}) {
+        for (String kind : new String[] {"expiry", "manage", "forbidden", "rejected",
+            "partial-" + PartialAnswer.SPEND}) {
             notices.dismiss(prefix(session) + kind);
         }
     }

@@ -38,6 +38,11 @@ final class SessionWatch {
 
     ConnectionSession watch(ConnectionSession session) {
         session.onAuthFailure((s, failure) -> Connections.fx(() -> authFailed(s, failure)));
+        session.onPartialAnswer((s, answer) -> Connections.fx(() -> {
+            if (sessions.contains(s)) {
+                banners.partialAnswer(s, answer);
+            }
+        }));
         session.opened().whenComplete((client, failure) -> Connections.fx(() -> opened(session, failure)));
         return session;
     }

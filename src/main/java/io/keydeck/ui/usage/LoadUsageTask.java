@@ -6,6 +6,7 @@ import io.keydeck.gateway.GatewayException;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.Capability;
 import io.keydeck.model.UsagePoint;
+import io.keydeck.model.UsageSeries;
 import io.keydeck.session.ConnectionSession;
 import io.keydeck.usage.UsageBreakdown;
 import io.keydeck.usage.UsageRange;
@@ -51,10 +52,11 @@ final class LoadUsageTask extends Task<UsageData> {
                         NAME_CHARS));
             }
         }
-        List<UsagePoint> points = client.usage(range.query().withCost()).points();
+        UsageSeries current = client.usage(range.query().withCost());
+        List<UsagePoint> points = current.points();
         UsageRange before = range.previous();
         List<UsagePoint> previousPoints = client.usage(before.query().withCost()).points();
         return new UsageData(UsageBreakdown.of(range, points), UsageBreakdown.of(before, previousPoints), points,
-                Map.copyOf(names), null);
+                Map.copyOf(names), null, current.costNote());
     }
 }

@@ -138,6 +138,7 @@ public final class UsageController {
             VBox box = new VBox(2, title, value, change);
             box.getStyleClass().add("usage-card");
             HBox.setHgrow(box, Priority.ALWAYS);
+            box.setPrefWidth(0); // equal shares, so a long "change" line cannot squeeze another card's value
             box.setMaxWidth(Double.MAX_VALUE);
             cardsBox.getChildren().add(box);
         }

@@ -46,6 +46,11 @@ final class UsageText {
     static final long MIN_BASE_COST_MICROS = 10_000;
 
     List<SummaryCard> cards(UsageBreakdown now, UsageBreakdown before) {
+        return cards(now, before, null);
+    }
+
+    /** {@code costNote}: why the gateway sent no cost for this range, if it said ({@code UsageSeries.costNote}). */
+    List<SummaryCard> cards(UsageBreakdown now, UsageBreakdown before, String costNote) {
         UsageTotals a = now.totals();
         UsageTotals b = before.totals();
         return List.of(
@@ -53,18 +58,22 @@ final class UsageText {
                         MIN_BASE_REQUESTS, whole.format(b.requests())),
                 relative("usage.card.tokens", compact.format(a.tokens()), a.tokens(), b.tokens(), MIN_BASE_TOKENS,
                         compact.format(b.tokens())),
-                spend(now, before),
+                spend(now, before, costNote),
                 points(a.errorRatePercent(), b.errorRatePercent(), b.requests()),
                 relative("usage.card.activeKeys", whole.format(now.activeKeys()), now.activeKeys(),
                         before.activeKeys(), 1, whole.format(before.activeKeys())));
     }
 
-    /** The range's spend, or "not reported" (never $0.00) when the gateway sent no cost with its usage. */
-    private SummaryCard spend(UsageBreakdown now, UsageBreakdown before) {
+    /**
+     * The range's spend, or "not reported" (never $0.00) when the gateway sent no cost with its usage — pointing to
+     * the Spend chart, which says why, when the gateway gave a reason.
+     */
+    private SummaryCard spend(UsageBreakdown now, UsageBreakdown before, String costNote) {
         String unit = now.costUnit();
         if (unit == null) {
             return new SummaryCard(messages.getString("usage.card.spend"), messages.getString("usage.notReported"),
-                    messages.getString("usage.change.costNotReported"), SummaryCard.Trend.FLAT);
+                    messages.getString(costNote == null ? "usage.change.costNotReported" : "usage.change.costNoted"),
+                    SummaryCard.Trend.FLAT);
         }
         long a = now.totals().costMicros();
         long b = unit.equals(before.costUnit()) ? before.totals().costMicros() : 0;

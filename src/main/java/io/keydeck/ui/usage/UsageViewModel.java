@@ -341,14 +341,15 @@ public final class UsageViewModel {
         rangeText.set(text.range(now.range()));
         ChartSeries wasSelected = selected.get();
         boolean costUnknown = metric.get() == UsageMetric.COST && now.costUnit() == null;
-        emptyText.set(messages.getString(costUnknown ? "usage.costNotReported" : "usage.empty"));
+        emptyText.set(costUnknown && data.costNote() != null ? VisibleText.escape(data.costNote(), 2000)
+                : messages.getString(costUnknown ? "usage.costNotReported" : "usage.empty"));
         series.setAll(costUnknown ? List.of() : now.topSeries(metric.get(), Math.max(1, topKeys.get()), data::nameOf,
                 messages.getString("usage.others")));
         selected.set(wasSelected == null ? null : series.stream()
                 .filter(s -> s.isOthers() == wasSelected.isOthers()
                         && (s.isOthers() || s.keyId().equals(wasSelected.keyId())))
                 .findFirst().orElse(null));
-        cards.setAll(text.cards(now, data.previous()));
+        cards.setAll(text.cards(now, data.previous(), data.costNote()));
     }
 
     private void showFailure(Throwable failure) {

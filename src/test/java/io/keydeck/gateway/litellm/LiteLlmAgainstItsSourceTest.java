@@ -10,6 +10,7 @@ import io.keydeck.gateway.GatewayTarget;
 import io.keydeck.gateway.fixture.FixtureServer;
 import io.keydeck.gateway.fixture.FixtureServer.Reply;
 import io.keydeck.gateway.fixture.RecordingSleeper;
+import io.keydeck.model.Amount;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.IssuedSecret;
 import io.keydeck.model.KeyStatus;
@@ -21,6 +22,7 @@ import io.keydeck.model.TokenInfo;
 import io.keydeck.model.UsageBucket;
 import io.keydeck.model.UsagePoint;
 import io.keydeck.model.UsageQuery;
+import io.keydeck.model.UsageSeries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The request and answer models come from {@code litellm/proxy/_types.py}, which the source index holds only
  * at 00025c847316ae5d1e0d453e53d204e81f710c3e (not at 00670428); {@code PrismaClient.update_data} and
  * {@code is_valid_api_key} from {@code litellm/proxy/utils.py} at 00099957294f4aec857e64af8d0e4ccdf5474ebc.
+ * The spend-log rows usage is priced from are {@code model LiteLLM_SpendLogs} of {@code schema.prisma} at
+ * 029f645f1c81cbd6c6c48fbc8490d91da937066f ({@link #SPEND_LOG_COLUMNS}).
  * Where old and current proxies differ, both are tested.
  */
 class LiteLlmAgainstItsSourceTest {
@@ -248,6 +252,87 @@ class LiteLlmAgainstItsSourceTest {
                 new UsagePoint(OLD_HASH, Instant.parse("2025-03-01T00:00:00Z"), 1, 20, 10, 0));
         assertThat(server.requests().get(0).query()).isEqualTo("api_key=" + OLD_HASH
                 + "&start_date=2025-02-28&end_date=2025-03-02&summarize=false");
+    }
+
+    /**
+     * The columns of {@code model LiteLLM_SpendLogs} in the proxy's {@code schema.prisma} at
+     * 029f645f1c81cbd6c6c48fbc8490d91da937066f, in its order: one row per request, which {@code view_spend_logs} with
+     * {@code summarize=false} answers as {@code find_many} returns them (every column, {@code spend} a
+     * {@code Float @default(0.0)} — never null — next to the request's tokens and {@code status}).
+     */
+    static final List<String> SPEND_LOG_COLUMNS = List.of("request_id", "call_type", "api_key", "spend", "total_tokens",
+            "prompt_tokens", "completion_tokens", "startTime", "endTime", "request_duration_ms", "completionStartTime",
+            "model", "model_id", "model_group", "custom_llm_provider", "api_base", "user", "metadata", "cache_hit",
+            "cache_key", "request_tags", "team_id", "organization_id", "end_user", "requester_ip_address", "messages",
+            "response", "session_id", "status", "mcp_namespaced_tool_name", "agent_id", "proxy_server_request");
+
+    /** One {@code LiteLLM_SpendLogs} row with every column of {@link #SPEND_LOG_COLUMNS}, defaults where unset. */
+    private static ObjectNode spendLogRow(String requestId, String apiKeyHash, double spend, int prompt, int completion,
+                                          String startTime, String status) {
+        ObjectNode row = MAPPER.createObjectNode();
+        row.put("request_id", requestId).put("call_type", "acompletion").put("api_key", apiKeyHash).put("spend", spend)
+                .put("total_tokens", prompt + completion).put("prompt_tokens", prompt)
+                .put("completion_tokens", completion).put("startTime", startTime).put("endTime", startTime)
+                .put("request_duration_ms", 840).putNull("completionStartTime").put("model", "gpt-4o")
+                .put("model_id", "").put("model_group", "gpt-4o").put("custom_llm_provider", "openai")
+                .put("api_base", "").put("user", "");
+        row.putObject("metadata");
+        row.put("cache_hit", "").put("cache_key", "");
+        row.putArray("request_tags");
+        row.putNull("team_id");
+        row.putNull("organization_id");
+        row.putNull("end_user");
+        row.putNull("requester_ip_address");
+        row.putObject("messages");
+        row.putObject("response");
+        row.putNull("session_id");
+        row.put("status", status);
+        row.putNull("mcp_namespaced_tool_name");
+        row.putNull("agent_id");
+        row.putObject("proxy_server_request");
+        return row;
+    }
+
+    private static String usd(UsagePoint point) {
+        return point.cost().value().toPlainString() + " " + point.cost().unit();
+    }
+
+    /**
+     * Each request's {@code spend} (what the proxy priced it at, in US dollars) is summed into the request's bucket,
+     * hourly as well as daily, beside the tokens of the same rows; a refused request priced at 0.0 makes its bucket
+     * cost $0, not unknown. Cost is only filled in when asked for, as for every gateway.
+     */
+    @Test
+    void eachBucketCostsTheSumOfItsRequestsSpendHourlyAndDaily() throws Exception {
+        String other = "9f0c2d0e4b1a5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d";
+        List<ObjectNode> rows = List.of(
+                spendLogRow("chatcmpl-4", OLD_HASH, 0.0002, 20, 10, "2025-03-01T11:40:00.120000Z", "success"),
+                spendLogRow("chatcmpl-3", OLD_HASH, 0.00125, 300, 40, "2025-03-01T11:05:00.000000Z", "success"),
+                spendLogRow("chatcmpl-2", OLD_HASH, 0.0, 7, 0, "2025-03-01T10:10:00.000000Z", "failure"),
+                spendLogRow("chatcmpl-1", other, 0.5, 9000, 1200, "2025-03-01T10:01:00.000000Z", "success"));
+        assertThat(rows).allSatisfy(r -> {
+            List<String> columns = new ArrayList<>();
+            r.fieldNames().forEachRemaining(columns::add);
+            assertThat(columns).as("a LiteLLM_SpendLogs row as the schema declares it").isEqualTo(SPEND_LOG_COLUMNS);
+        });
+        String answer = MAPPER.writeValueAsString(rows);
+        server.enqueue(Reply.json(200, answer), Reply.json(200, answer), Reply.json(200, answer));
+        Instant from = Instant.parse("2025-03-01T10:00:00Z");
+
+        List<UsagePoint> hourly = client.usage(new UsageQuery(from, NOW, UsageBucket.HOUR, null, true)).points();
+        UsageSeries daily = client.usage(new UsageQuery(from.minus(Duration.ofHours(10)), NOW.plus(Duration.ofHours(12)),
+                UsageBucket.DAY, null, true));
+        List<UsagePoint> unasked = client.usage(new UsageQuery(from, NOW, UsageBucket.HOUR, null)).points();
+
+        assertThat(hourly).extracting(p -> p.bucketStart() + " " + p.keyId().substring(0, 4) + " " + usd(p))
+                .containsExactlyInAnyOrder("2025-03-01T10:00:00Z 837e 0 USD", "2025-03-01T10:00:00Z 9f0c 0.5 USD",
+                        "2025-03-01T11:00:00Z 837e 0.00145 USD");
+        assertThat(hourly).filteredOn(p -> p.keyId().equals(OLD_HASH) && p.errors() == 1)
+                .singleElement().satisfies(p -> assertThat(p.cost()).isEqualTo(Amount.usd(0)));
+        assertThat(daily.points()).extracting(p -> p.keyId().substring(0, 4) + " " + p.requests() + " " + usd(p))
+                .containsExactlyInAnyOrder("837e 3 0.00145 USD", "9f0c 1 0.5 USD");
+        assertThat(daily.costNote()).isNull();
+        assertThat(unasked).allSatisfy(p -> assertThat(p.cost()).isNull());
     }
 
     /**

@@ -145,6 +145,22 @@ class LiteLlmClientTest {
                 .isEqualTo("api_key=837e&start_date=2025-03-01&end_date=2025-03-02&summarize=false");
     }
 
+    /** A bucket with a row that carries no {@code spend} is not priced in part: its cost is unknown, and said so. */
+    @Test
+    void aBucketWithARowWithoutSpendHasNoCostRatherThanPartOfIt() throws Exception {
+        server.enqueue(Reply.json(200, """
+                [{"request_id":"r1","api_key":"837e","startTime":"2025-03-01T10:05:00Z","spend":0.1,"status":"success"},
+                 {"request_id":"r2","api_key":"837e","startTime":"2025-03-01T10:55:00Z","status":"success"},
+                 {"request_id":"r3","api_key":"837e","startTime":"2025-03-01T11:01:00Z","spend":"0.25"}]"""));
+        UsageQuery query = new UsageQuery(Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T12:00:00Z"),
+                UsageBucket.HOUR, "837e", true);
+
+        io.keydeck.model.UsageSeries series = client.usage(query);
+
+        assertThat(series.points()).extracting(UsagePoint::cost).containsExactly(null, io.keydeck.model.Amount.usd(0.25));
+        assertThat(series.costNote()).contains("carry no spend");
+    }
+
     @Test
     void liteLlmsErrorObjectWithStringCodeAndNoneParamIsReadable() {
         server.enqueue(Reply.json(401, "{\"error\":{\"message\":\"Authentication Error, Invalid proxy server token "

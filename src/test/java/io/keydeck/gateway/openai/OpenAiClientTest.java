@@ -4,6 +4,7 @@ import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayException.Kind;
 import io.keydeck.gateway.GatewayTarget;
+import io.keydeck.gateway.PartialAnswer;
 import io.keydeck.gateway.fixture.FixtureServer;
 import io.keydeck.gateway.fixture.FixtureServer.Reply;
 import io.keydeck.gateway.fixture.RecordingSleeper;
@@ -35,6 +36,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -113,12 +115,15 @@ class OpenAiClientTest {
 
     private FixtureServer server;
     private OpenAiClient client;
+    /** What the client said it left out of its answers, in order. */
+    private final List<PartialAnswer> heard = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
         server = FixtureServer.start();
         client = new OpenAiDriver(new RecordingSleeper().options(), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC))
                 .connect(new GatewayTarget(server.baseUrl(), AdminToken.of("sk-admin-secret000000000")));
+        client.reportPartialAnswersTo(heard::add);
     }
 
     @AfterEach
@@ -240,6 +245,191 @@ class OpenAiClientTest {
             assertThat(k.account().spend()).isEmpty();
             assertThat(k.account().ownerText()).isEqualTo("user Ada");
         });
+        assertThat(heard).singleElement().satisfies(a -> {
+            assertThat(a.part()).isEqualTo(PartialAnswer.SPEND);
+            assertThat(a.problem()).startsWith("OpenAI's costs report (/v1/organization/costs) refused: "
+                    + "Missing scope api.usage.read (missing_scope, HTTP 403)")
+                    .endsWith("Spend per key is unknown; keys and usage are shown without it.");
+        });
+    }
+
+    private static final String ONE_ADMIN_KEY = "{\"object\":\"list\",\"data\":[" + ADMIN_KEY + "],\"has_more\":false}";
+
+    /**
+     * A costs report that fails on OpenAI's side (500 through every retry) or answers something that is no costs
+     * page does not fail the listing: every key is listed with its spend unknown (not $0), the user is told which
+     * report failed and how, and the next listing whose report reads again clears that.
+     */
+    @Test
+    void aCostsReportThatFailsOrAnswersGarbageLeavesTheListingIntactAndSaysWhy() throws Exception {
+        Reply serverError = Reply.json(500, "{\"error\":{\"message\":\"The server had an error processing your "
+                + "request.\",\"type\":\"server_error\",\"param\":null,\"code\":null}}")
+                .withHeader("x-request-id", "req_costs500");
+        server.enqueue(serverError, serverError, serverError, serverError,
+                Reply.json(200, ONE_ADMIN_KEY), Reply.json(200, "{\"data\":[],\"has_more\":false}"));
+
+        List<ApiKey> afterServerError = client.listAllKeys(false, n -> { });
+
+        server.enqueue(Reply.text(200, "text/html", "<html><body>Upstream is resting</body></html>"),
+                Reply.json(200, ONE_ADMIN_KEY), Reply.json(200, "{\"data\":[],\"has_more\":false}"));
+        List<ApiKey> afterGarbage = client.listAllKeys(false, n -> { });
+
+        server.enqueue(Reply.json(200, "{\"object\":\"page\",\"data\":{\"unexpected\":true},\"has_more\":false}"),
+                Reply.json(200, ONE_ADMIN_KEY), Reply.json(200, "{\"data\":[],\"has_more\":false}"));
+        List<ApiKey> afterWrongShape = client.listAllKeys(false, n -> { });
+
+        server.enqueue(Reply.json(200, NO_COSTS), Reply.json(200, ONE_ADMIN_KEY),
+                Reply.json(200, "{\"data\":[],\"has_more\":false}"));
+        List<ApiKey> afterRecovery = client.listAllKeys(false, n -> { });
+
+        for (List<ApiKey> keys : List.of(afterServerError, afterGarbage, afterWrongShape)) {
+            assertThat(keys).singleElement().satisfies(k -> {
+                assertThat(k.id()).isEqualTo("key_abc");
+                assertThat(k.account().ownerText()).isEqualTo("user Ada");
+                assertThat(k.account().spend()).as("unknown, not $0").isEmpty();
+                assertThat(k.account().spendText()).isEmpty();
+            });
+        }
+        assertThat(afterRecovery.get(0).account().spend(SpendPeriod.MONTH)).hasValue(Amount.usd(0));
+        assertThat(heard).extracting(PartialAnswer::part).containsOnly(PartialAnswer.SPEND);
+        assertThat(heard).hasSize(4);
+        assertThat(heard.get(0).problem()).startsWith("OpenAI's costs report (/v1/organization/costs) could not be read: ")
+                .contains("HTTP 500").contains("req_costs500").contains("Spend per key is unknown");
+        assertThat(heard.get(1).problem()).contains("could not be read").contains("HTML page instead of JSON");
+        assertThat(heard.get(2).problem()).contains("could not be read").contains("no \"data\" array");
+        assertThat(heard.subList(0, 3)).noneMatch(PartialAnswer::isComplete);
+        assertThat(heard.get(3).isComplete()).as("the report read again: spend is known again").isTrue();
+        assertThat(heard).allSatisfy(a -> assertThat(String.valueOf(a.problem())).doesNotContain("sk-admin-secret"));
+    }
+
+    /** A rejected Admin key is no partial answer: the listing fails as a whole, so the token can be asked for again. */
+    @Test
+    void aCostsReportRefusingTheTokenFailsTheListing() {
+        server.enqueue(Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided\","
+                + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}"));
+
+        assertThatThrownBy(() -> client.listAllKeys(false, n -> { })).isInstanceOfSatisfying(GatewayException.class,
+                e -> assertThat(e.kind()).isEqualTo(Kind.UNAUTHENTICATED));
+        assertThat(heard).isEmpty();
+    }
+
+    /**
+     * Daily usage asked with its cost: the costs report grouped by key over the same days prices each bucket; a key
+     * with traffic the report does not name that day cost nothing, and a cost with no counted traffic (an image
+     * model, which the token reports leave out) becomes a bucket of its own, so the range's spend is whole.
+     */
+    @Test
+    void dailyUsageBucketsCarryTheirDaysCostFromTheCostsReport() throws Exception {
+        LocalDate first = LocalDate.of(2024, 11, 1); // the usage fixtures' days: 1730419200 and 1730505600
+        server.enqueue(
+                Reply.json(200, costsPage(costBucket(first, "key_p1", "1.5"),
+                        costBucket(first.plusDays(1), "key_images", "0.4"))),
+                Reply.json(200, USAGE_PAGE),
+                Reply.json(200, "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}"),
+                Reply.json(200, EMBEDDINGS_PAGE));
+        UsageQuery query = new UsageQuery(Instant.ofEpochSecond(1730419200), Instant.ofEpochSecond(1730592000),
+                UsageBucket.DAY, null, true);
+
+        io.keydeck.model.UsageSeries series = client.usage(query);
+
+        assertThat(series.points()).containsExactlyInAnyOrder(
+                new UsagePoint("key_p1", Instant.ofEpochSecond(1730419200), 7, 1016, 500, 0, Amount.usd(1.5)),
+                new UsagePoint("key_p1", Instant.ofEpochSecond(1730505600), 1, 40, 0, 0, Amount.usd(0)),
+                new UsagePoint("key_images", Instant.ofEpochSecond(1730505600), 0, 0, 0, 0, Amount.usd(0.4)));
+        assertThat(series.costNote()).isNull();
+        assertThat(server.requests()).extracting(FixtureServer.Recorded::path).containsExactly(
+                "/v1/organization/costs", "/v1/organization/usage/completions", "/v1/organization/usage/completions",
+                "/v1/organization/usage/embeddings");
+        assertThat(server.requests().get(0).decodedQuery()).isEqualTo("start_time=1730419200&end_time=1730592000"
+                + "&bucket_width=1d&group_by=api_key_id&limit=2");
+        assertThat(heard).containsExactly(PartialAnswer.complete(PartialAnswer.SPEND));
+    }
+
+    /** One project key's daily usage asks the costs report for that key alone and names the points as listed. */
+    @Test
+    void oneKeysDailyCostIsAskedForThatKeyAlone() throws Exception {
+        LocalDate first = LocalDate.of(2024, 11, 1);
+        server.enqueue(Reply.json(200, costsPage(costBucket(first, "key_p1", "2.25"))),
+                Reply.json(200, USAGE_PAGE),
+                Reply.json(200, "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}"),
+                Reply.json(200, "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}"));
+        UsageQuery query = new UsageQuery(Instant.ofEpochSecond(1730419200), Instant.ofEpochSecond(1730505600),
+                UsageBucket.DAY, "proj_a/key_p1", true);
+
+        List<UsagePoint> points = client.usage(query).points();
+
+        assertThat(points).containsExactly(new UsagePoint("proj_a/key_p1", Instant.ofEpochSecond(1730419200), 5, 1000,
+                500, 0, Amount.usd(2.25)));
+        assertThat(server.requests().get(0).decodedQuery()).isEqualTo("start_time=1730419200&end_time=1730505600"
+                + "&bucket_width=1d&group_by=api_key_id&api_key_ids=key_p1&limit=1");
+    }
+
+    /**
+     * OpenAI prices whole days only: hourly buckets are not given a share of a day's cost KeyDeck would have to
+     * invent; they carry none, the costs report is not asked for, and the series says why.
+     */
+    @Test
+    void hourlyBucketsCarryNoCostAndSayThatOpenAiPricesWholeDaysOnly() throws Exception {
+        server.enqueue(Reply.json(200, USAGE_PAGE.replace("\"has_more\":true", "\"has_more\":false")),
+                Reply.json(200, "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}"));
+        UsageQuery query = new UsageQuery(Instant.ofEpochSecond(1730419200), Instant.ofEpochSecond(1730419200 + 7200),
+                UsageBucket.HOUR, null, true);
+
+        io.keydeck.model.UsageSeries series = client.usage(query);
+
+        assertThat(series.points()).isNotEmpty().allSatisfy(p -> assertThat(p.cost()).isNull());
+        assertThat(series.costNote()).isEqualTo(OpenAiBucketCosts.HOURLY_NOTE).contains("cost per day only")
+                .contains("choose daily buckets");
+        assertThat(server.requests()).extracting(FixtureServer.Recorded::path)
+                .doesNotContain("/v1/organization/costs");
+        assertThat(heard).as("nothing failed").isEmpty();
+    }
+
+    /** Daily buckets that do not start at midnight UTC would split OpenAI's days: no cost, no costs report, a note. */
+    @Test
+    void dailyBucketsNotStartingAtMidnightUtcCarryNoCost() throws Exception {
+        server.enqueue(Reply.json(200, NO_COSTS), Reply.json(200, NO_COSTS));
+        UsageQuery query = new UsageQuery(Instant.ofEpochSecond(1730419200 + 6 * 3600),
+                Instant.ofEpochSecond(1730592000 + 6 * 3600), UsageBucket.DAY, null, true);
+
+        io.keydeck.model.UsageSeries series = client.usage(query);
+
+        assertThat(series.costNote()).isEqualTo(OpenAiBucketCosts.UNALIGNED_NOTE);
+        assertThat(server.requests()).extracting(FixtureServer.Recorded::path)
+                .containsExactly("/v1/organization/usage/completions", "/v1/organization/usage/embeddings");
+    }
+
+    /** A costs report that fails while reading usage leaves the traffic shown, unpriced, and says why. */
+    @Test
+    void aFailingCostsReportLeavesDailyUsageShownWithoutCost() throws Exception {
+        Reply serverError = Reply.json(502, "{\"error\":{\"message\":\"Bad gateway\",\"type\":\"server_error\"}}");
+        server.enqueue(serverError, serverError, serverError, serverError,
+                Reply.json(200, USAGE_PAGE.replace("\"has_more\":true", "\"has_more\":false")),
+                Reply.json(200, EMBEDDINGS_PAGE));
+        UsageQuery query = new UsageQuery(Instant.ofEpochSecond(1730419200), Instant.ofEpochSecond(1730592000),
+                UsageBucket.DAY, null, true);
+
+        io.keydeck.model.UsageSeries series = client.usage(query);
+
+        assertThat(series.points()).extracting(UsagePoint::requests).containsExactly(7L, 1L);
+        assertThat(series.points()).allSatisfy(p -> assertThat(p.cost()).as("unknown, not $0").isNull());
+        assertThat(series.costNote()).contains("could not be read").contains("HTTP 502")
+                .contains("Spend per key is unknown");
+        assertThat(heard).singleElement().satisfies(a -> assertThat(a.problem()).isEqualTo(series.costNote()));
+    }
+
+    /** Usage asked without its cost (Review, the CLI) reads no costs report at all. */
+    @Test
+    void usageWithoutCostReadsNoCostsReport() throws Exception {
+        server.enqueue(Reply.json(200, USAGE_PAGE.replace("\"has_more\":true", "\"has_more\":false")),
+                Reply.json(200, EMBEDDINGS_PAGE));
+
+        io.keydeck.model.UsageSeries series = client.usage(new UsageQuery(Instant.ofEpochSecond(1730419200),
+                Instant.ofEpochSecond(1730592000), UsageBucket.DAY, null));
+
+        assertThat(series.points()).allSatisfy(p -> assertThat(p.cost()).isNull());
+        assertThat(series.costNote()).isNull();
+        assertThat(server.requests()).hasSize(2);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.keydeck.gateway.openai;
 import io.keydeck.gateway.AdminToken;
 import io.keydeck.gateway.GatewayException;
 import io.keydeck.gateway.GatewayTarget;
+import io.keydeck.gateway.PartialAnswer;
 import io.keydeck.gateway.fixture.PrismMock;
 import io.keydeck.gateway.fixture.PrismServers;
 import io.keydeck.gateway.fixture.RecordingSleeper;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -39,7 +41,8 @@ import static org.assertj.core.api.Assertions.fail;
  * cut from openai/openai-openapi) served by Prism, which fails every request that breaks the file: once
  * answering from the file's examples, and three rounds answering random schema-valid data. The project key
  * listing's {@code owner_project_access=any}, the costs report grouped by {@code api_key_id} it reads first, the
- * embeddings report usage reads after the completions one (in the dynamic rounds), and
+ * costs report over a usage query's days (one key's and all keys', with {@code end_time}) that prices daily usage
+ * buckets, the embeddings report usage reads after the completions one (in the dynamic rounds), and
  * the owners read from the examples (admin key owned by a service account, project key by a user of a named
  * project) are checked here too.
  */
@@ -54,8 +57,14 @@ class OpenAiDriverAgainstPrismTest {
                 .connect(new GatewayTarget(prism.baseUrl(), AdminToken.of("sk-admin-prism0000000000000")));
     }
 
-    /** Every call the driver makes, each validated by Prism; a 422 from it fails here with Prism's reason. */
+    /**
+     * Every call the driver makes, each validated by Prism; a 422 from it fails here with Prism's reason. A costs
+     * query Prism refused would not fail the call (the driver degrades to "spend unknown"), so every partial answer
+     * the driver reports is checked too: none may say the costs report was refused.
+     */
     private static void everyOperation(PrismMock prism, OpenAiClient client, boolean fromExamples) {
+        List<PartialAnswer> heard = new CopyOnWriteArrayList<>();
+        client.reportPartialAnswersTo(heard::add);
         try {
             String cursor = null;
             int pages = 0;
@@ -78,9 +87,16 @@ class OpenAiDriverAgainstPrismTest {
             client.revokeKey("proj_abc/key_abc");
             usage(client, new UsageQuery(NOW.minus(Duration.ofDays(2)), NOW, UsageBucket.DAY, "proj_abc/key_abc"),
                     fromExamples);
+            // daily usage with its cost: the costs report over the same days, for one key and for all
+            usage(client, new UsageQuery(NOW.minus(Duration.ofDays(2)), NOW, UsageBucket.DAY, "proj_abc/key_abc")
+                    .withCost(), fromExamples);
+            usage(client, new UsageQuery(NOW.minus(Duration.ofDays(30)), NOW, UsageBucket.DAY, null).withCost(),
+                    fromExamples);
             usage(client, new UsageQuery(NOW.minus(Duration.ofHours(5)), NOW, UsageBucket.HOUR, null), fromExamples);
             client.authEvents(new AuthEventQuery(NOW.minus(Duration.ofDays(7)), NOW, null, null, 50, null));
             client.tokenInfo();
+            assertThat(heard).as("the listing and the priced usage each read the costs report").hasSizeGreaterThan(2)
+                    .allSatisfy(a -> assertThat(a.problem()).as("Prism refused a costs query").isNull());
         } catch (GatewayException e) {
             fail("OpenAI's reference refused or could not be read: " + e.getMessage() + "\nPrism said:\n"
                     + prism.log().lines().filter(l -> l.contains("rror") || l.contains("✖")).toList());
@@ -139,20 +155,32 @@ class OpenAiDriverAgainstPrismTest {
      */
     @Test
     void prismRefusesAnOwnerAccessFilterTheReferenceDoesNotList() throws Exception {
-        HttpResponse<String> answer = get("/v1/organization/projects/proj_abc/api_keys?limit=100"
-                + "&owner_project_access=everyone");
+        assertRefusedNaming("/v1/organization/projects/proj_abc/api_keys?limit=100&owner_project_access=everyone",
+                "owner_project_access");
+    }
 
-        assertThat(answer.statusCode()).isEqualTo(422);
-        assertThat(answer.body()).contains("owner_project_access");
+    /**
+     * Proof that the file allows one-day cost buckets only: an hourly costs query is refused, which is why the driver
+     * prices daily usage buckets and leaves hourly ones without cost rather than asking.
+     */
+    @Test
+    void prismRefusesHourlyCostBucketsTheReferenceDoesNotOffer() throws Exception {
+        assertRefusedNaming("/v1/organization/costs?start_time=1730419200&end_time=1730592000&bucket_width=1h"
+                + "&group_by=api_key_id", "bucket_width");
     }
 
     /** Proof that Prism checks the costs query too: a grouping OpenAI's file does not list is refused. */
     @Test
     void prismRefusesACostsGroupingTheReferenceDoesNotList() throws Exception {
-        HttpResponse<String> answer = get("/v1/organization/costs?start_time=1730419200&bucket_width=1d&group_by=model");
+        assertRefusedNaming("/v1/organization/costs?start_time=1730419200&bucket_width=1d&group_by=model", "group_by");
+    }
+
+    /** Prism answers {@code pathAndQuery} with 422, naming {@code parameter} as what breaks OpenAI's file. */
+    private static void assertRefusedNaming(String pathAndQuery, String parameter) throws Exception {
+        HttpResponse<String> answer = get(pathAndQuery);
 
         assertThat(answer.statusCode()).isEqualTo(422);
-        assertThat(answer.body()).contains("group_by");
+        assertThat(answer.body()).contains(parameter);
     }
 
     private static HttpResponse<String> get(String pathAndQuery) throws Exception {

@@ -154,6 +154,41 @@ class OpenAiFixturesAgainstTheSdkTest {
                 .isEqualTo(Set.of(sent.get(0).decodedQuery().replace("[]=", "=").split("&")));
     }
 
+    /**
+     * The costs report that prices one key's daily usage buckets: the fixture (that key's cost on one day, and a cost
+     * of a key without counted traffic) is a costs page as the SDK models it, and the driver's query — the usage
+     * range's days as {@code start_time}/{@code end_time}, one-day buckets grouped by key, the key as
+     * {@code api_key_ids}, one bucket per day — is the one the SDK sends for the same report (brackets aside, as above).
+     */
+    @Test
+    void theDriverAsksForADailyUsageRangesCostsAsTheSdkDoes() throws Exception {
+        LocalDate day = LocalDate.of(2024, 11, 1);
+        String costs = OpenAiClientTest.costsPage(OpenAiClientTest.costBucket(day, "key_p1", "2.25"),
+                OpenAiClientTest.costBucket(day.plusDays(1), "key_images", "0.4"));
+        String noUsage = "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}";
+        server.enqueue(Reply.json(200, costs), Reply.json(200, costs), Reply.json(200, noUsage),
+                Reply.json(200, noUsage));
+        long start = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+
+        UsageCostsResponse page = sdk.admin().organization().usage().costs(UsageCostsParams.builder()
+                .startTime(start).endTime(start + 2 * 86_400).bucketWidth(UsageCostsParams.BucketWidth._1D)
+                .addGroupBy(UsageCostsParams.GroupBy.API_KEY_ID).addApiKeyId("key_p1").limit(2L).build()).validate();
+        try (OpenAiClient driver = new OpenAiDriver(new RecordingSleeper().options())
+                .connect(new GatewayTarget(server.baseUrl(), AdminToken.of("sk-admin-driver0000")))) {
+            io.keydeck.model.UsageSeries priced = driver.usage(new io.keydeck.model.UsageQuery(
+                    Instant.ofEpochSecond(start), Instant.ofEpochSecond(start + 2 * 86_400),
+                    io.keydeck.model.UsageBucket.DAY, "proj_a/key_p1").withCost());
+            assertThat(priced.points()).extracting(p -> p.keyId() + " " + p.cost())
+                    .containsExactly("proj_a/key_p1 $2.25", "key_images $0.40");
+        }
+
+        assertThat(page.data()).hasSize(2);
+        List<FixtureServer.Recorded> sent = server.requests();
+        assertThat(sent.get(1).path()).isEqualTo(sent.get(0).path()).isEqualTo("/v1/organization/costs");
+        assertThat(Set.of(sent.get(1).decodedQuery().split("&")))
+                .isEqualTo(Set.of(sent.get(0).decodedQuery().replace("[]=", "=").split("&")));
+    }
+
     @Test
     void theUsageFixturesAreCompletionsAndEmbeddingsUsagePagesAsTheSdkModelsThem() {
         server.enqueue(Reply.json(200, OpenAiClientTest.USAGE_PAGE), Reply.json(200, OpenAiClientTest.EMBEDDINGS_PAGE));

@@ -1,6 +1,7 @@
 package io.keydeck.ui.connections;
 
 import io.keydeck.gateway.GatewayException;
+import io.keydeck.gateway.PartialAnswer;
 import io.keydeck.sandbox.SandboxGateway;
 import io.keydeck.sandbox.SandboxOptions;
 import io.keydeck.settings.ConnectionProfile;
@@ -229,6 +230,30 @@ class ConnectionsTest {
         assertThat(notice.text()).contains("lacks the keys:manage scope").contains("req_403")
                 .doesNotContain("Exception");
         assertThat(prompt.questions()).isEmpty();
+    }
+
+    /**
+     * A gateway that answered only in part (its costs report failed, so spend is unknown) gets a banner naming the
+     * connection and saying what failed, until an answer brings that part again.
+     */
+    @Test
+    void anAnswerWithoutSpendIsABannerUntilSpendIsBack() throws Exception {
+        Connections connections = start(keychain, null);
+        ConnectionSession added = onFx(() -> connections.add(secondProfile(EnvironmentTag.PRODUCTION),
+                second.adminToken().toCharArray()));
+        String problem = "OpenAI's costs report (/v1/organization/costs) could not be read: Bad gateway (HTTP 502)."
+                + " Spend per key is unknown; keys and usage are shown without it.";
+        added.reportPartialAnswer(PartialAnswer.missing(PartialAnswer.SPEND, problem));
+
+        waitUntil(10, () -> connections.notices().notices().stream().anyMatch(n -> n.id().endsWith(":partial-spend")));
+        WindowNotices.Notice notice = onFx(() -> connections.notices().notices().stream()
+                .filter(n -> n.id().endsWith(":partial-spend")).findFirst().orElseThrow());
+        assertThat(notice.title()).isEqualTo("Spend unknown on Second sandbox");
+        assertThat(notice.text()).isEqualTo(problem);
+        assertThat(notice.level()).isEqualTo(WindowNotices.Level.WARNING);
+
+        added.reportPartialAnswer(PartialAnswer.complete(PartialAnswer.SPEND));
+        waitUntil(10, () -> connections.notices().notices().stream().noneMatch(n -> n.id().endsWith(":partial-spend")));
     }
 
     @Test

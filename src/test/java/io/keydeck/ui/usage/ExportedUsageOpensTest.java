@@ -90,11 +90,13 @@ class ExportedUsageOpensTest {
         assertThat(String.join(",", rows.get(0))).isEqualTo(UsageCsv.HEADER);
         assertThat(rows).hasSize(points + 1);
         assertThat(rows.subList(1, rows.size())).allSatisfy(row -> {
-            assertThat(row).hasSize(7);
+            assertThat(row).hasSize(9);
             assertThat(row.get(0)).isNotBlank();
             assertThat(row.get(1)).as("key name resolved from the key list").isNotEqualTo(row.get(0));
             assertThat(java.time.Instant.parse(row.get(2))).isNotNull();
             assertThat(Long.parseLong(row.get(3))).isNotNegative();
+            assertThat(new java.math.BigDecimal(row.get(7))).as("the sandbox prices each bucket").isNotNegative();
+            assertThat(row.get(8)).isEqualTo("USD");
         });
     }
 }
