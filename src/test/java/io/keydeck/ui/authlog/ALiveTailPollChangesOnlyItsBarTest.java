@@ -7,6 +7,7 @@ import io.keydeck.ui.FakeGatewayClient;
 import io.keydeck.ui.TestKeys;
 import io.keydeck.ui.common.BackgroundTasks;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TableView;
@@ -34,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gets one row on top, while every series, bar and bar node of the histogram stays the one it was (no
  * chart rebuilt and re-styled on each poll, which kept an idle window busy), and the table's key cells and the
  * side lists' rows keep their nodes, only their text changes (nodes made afresh on each poll had CSS applied
- * to them every five seconds).
+ * to them every five seconds); and the layout requests of what changed stop at the chart, the table and the
+ * summary line, where they used to lay out the whole window.
  */
 @ExtendWith(ApplicationExtension.class)
 class ALiveTailPollChangesOnlyItsBarTest {
@@ -80,6 +82,14 @@ class ALiveTailPollChangesOnlyItsBarTest {
         events.add(0, TestEvents.invalid("evt_new", NOW.minus(Duration.ofMinutes(1)), "nnnn", "10.0.0.77"));
         gateway.withAuthEvents(events);
         onFx(() -> ((ToggleSwitch) chart.getScene().lookup("#liveTailSwitch")).setSelected(true));
+        Parent view = onFx(() -> (Parent) chart.getScene().lookup(".auth-log-view"));
+        Parent windowRoot = onFx(() -> chart.getScene().getRoot());
+        waitUntil(10, () -> !view.isNeedsLayout() && !windowRoot.isNeedsLayout());
+        List<String> laidOutAgain = new java.util.concurrent.CopyOnWriteArrayList<>();
+        onFx(() -> {
+            view.needsLayoutProperty().addListener((o, was, now) -> laidOutAgain.add(now ? "the Auth log view" : ""));
+            windowRoot.needsLayoutProperty().addListener((o, was, now) -> laidOutAgain.add(now ? "the window" : ""));
+        });
         waitUntil(20, () -> newest.getYValue().intValue() == 2);
         waitUntil(10, () -> table.getItems().size() == 31);
 
@@ -93,6 +103,13 @@ class ALiveTailPollChangesOnlyItsBarTest {
         assertThat(onFx(() -> cellGraphics(table, ".table-cell"))).as("key cells: the same nodes, shifted")
                 .isEqualTo(keyNodes);
         assertThat(onFx(() -> sideListGraphics(chart))).as("side-list rows: none made anew").containsAll(sideNodes);
+        assertThat(onFx(() -> summary(chart))).as("the summary counted the new row").contains("31");
+        assertThat(laidOutAgain).as("a poll lays out the chart, the table and the summary, not their containers")
+                .allMatch(String::isEmpty);
+    }
+
+    private static String summary(Node anywhere) {
+        return ((javafx.scene.control.Label) anywhere.getScene().lookup("#summaryLabel")).getText();
     }
 
     /** The graphics (key links, hints, markers) of the non-empty cells matching {@code selector} under {@code parent}. */
