@@ -101,7 +101,7 @@ public final class AuthLogController {
 
         EventHistogramChart chart = new EventHistogramChart(zone, viewModel.selectedBucketProperty()::set,
                 messages.getString("authlog.partialBucket"));
-        histogramHolder.getChildren().setAll(new LayoutBoundary(chart.node()));
+        histogramHolder.getChildren().setAll(chart.node());
         Runnable redraw = () -> chart.show(viewModel.histogram(), viewModel.selectedBucketProperty().get(),
                 viewModel.now());
         viewModel.histogram().addListener((ListChangeListener<HistogramBucket>) c -> redraw.run());

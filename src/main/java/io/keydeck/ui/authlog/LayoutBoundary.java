@@ -57,10 +57,13 @@ public final class LayoutBoundary extends Region {
     @Override
     protected void layoutChildren() {
         Node node = getContent();
-        if (node != null) {
-            node.resizeRelocate(snappedLeftInset(), snappedTopInset(),
-                    snapSizeX(getWidth() - snappedLeftInset() - snappedRightInset()),
-                    snapSizeY(getHeight() - snappedTopInset() - snappedBottomInset()));
+        if (node != null) { // as a StackPane lays out its child: the area within the content's min and max, centred
+            double width = getWidth() - snappedLeftInset() - snappedRightInset();
+            double height = getHeight() - snappedTopInset() - snappedBottomInset();
+            double w = snapSizeX(Math.min(Math.max(width, node.minWidth(-1)), node.maxWidth(-1)));
+            double h = snapSizeY(Math.min(Math.max(height, node.minHeight(-1)), node.maxHeight(-1)));
+            node.resizeRelocate(snapPositionX(snappedLeftInset() + (width - w) / 2),
+                    snapPositionY(snappedTopInset() + (height - h) / 2), w, h);
         }
     }
 
