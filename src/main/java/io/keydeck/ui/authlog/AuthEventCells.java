@@ -2,12 +2,13 @@ package io.keydeck.ui.authlog;
 
 import io.keydeck.model.VisibleText;
 import io.keydeck.model.AuthEvent;
+import io.keydeck.ui.common.TooltipOnHover;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -36,33 +37,56 @@ final class AuthEventCells {
     /** The key hint; a link to the key when the gateway knew it, a marker for this console's own calls. */
     void key(TableColumn<AuthEvent, AuthEvent> column) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        column.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(AuthEvent e, boolean empty) {
-                super.updateItem(e, empty);
-                setText(null);
-                setGraphic(empty || e == null ? null : keyGraphic(e));
-            }
-        });
+        column.setCellFactory(col -> new KeyCell());
     }
 
-    private javafx.scene.Node keyGraphic(AuthEvent e) {
-        if (viewModel.isFromConsole(e)) {
-            Label marker = new Label(messages.getString("authlog.thisConsole"), new FontIcon(Feather.MONITOR));
-            marker.getStyleClass().addAll("badge", "console-badge");
-            marker.setTooltip(new Tooltip(messages.getString("authlog.thisConsoleTip")));
-            return marker;
+    /**
+     * Makes its marker, link and label once and then only changes their text: a live-tail poll shifts every
+     * shown row down by the new ones, and nodes (and tooltips, popup windows of their own) made afresh for
+     * each row had CSS applied to them on every poll. Tooltips are made when the pointer first reaches them.
+     */
+    private final class KeyCell extends TableCell<AuthEvent, AuthEvent> {
+        private Label marker;
+        private Hyperlink link;
+        private Label hint;
+        private String linkedKeyId;
+
+        @Override
+        protected void updateItem(AuthEvent e, boolean empty) {
+            super.updateItem(e, empty);
+            setText(null);
+            setGraphic(empty || e == null ? null : graphic(e));
         }
-        if (e.keyId() != null && !e.keyId().isBlank()) {
-            Hyperlink link = new Hyperlink(VisibleText.escape(e.keyHint(), CELL_CHARS));
-            link.getStyleClass().add("key-link");
-            link.setTooltip(new Tooltip(MessageFormat.format(messages.getString("authlog.openKey"),
-                    VisibleText.escape(e.keyId(), CELL_CHARS))));
-            link.setOnAction(a -> viewModel.openKey(e.keyId()));
-            return link;
+
+        private Node graphic(AuthEvent e) {
+            if (viewModel.isFromConsole(e)) {
+                if (marker == null) {
+                    marker = new Label(messages.getString("authlog.thisConsole"), new FontIcon(Feather.MONITOR));
+                    marker.getStyleClass().addAll("badge", "console-badge");
+                    TooltipOnHover.install(marker);
+                    TooltipOnHover.text(marker, messages.getString("authlog.thisConsoleTip"));
+                }
+                return marker;
+            }
+            if (e.keyId() != null && !e.keyId().isBlank()) {
+                if (link == null) {
+                    link = new Hyperlink();
+                    link.getStyleClass().add("key-link");
+                    TooltipOnHover.install(link);
+                    link.setOnAction(a -> viewModel.openKey(linkedKeyId));
+                }
+                linkedKeyId = e.keyId();
+                link.setText(VisibleText.escape(e.keyHint(), CELL_CHARS));
+                TooltipOnHover.text(link, MessageFormat.format(messages.getString("authlog.openKey"),
+                        VisibleText.escape(e.keyId(), CELL_CHARS)));
+                return link;
+            }
+            if (hint == null) {
+                hint = new Label();
+                hint.getStyleClass().add("key-hint");
+            }
+            hint.setText(VisibleText.escape(e.keyHint(), CELL_CHARS));
+            return hint;
         }
-        Label hint = new Label(VisibleText.escape(e.keyHint(), CELL_CHARS));
-        hint.getStyleClass().add("key-hint");
-        return hint;
     }
 }

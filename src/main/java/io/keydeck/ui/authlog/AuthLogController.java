@@ -38,6 +38,7 @@ public final class AuthLogController {
 
     @FXML private VBox root;
     @FXML private Label summaryLabel;
+    @FXML private LayoutBoundary summaryBox;
     @FXML private ToggleSwitch liveTailSwitch;
     @FXML private MenuButton exportButton;
     @FXML private ComboBox<TimeRange> timeRangeBox;
@@ -76,6 +77,12 @@ public final class AuthLogController {
     @FXML
     private void initialize() {
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        // each poll changes the counts in the summary; only words that outgrow its box lay out the header again
+        summaryLabel.textProperty().addListener(o -> {
+            if (summaryLabel.prefWidth(-1) > summaryBox.getWidth()) {
+                summaryBox.requestLayout();
+            }
+        });
         liveTailSwitch.selectedProperty().bindBidirectional(viewModel.liveTailProperty());
         viewModel.windowShowingProperty().bind(Bindings.selectBoolean(root.sceneProperty(), "window", "showing"));
         AuthLogFilterBar.bind(viewModel, messages, timeRangeBox, statusBox, codeBox);

@@ -65,14 +65,14 @@ final class ShownAuthEvents {
         // side lists are not rebuilt for nothing and typing keeps up (issue 19: the IP filter lagged 1-2 s)
         putOnTop(events, shown); // a live-tail poll adds on top; unchanged rows are left alone
         replaceIfChanged(histogram, buckets);
-        replaceIfChanged(topKeys, TopOffenders.byKey(shown, SpikeRule.DEFAULT, TOP_LIMIT));
-        replaceIfChanged(topIps, TopOffenders.byIp(shown, SpikeRule.DEFAULT, TOP_LIMIT));
+        replaceChangedItems(topKeys, TopOffenders.byKey(shown, SpikeRule.DEFAULT, TOP_LIMIT));
+        replaceChangedItems(topIps, TopOffenders.byIp(shown, SpikeRule.DEFAULT, TOP_LIMIT));
         List<Signal> found = signalDetector.detect(shown, knownKeys);
         if (knownKeys != keysOfSignals) { // a key was revoked or disabled: its signal's words and buttons change
             keysOfSignals = knownKeys;
             signals.setAll(found);
         } else {
-            replaceIfChanged(signals, found);
+            replaceChangedItems(signals, found);
         }
         TreeSet<String> seen = new TreeSet<>(codes);
         buckets.forEach(b -> seen.addAll(b.countsByCode().keySet()));
@@ -112,6 +112,24 @@ final class ShownAuthEvents {
     private static <T> void replaceIfChanged(ObservableList<T> shown, List<T> now) {
         if (!shown.equals(now)) {
             shown.setAll(now);
+        }
+    }
+
+    /**
+     * Puts in only the items that changed, each in its place: a side list redraws the rows whose counts a
+     * live-tail poll changed and keeps its other rows, where replacing the whole list made every row anew.
+     */
+    private static <T> void replaceChangedItems(ObservableList<T> shown, List<T> now) {
+        int common = Math.min(shown.size(), now.size());
+        for (int i = 0; i < common; i++) {
+            if (!shown.get(i).equals(now.get(i))) {
+                shown.set(i, now.get(i));
+            }
+        }
+        if (shown.size() > common) {
+            shown.remove(common, shown.size());
+        } else if (now.size() > common) {
+            shown.addAll(now.subList(common, now.size()));
         }
     }
 

@@ -4,13 +4,14 @@ import io.keydeck.authlog.Offender;
 import io.keydeck.authlog.Signal;
 import io.keydeck.model.ApiKey;
 import io.keydeck.model.VisibleText;
+import io.keydeck.ui.common.TooltipOnHover;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -20,9 +21,12 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The rows of the auth log's side lists: signals (reason, then Open in Keys, Revoke and Disable for the
@@ -44,88 +48,161 @@ final class SideListCells {
     }
 
     ListCell<Signal> signalCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Signal s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(null);
-                setGraphic(empty || s == null ? null : signal(this, s));
-                setPrefWidth(0);
-            }
-        };
-    }
-
-    private Node signal(ListCell<Signal> cell, Signal s) {
-        Label reason = wrapping(new Label(viewModel.signalText(s)), cell);
-        reason.getStyleClass().add("signal-reason");
-        VBox box = new VBox(4, reason);
-        box.getStyleClass().addAll("signal", "signal-" + s.kind().name().toLowerCase(Locale.ROOT));
-        if (s.keyId() != null) {
-            FlowPane buttons = new FlowPane(6, 4, openButton(s.keyId()));
-            buttons.prefWrapLengthProperty().bind(cell.getListView().widthProperty().subtract(LIST_INSETS));
-            viewModel.knownKey(s.keyId()).ifPresent(key -> addKeyButtons(cell, key, buttons));
-            box.getChildren().add(buttons);
-        }
-        return box;
-    }
-
-    private void addKeyButtons(ListCell<Signal> cell, ApiKey key, FlowPane buttons) {
-        if (key.revoked()) {
-            return; // nothing left to do to it here; Open in Keys shows it
-        }
-        Button revoke = button("authlog.revokeKey", Feather.TRASH_2, "signal-revoke",
-                b -> actions.revoke(cell.getScene().getWindow(), key));
-        revoke.getStyleClass().add("danger");
-        buttons.getChildren().add(revoke);
-        if (!key.disabled()) {
-            buttons.getChildren().add(button("authlog.disableKey", Feather.SLASH, "signal-disable",
-                    b -> actions.disable(cell.getScene().getWindow(), key)));
-        }
+        return new SignalCell();
     }
 
     ListCell<Offender> offenderCell(boolean byIp) {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Offender o, boolean empty) {
-                super.updateItem(o, empty);
-                setText(null);
-                setGraphic(empty || o == null ? null : offender(this, o, byIp));
-                setPrefWidth(0);
+        return new OffenderCell(byIp);
+    }
+
+    /**
+     * A signal's reason, then Open in Keys, Revoke and Disable for its key. The nodes are made once per cell
+     * and reused: a live-tail poll changes a signal's count and time, and rows made afresh had CSS applied to
+     * every label, button and icon of the list on each poll.
+     */
+    private final class SignalCell extends ListCell<Signal> {
+        private VBox box;
+        private Label reason;
+        private FlowPane buttons;
+        private Button open;
+        private Button revoke;
+        private Button disable;
+        private String kindClass;
+        private Signal signal;
+        private ApiKey key;
+
+        SignalCell() {
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(Signal s, boolean empty) {
+            super.updateItem(s, empty);
+            setText(null);
+            signal = empty ? null : s;
+            if (signal == null) {
+                setGraphic(null);
+                return;
             }
-        };
+            if (box == null) {
+                build();
+            }
+            reason.setText(viewModel.signalText(signal));
+            String kind = "signal-" + signal.kind().name().toLowerCase(Locale.ROOT);
+            if (!kind.equals(kindClass)) {
+                box.getStyleClass().remove(kindClass);
+                box.getStyleClass().add(kind);
+                kindClass = kind;
+            }
+            key = signal.keyId() == null ? null : viewModel.knownKey(signal.keyId()).orElse(null);
+            List<Node> shown = new ArrayList<>(3);
+            if (signal.keyId() != null) {
+                shown.add(open);
+                if (key != null && !key.revoked()) { // a revoked key: nothing left to do to it here
+                    shown.add(revoke);
+                    if (!key.disabled()) {
+                        shown.add(disable);
+                    }
+                }
+            }
+            setIfChanged(buttons.getChildren(), shown);
+            setIfChanged(box.getChildren(), shown.isEmpty() ? List.of(reason) : List.of(reason, buttons));
+            setGraphic(box);
+        }
+
+        private void build() {
+            reason = wrapping(new Label(), this);
+            reason.getStyleClass().add("signal-reason");
+            box = new VBox(4, reason);
+            box.getStyleClass().add("signal");
+            open = openButton(() -> signal.keyId());
+            revoke = button("authlog.revokeKey", Feather.TRASH_2, "signal-revoke",
+                    b -> actions.revoke(getScene().getWindow(), key));
+            revoke.getStyleClass().add("danger");
+            disable = button("authlog.disableKey", Feather.SLASH, "signal-disable",
+                    b -> actions.disable(getScene().getWindow(), key));
+            buttons = new FlowPane(6, 4);
+            buttons.prefWrapLengthProperty().bind(getListView().widthProperty().subtract(LIST_INSETS));
+        }
     }
 
-    private Node offender(ListCell<Offender> cell, Offender o, boolean byIp) {
-        String label = VisibleText.escape(o.label(), AuthEventCells.CELL_CHARS);
-        Labeled name;
-        if (byIp) {
-            Hyperlink ip = new Hyperlink(label);
-            ip.getStyleClass().add("ip-filter-link");
-            ip.setTooltip(new Tooltip(MessageFormat.format(messages.getString("authlog.filterIp"), label)));
-            ip.setOnAction(a -> viewModel.filterByIp(o.label()));
-            name = ip;
-        } else {
-            name = new Label(label);
-            name.getStyleClass().add("key-hint");
+    /** A top key or IP and its counts; an IP is a link that narrows the log to it. Nodes made once, as above. */
+    private final class OffenderCell extends ListCell<Offender> {
+        private final boolean byIp;
+        private HBox row;
+        private VBox text;
+        private Labeled name;
+        private Label count;
+        private Button open;
+        private Offender offender;
+
+        OffenderCell(boolean byIp) {
+            this.byIp = byIp;
+            setPrefWidth(0);
         }
-        name.setMinWidth(0);
-        String countKey = o.spike() ? "authlog.offenderSpike" : "authlog.offender";
-        Label count = new Label(MessageFormat.format(messages.getString(countKey), o.count(), o.peakBucketCount()));
-        count.getStyleClass().add(o.spike() ? "spike-text" : "text-muted");
-        count.setWrapText(true);
-        count.setMinHeight(Region.USE_PREF_SIZE);
-        VBox text = new VBox(2, name, count);
-        text.setMinWidth(0);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        HBox row = new HBox(6, text);
-        if (o.keyId() != null) {
-            row.getChildren().add(openButton(o.keyId()));
+
+        @Override
+        protected void updateItem(Offender o, boolean empty) {
+            super.updateItem(o, empty);
+            setText(null);
+            offender = empty ? null : o;
+            if (offender == null) {
+                setGraphic(null);
+                return;
+            }
+            if (row == null) {
+                build();
+            }
+            String label = VisibleText.escape(offender.label(), AuthEventCells.CELL_CHARS);
+            name.setText(label);
+            if (byIp) {
+                TooltipOnHover.text(name, MessageFormat.format(messages.getString("authlog.filterIp"), label));
+            }
+            String countKey = offender.spike() ? "authlog.offenderSpike" : "authlog.offender";
+            count.setText(MessageFormat.format(messages.getString(countKey), offender.count(),
+                    offender.peakBucketCount()));
+            String tone = offender.spike() ? "spike-text" : "text-muted";
+            if (!count.getStyleClass().contains(tone)) {
+                count.getStyleClass().removeAll("spike-text", "text-muted");
+                count.getStyleClass().add(tone);
+            }
+            setIfChanged(row.getChildren(), offender.keyId() == null ? List.of(text) : List.of(text, open));
+            setGraphic(row);
         }
-        return row;
+
+        private void build() {
+            if (byIp) {
+                Hyperlink ip = new Hyperlink();
+                ip.getStyleClass().add("ip-filter-link");
+                TooltipOnHover.install(ip);
+                ip.setOnAction(a -> viewModel.filterByIp(offender.label()));
+                name = ip;
+            } else {
+                name = new Label();
+                name.getStyleClass().add("key-hint");
+            }
+            name.setMinWidth(0);
+            count = new Label();
+            count.setWrapText(true);
+            count.setMinHeight(Region.USE_PREF_SIZE);
+            text = new VBox(2, name, count);
+            text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            row = new HBox(6, text);
+            open = openButton(() -> offender.keyId());
+        }
     }
 
-    private Button openButton(String keyId) {
-        Button open = button("authlog.openInKeys", Feather.EXTERNAL_LINK, "open-key", b -> viewModel.openKey(keyId));
+    /** Children changed only when they differ: a node taken out and put back has its CSS applied again. */
+    private static void setIfChanged(ObservableList<Node> children, List<Node> wanted) {
+        if (!children.equals(wanted)) {
+            children.setAll(wanted);
+        }
+    }
+
+    private Button openButton(Supplier<String> keyId) {
+        Button open = button("authlog.openInKeys", Feather.EXTERNAL_LINK, "open-key",
+                b -> viewModel.openKey(keyId.get()));
         open.getStyleClass().add("flat");
         return open;
     }
