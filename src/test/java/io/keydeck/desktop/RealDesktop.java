@@ -67,8 +67,11 @@ final class RealDesktop {
     }
 
     /**
-     * One try at Xvfb + openbox. Xvfb picks a free display number itself (-displayfd), so runs side by side
-     * cannot race for one. The stack ends when openbox or Xvfb exits (so a window manager that dies is seen at
+     * One try at Xvfb + openbox, on a display number of this JVM and attempt (100-899): not the lowest free
+     * one, which is the number the test class before this one just gave up. Its Xvfb, still ending, could
+     * unlink the new server's socket of the same name, and openbox then failed to open the display (seen in
+     * CI). A number in use makes Xvfb exit, and the next attempt takes another. Xvfb writes the number to
+     * -displayfd once it accepts clients. The stack ends when openbox or Xvfb exits (so a window manager that dies is seen at
      * once, with its log) or, once this JVM has exited, by itself: stopping the X server under a running GTK
      * toolkit makes GTK end the JVM with status 1 before the test report.
      */
@@ -78,7 +81,8 @@ final class RealDesktop {
         Path number = log.resolveSibling("x-stack-" + name + ".display");
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(number);
-        String script = "Xvfb -displayfd 3 -screen 0 " + width + "x" + height + "x24 -nolisten tcp 3>'" + number + "' & x=$!; "
+        long displayNumber = 100 + Math.floorMod(ProcessHandle.current().pid() * 7 + attempt * 131L, 800);
+        String script = "Xvfb :" + displayNumber + " -displayfd 3 -screen 0 " + width + "x" + height + "x24 -nolisten tcp 3>'" + number + "' & x=$!; "
                 + "until grep -q . '" + number + "' || ! kill -0 $x 2>/dev/null; do sleep 0.05; done; "
                 + "DISPLAY=:$(head -1 '" + number + "') openbox & o=$!; "
                 + "tail --pid=" + ProcessHandle.current().pid() + " -f /dev/null & t=$!; "
