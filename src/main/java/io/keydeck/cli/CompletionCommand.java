@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,9 @@ final class CompletionCommand implements Subcommand {
     @Parameters(index = "0", paramLabel = "bash|zsh|fish", completionCandidates = Choices.Shell.class,
             description = "the shell to complete for")
     String shell;
+    @Spec
+    CommandSpec spec;
+
     @Override
     public int run(CliContext context) throws CliFailure {
         List<String> shells = new Choices.Shell();
@@ -39,8 +43,7 @@ final class CompletionCommand implements Subcommand {
             throw CliFailure.usage("the shell must be " + Choices.sentence(shells) + ", was \"" + Text.printable(shell)
                     + "\".");
         }
-        // the whole tree: this run's own was built for "completion" alone (KeyDeckCli.commandLine(List))
-        CommandSpec root = KeyDeckCli.commandLine().getCommandSpec();
+        CommandSpec root = spec.root();
         String script = switch (wanted) {
             case "bash" -> AutoComplete.bash("keydeck", root.commandLine());
             case "zsh" -> ZSH_PRELUDE + AutoComplete.bash("keydeck", root.commandLine());

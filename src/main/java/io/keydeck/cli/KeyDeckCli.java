@@ -96,6 +96,10 @@ public final class KeyDeckCli {
             ReportCommand.class, CommandGroups.Journal.class, CommandGroups.Sandbox.class, CompletionCommand.class,
             CommandGroups.Help.class);
 
+    /** Commands that read the whole tree they are part of: help walks it, completion writes it out. */
+    private static final java.util.Set<Class<?>> WHOLE_TREE = java.util.Set.of(CommandGroups.Help.class,
+            CompletionCommand.class);
+
     /** The whole command tree, as picocli sees it: fresh command objects for each run. */
     static CommandLine commandLine() {
         return commandLine(List.of());
@@ -126,8 +130,7 @@ public final class KeyDeckCli {
      */
     private static void addCommands(CommandLine parent, List<Class<?>> commands, List<String> args) {
         String word = args.isEmpty() ? null : args.get(0);
-        // "keydeck help keys list" walks the whole tree itself
-        boolean named = commands.stream().anyMatch(c -> name(c).equals(word) && c != CommandGroups.Help.class);
+        boolean named = commands.stream().anyMatch(c -> name(c).equals(word) && !WHOLE_TREE.contains(c));
         for (Class<?> command : commands) {
             if (named && !name(command).equals(word)) {
                 continue;

@@ -35,6 +35,8 @@ class OnlyTheNamedCommandIsBuiltTest {
                 .as("an unknown word builds the whole group, for its help and suggestions").hasSize(4);
         assertThat(KeyDeckCli.commandLine(List.of("help", "keys")).getSubcommands())
                 .as("help walks the whole tree").hasSameSizeAs(KeyDeckCli.commandLine().getSubcommands());
+        assertThat(KeyDeckCli.commandLine(List.of("completion", "bash")).getSubcommands())
+                .as("completion writes the whole tree out").hasSameSizeAs(KeyDeckCli.commandLine().getSubcommands());
         assertThat(KeyDeckCli.commandLine(List.of("--version")).getSubcommands())
                 .hasSameSizeAs(KeyDeckCli.commandLine().getSubcommands());
     }
